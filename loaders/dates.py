@@ -1,0 +1,94 @@
+"""Infer when a page was published from the dates its text mentions.
+
+Without a manifest the best evidence is the page itself: a news page reports events
+that already happened, so its publication date is on or after the latest dated event
+it mentions. Event dates are mostly printed without a year (`3月28日`); the year comes
+from the explicit years the page uses in past-tense contexts. Years in plans and
+forecasts (`计划于2027年竣工`, `力争到2026年`, `(2023—2025年)`) say nothing about
+the present and are skipped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+_FULL = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_MONTH_DAY = re.compile(r"(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_FUTURE_BEFORE = re.compile(r"(?:计划|预计|力争|争取|目标|有望|将于|将在|将|拟|到|至|—|-|~|～)\s*(?:于|在)?\s*$")
+_FUTURE_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
+_PLAN_CONTEXT = re.compile(r"(?:为|计划|预计|力争|目标)[^，。；]{0,6}$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    when: date
+    start: int
+    exact: bool  # a full date with its own year
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 8) : start]
+    after = text[end : end + 6]
+    return bool(_FUTURE_BEFORE.search(before) or _PLAN_CONTEXT.search(before) or _FUTURE_AFTER.match(after))
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return date(y, m, d)
+
+
+def past_years(text: str) -> list[int]:
+    """Explicit years mentioned outside plans and forecasts."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text) if not _future(text, m.start(), m.end())]
+
+
+def infer_published_on(text: str) -> date | None:
+    """The latest dated event the page reports, or None when it dates nothing.
+
+    Bare month-day dates take the latest past year the page names; when that would put
+    them well before a fully dated event the page also reports (a January page looking
+    back on `2023年12月22日`), they belong to the following year.
+    """
+    years = past_years(text)
+    full = [(m, _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _FULL.finditer(text)]
+    anchors = [d for m, d in full if d and not _future(text, m.start(), m.end())]
+    for m in _YEAR_MONTH.finditer(text):
+        if not _future(text, m.start(), m.end()):
+            d = _valid(int(m.group(1)), int(m.group(2)), 1)
+            if d:
+                anchors.append(d)
+    full_spans = [(m.start(), m.end()) for m, _ in full]
+    bare = [
+        (int(m.group(1)), int(m.group(2)))
+        for m in _MONTH_DAY.finditer(text)
+        if not any(a <= m.start(1) < b for a, b in full_spans) and not _future(text, m.start(), m.end())
+    ]
+    if not years and not anchors:
+        return None
+    ref_year = max(years) if years else max(anchors).year
+    latest_anchor = max(anchors) if anchors else None
+    candidates: list[date] = list(_past_full_dates(text))
+    for month, day in bare:
+        d = _valid(ref_year, month, day)
+        if d is None:
+            continue
+        if latest_anchor and (latest_anchor - d).days > 60:
+            d = _valid(ref_year + 1, month, day) or d
+        candidates.append(d)
+    if candidates:
+        return max(candidates)
+    return latest_anchor
+
+
+def _past_full_dates(text: str) -> Iterable[date]:
+    for m in _FULL.finditer(text):
+        d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d and not _future(text, m.start(), m.end()):
+            yield d

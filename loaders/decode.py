@@ -1,0 +1,67 @@
+"""Turn the bytes of a page into text, or say precisely why not.
+
+Pages arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK
+(GB18030 is a superset of GBK and GB2312, so one decoder covers all three).
+Everything that is not a page (empty, binary, oversized, undecodable) gets a
+reason a person can act on instead of an exception.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a news page is ~20 KB; 5 MB is generous
+
+
+class PageError(ValueError):
+    """A file that cannot be loaded as a page; str(e) is the reason shown to users."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _plausible(text: str) -> bool:
+    """Mostly printable characters: a wrong decoder yields control or unassigned ones."""
+    if not text:
+        return False
+    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in "\r\n\t\f")
+    return bad / len(text) < 0.01
+
+
+def decode_page(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Decode a page's bytes; raise PageError with a clear reason when it is not one."""
+    if len(data) > max_bytes:
+        raise PageError(f"too large: {len(data):,} bytes (limit {max_bytes:,}); not a news page")
+    if not data.strip():
+        raise PageError("empty file" if not data else "file holds only white space")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as e:
+                raise PageError(f"starts with a {enc} byte-order mark but is not valid {enc}: {e.reason}") from e
+            return _checked(text, enc)
+    if b"\x00" in data:
+        raise PageError("binary file (contains NUL bytes and no UTF-16 byte-order mark)")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return _checked(text, enc)
+    raise PageError("unknown encoding: not valid UTF-8, UTF-16 (with BOM) or GB18030/GBK")
+
+
+def _checked(text: str, encoding: str) -> Decoded:
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise PageError("file holds only white space")
+    if not _plausible(text):
+        raise PageError(f"binary or corrupt file (decodes as {encoding} but is mostly control characters)")
+    return Decoded(text=text, encoding=encoding)

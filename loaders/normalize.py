@@ -1,0 +1,155 @@
+"""Line-level repairs of OCR'd newspaper text.
+
+The pages come from PDF text extraction of a broadsheet: bold headline fonts are
+extracted twice (`推动科技推动科技““突围突围””`), vertical titles come out one
+character per line, justified lines are letter-spaced (`本 报 讯`) and digits are
+sometimes full-width. These functions repair single lines or runs of lines; joining
+hard-wrapped lines into paragraphs needs the page layout and lives in `segment.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+# full-width digits and Latin letters -> ASCII (punctuation is left as printed)
+_HALFWIDTH = {
+    cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for cp in range(r[0], r[1] + 1)
+}
+
+# vertical-layout presentation forms -> their horizontal equivalents
+_VERTICAL_PUNCT = str.maketrans(
+    {
+        "﹃": "“",
+        "﹄": "”",
+        "﹁": "‘",
+        "﹂": "’",
+        "︰": "：",
+        "︱": "｜",
+        "︵": "（",
+        "︶": "）",
+        "︻": "【",
+        "︼": "】",
+        "︽": "《",
+        "︾": "》",
+        "︐": "，",
+        "︒": "。",
+        "︑": "、",
+        "︓": "：",
+        "︔": "；",
+        "︕": "！",
+        "︖": "？",
+        "︙": "…",
+    }
+)
+
+# letter-spaced runs: three or more single CJK characters (or CJK punctuation) separated by spaces
+_SPACED_CHAR = f"[{CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]"
+_SPACED_RUN = re.compile(f"(?:{_SPACED_CHAR} ){{2,}}{_SPACED_CHAR}")
+
+SENTENCE_END = "。！？!?；…"
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits and Latin letters to ASCII; everything else unchanged."""
+    return text.translate(_HALFWIDTH)
+
+
+def collapse_letter_spacing(line: str) -> str:
+    """`本 报 讯` -> `本报讯`: justified lines put a space between every character."""
+    return _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
+
+
+def _doubled_units(line: str) -> tuple[list[tuple[str, bool]], int]:
+    """Greedy left-to-right parse of `line` into doubled units `XX` -> `X`.
+
+    Returns the pieces as (text, was_doubled) and how many characters of the input were
+    covered by doubled units. At each position the longest doubled unit wins, so
+    `东莞松山湖高新区东莞松山湖高新区` is one unit, not a chain of single-character ones.
+    """
+    out: list[tuple[str, bool]] = []
+    covered = 0
+    i, n = 0, len(line)
+    while i < n:
+        for k in range((n - i) // 2, 0, -1):
+            if line[i : i + k] == line[i + k : i + 2 * k]:
+                out.append((line[i : i + k], True))
+                covered += 2 * k
+                i += 2 * k
+                break
+        else:
+            if out and not out[-1][1]:
+                out[-1] = (out[-1][0] + line[i], False)
+            else:
+                out.append((line[i], False))
+            i += 1
+    return out, covered
+
+
+def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
+    """Remove bold-font doubling from a line when the whole line shows it.
+
+    Real text repeats too (`做实做强做细`, `员工员工`), so a line is only repaired when
+    most of its characters sit in doubled units and a multi-character unit occurs;
+    otherwise it is returned unchanged. Returns (text, was_doubled).
+    """
+    stripped = line.strip()
+    if len(stripped) < 4:
+        return line, False
+    pieces, covered = _doubled_units(stripped)
+    text = "".join(t for t, _ in pieces)
+    if covered / len(stripped) >= min_coverage and len(text) <= len(stripped) * 0.6:
+        return text, True
+    return line, False
+
+
+def is_single_char_line(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 1
+
+
+def rebuild_vertical(chars: list[str]) -> list[str]:
+    """Join titles printed one character per line back into strings, one per title.
+
+    A margin often holds two titles in a row. Their kickers (`乐山高新区：`) are set in
+    a plain font and their main titles in a doubled bold one, so a plain run that
+    follows a doubled run starts the next title. Presentation-form quotes are mapped
+    back; Arabic digits set sideways come out after the title, so trailing digits move
+    to the measure word that lost its number (`：个重大项目…34` -> `：34个重大项目…`).
+    """
+    joined = "".join(c.strip() for c in chars).translate(_VERTICAL_PUNCT)
+    pieces, _ = _doubled_units(joined)
+    titles: list[str] = []
+    prev_doubled = False
+    for text, doubled in pieces:
+        if not titles or (prev_doubled and not doubled and len(text) > 1):
+            titles.append(text)
+        else:
+            titles[-1] += text
+        prev_doubled = doubled
+    return [_move_sideways_digits(t) for t in titles]
+
+
+def _move_sideways_digits(text: str) -> str:
+    m = re.search(r"(\d+)$", text)
+    if not m:
+        return text
+    head = text[: m.start()]
+    hole = re.search("[：:“]([个家项件名人亿万])", head)
+    if not hole:
+        return text
+    return head[: hole.start() + 1] + m.group(1) + head[hole.start() + 1 :]
+
+
+def clean_line(line: str) -> tuple[str, bool]:
+    """All single-line repairs. Returns (clean text, was a bold doubled line)."""
+    s = to_halfwidth(line.replace("\ufeff", "")).replace("\u3000", " ").replace("\xa0", " ").strip()
+    s = collapse_letter_spacing(s)
+    s, doubled = undouble(s)
+    return s.strip(), doubled
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))

@@ -1,0 +1,507 @@
+"""Split a news page into articles.
+
+A page of 中国高新技术产业导报 holds several articles whose pieces are laid out in
+columns: titles are often printed away from their bodies (at the end of the page,
+or one character per line down a margin), bylines sit under titles or after the
+last sentence, photo captions interrupt sentences. The text extraction keeps the
+reading order of the columns, not of the articles.
+
+The approach, in three passes:
+
+1. classify every line by what it looks like (markdown heading, kicker title
+   `X高新区：`, byline `◎本报记者…`/`▶ 作者`, author signature, caption, vertical
+   title, plain text);
+2. group lines into blocks: title blocks, and paragraphs made by joining hard-wrapped
+   lines (a line ends a paragraph only when it ends a sentence *and* is shorter than
+   its neighbours: a wrong join costs a paragraph break, a wrong split cuts a word);
+3. walk the blocks and open a new article at what the pages use as article starts
+   (`本报讯`, `科技日报讯(记者…)`, a title block, the paragraph after an author
+   signature or a photo caption, a dated lede naming a zone the current article never
+   named), then attach each title to the article it names, preferring adjacency.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from loaders.names import is_person_name
+from loaders.normalize import CJK, SENTENCE_END, clean_line, is_single_char_line, rebuild_vertical
+
+# --- line patterns ------------------------------------------------------------------
+
+ZONE_SUFFIX = (
+    r"(?:高新技术产业开发区|经济技术开发区|高新区|开发区|工业园区|综合保税区|综保区|保税区|新区|科学城|科技城|"
+    r"自主创新示范区|示范区|农高区|产业园区?)"
+)
+# a zone mention: at least two characters of place name, then a zone suffix
+_ZONE = re.compile(f"([{CJK}]{{2}})(?:国家)?{ZONE_SUFFIX}")
+# `X高新区：` / `杭州高新区（滨江）：` at the start of a short title line
+KICKER = re.compile(f"^[^，。；！？,;!?]{{1,20}}?{ZONE_SUFFIX}(?:[（(][^）)]{{1,8}}[）)])?[：:]")
+MARKER = re.compile(r"^(?:本\s*报\s*讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|新闻)讯|新华社[\u4e00-\u9fff]{1,8}电)")
+MARKER_BYLINE = re.compile(r"^\S*?讯\s*[（(]([^）)]{2,40})[）)]")
+BYLINE = re.compile(r"^(?:[◎▶■□●◆]+\s*)(.+)$")
+BYLINE_PLAIN = re.compile(r"^(?:本报记者|记者|通讯员)\s*\S")
+CAPTION = re.compile(r"^(?:图为|左图|右图|上图|下图|图\s*\d|图片来源|图片提供|摄影|供图)")
+CREDIT = re.compile(r"^[^，。；！？]{1,14}?(?:/\s*摄|摄|供图|摄影)$")
+HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+LEDE = re.compile(
+    r"^(?:本\s*报\s*讯|近日|日前|近期|前不久|不久前|今年\s*\d{1,2}\s*月|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:上旬|中旬|下旬|初|底))"
+)
+_TRAILING_AUTHOR = re.compile(f"(?<=[{SENTENCE_END}”」』）)])\\s*((?:[{CJK}]{{2,4}}\\s*){{1,4}})$")
+_TRAILING_CREDIT = re.compile(r"^(.*[。！？”])\s*([^\s，。；]{2,8}(?:/\s*摄|摄|供图))$")
+_NO_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
+
+
+def zone_keys(text: str) -> set[str]:
+    """Cheap zone identities for boundary decisions: `湘潭高新区` -> `湘潭`."""
+    return {m.group(1) for m in _ZONE.finditer(text.replace("国家", ""))}
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip("”’」』）)\"' ")
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+# --- pass 1: lines --------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    text: str
+    kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
+    level: int = 0  # markdown heading level
+    bold: bool = False  # was printed in a doubled bold font
+
+
+def _author_like(text: str) -> bool:
+    """A signature line: one to four person names, e.g. `周小平 吴富强`."""
+    if _NO_SENTENCE_PUNCT.search(text) or len(text) > 24:
+        return False
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    if not all(re.fullmatch(f"[{CJK}·]{{2,5}}", t) for t in tokens):
+        return False
+    if all(len(t) >= 4 for t in tokens) and len(tokens) > 1:
+        return False
+    names = sum(is_person_name(t) for t in tokens)
+    return names * 2 >= len(tokens)
+
+
+def classify_lines(raw_text: str) -> list[Line]:
+    raw_lines = raw_text.splitlines()
+    lines: list[Line] = []
+    i = 0
+    while i < len(raw_lines):
+        # a run of one-character lines (blank lines between allowed) is a vertical title
+        j, chars = i, []
+        while j < len(raw_lines) and (
+            is_single_char_line(raw_lines[j])
+            or not raw_lines[j].strip()
+            or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
+        ):
+            if raw_lines[j].strip():
+                chars.append(raw_lines[j].strip())
+            j += 1
+        if sum(len(c) == 1 for c in chars) >= 6:
+            for title in rebuild_vertical(chars):
+                lines.append(Line(title, "vertical", bold=True))
+            i = j
+            continue
+        text, bold = clean_line(raw_lines[i])
+        i += 1
+        if not text:
+            continue
+        m = _TRAILING_CREDIT.match(text)
+        if m:  # `…签约仪式现场。 李立婷/摄`: the photographer's credit ends the line
+            lines.append(_classify(m.group(1), bold))
+            lines.append(Line(m.group(2), "credit"))
+            continue
+        lines.append(_classify(text, bold))
+    return lines
+
+
+def _classify(text: str, bold: bool) -> Line:
+    m = HEADING.match(text)
+    if m and text.startswith("#"):
+        return Line(m.group(2).strip(), "heading", level=len(m.group(1)), bold=bold)
+    if CAPTION.match(text):
+        return Line(text, "caption", bold=bold)
+    if CREDIT.match(text):
+        return Line(text, "credit", bold=bold)
+    m = BYLINE.match(text)
+    if m and not MARKER.match(m.group(1)):
+        return Line(m.group(1).strip(), "byline", bold=bold)
+    if BYLINE_PLAIN.match(text) and len(text) <= 30 and not _NO_SENTENCE_PUNCT.search(text):
+        return Line(text, "byline", bold=bold)
+    if len(text) <= 40 and KICKER.match(text) and not MARKER.match(text):
+        return Line(text, "kicker", bold=bold)
+    if _author_like(text):
+        return Line(text, "author", bold=bold)
+    return Line(text, "text", bold=bold)
+
+
+# --- pass 2: blocks -------------------------------------------------------------------
+
+
+@dataclass
+class Block:
+    kind: str  # title | para | subhead | caption | credit | author
+    text: str
+    byline: str | None = None
+    position: int = 0
+
+
+def _line_width(lines: list[Line], i: int) -> float:
+    """The column width around line i: median length of nearby text lines."""
+    near = [len(ln.text) for ln in lines[max(0, i - 6) : i + 7] if ln.kind == "text"]
+    return statistics.median(near) if near else len(lines[i].text)
+
+
+def _is_short_plain(lines: list[Line], i: int) -> bool:
+    """A short line with no sentence punctuation that follows a finished sentence."""
+    ln = lines[i]
+    if ln.kind != "text" or _NO_SENTENCE_PUNCT.search(ln.text) or len(ln.text) > 30:
+        return False
+    prev = next((p for p in reversed(lines[:i]) if p.kind == "text"), None)
+    return (prev is None or ends_sentence(prev.text) or prev is not lines[i - 1]) and len(ln.text) < 0.8 * _line_width(
+        lines, i
+    )
+
+
+def build_blocks(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    para: list[str] = []
+    deferred: list[Block] = []  # captions printed inside a sentence, re-inserted after it
+    long_form = statistics.median([len(ln.text) for ln in lines if ln.kind == "text"] or [0]) > 40
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block("para", "".join(para)))
+            para.clear()
+        blocks.extend(deferred)
+        deferred.clear()
+
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if ln.kind in ("heading", "kicker", "vertical") or (ln.kind == "text" and _title_start(lines, i)):
+            flush()
+            i = _read_title(lines, i, blocks)
+            continue
+        if ln.kind in ("caption", "credit"):
+            if para and not ends_sentence(para[-1]):
+                deferred.append(Block(ln.kind, ln.text))
+            else:
+                flush()
+                blocks.append(Block(ln.kind, ln.text))
+            i += 1
+            continue
+        if ln.kind == "byline":
+            flush()
+            blocks.append(Block("byline", ln.text))
+            i += 1
+            continue
+        if ln.kind == "author" and (not para or ends_sentence(para[-1])):
+            flush()
+            blocks.append(Block("author", ln.text))
+            i += 1
+            continue
+        if (
+            ln.kind == "text"
+            and not para
+            and _is_short_plain(lines, i)
+            and (nxt is None or nxt.kind == "text")
+            and not long_form
+        ):
+            blocks.append(Block("subhead", ln.text))
+            i += 1
+            continue
+        para.append(ln.text)
+        if _ends_paragraph(lines, i, long_form):
+            flush()
+        i += 1
+    flush()
+    for pos, b in enumerate(blocks):
+        b.position = pos
+    return blocks
+
+
+def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
+    ln = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is None or nxt.kind != "text":
+        return nxt is None or nxt.kind not in ("caption", "credit") or ends_sentence(ln.text)
+    if MARKER.match(nxt.text):
+        return True
+    if not ends_sentence(ln.text):
+        return False
+    if long_form or LEDE.match(nxt.text):  # after a sentence end a break never cuts a word
+        return True
+    return len(ln.text) < 0.85 * _line_width(lines, i)
+
+
+def _title_start(lines: list[Line], i: int) -> bool:
+    """Plain text lines that open a title block on un-marked-up pages."""
+    ln = lines[i]
+    if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")) or len(ln.text) > 40:
+        return False
+    prev_ok = i == 0 or lines[i - 1].kind != "text" or ends_sentence(lines[i - 1].text)
+    if not prev_ok:
+        return False
+    if ln.bold:
+        return True
+    if ln.text.endswith("——"):
+        return True
+    # one or two short lines followed by a byline (`湘潭高新区奔赴数字经济新赛道` / `▶ 丁玉洁`)
+    for k in (1, 2):
+        if i + k < len(lines) and lines[i + k].kind == "byline":
+            return all(
+                lines[j].kind == "text" and not _NO_SENTENCE_PUNCT.search(lines[j].text) for j in range(i, i + k)
+            )
+    return False
+
+
+def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
+    """Read one title block starting at line i; append it; return the next line index."""
+    ln = lines[i]
+    parts: list[str] = []
+    if ln.kind == "heading":
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        is_title = (
+            ln.level == 1
+            or KICKER.match(ln.text) is not None
+            or (
+                nxt is not None
+                and (
+                    nxt.kind in ("heading", "byline", "author")
+                    or (nxt.kind in ("caption", "credit") and i + 2 < len(lines) and MARKER.match(lines[i + 2].text))
+                    or MARKER.match(nxt.text) is not None
+                )
+            )
+        )
+        if nxt is not None and nxt.kind == "heading" and nxt.level > ln.level:
+            return i + 1  # a section label (`## 园镜头`) over the titles that follow it
+        if not is_title:
+            blocks.append(Block("subhead", ln.text))
+            return i + 1
+        parts.append(ln.text)
+        i += 1
+        if nxt is not None and nxt.kind == "heading" and nxt.level < ln.level:
+            parts.append(nxt.text)  # kicker over main title: `### 引题` then `# 主题`
+            i += 1
+    elif ln.kind == "vertical":
+        blocks.append(Block("title", ln.text))
+        return i + 1
+    else:
+        parts.append(ln.text)
+        i += 1
+        # continuation lines: after a kicker `X：` or a `——`, or the rest of a bold headline
+        while i < len(lines) and lines[i].kind in ("text", "kicker") and len(parts) < 3:
+            cur = lines[i]
+            last = parts[-1]
+            wants_more = last.endswith(("：", ":", "——")) or (
+                cur.bold and lines[i - 1].bold and not ends_sentence(last)
+            )
+            looks_like_title = not _NO_SENTENCE_PUNCT.search(cur.text.rstrip("—")) and len(cur.text) <= 40
+            if not wants_more or not (looks_like_title or cur.bold):
+                break
+            parts.append(cur.text)
+            i += 1
+    byline = None
+    while i < len(lines) and lines[i].kind in ("byline", "author") and byline is None:
+        byline = lines[i].text
+        i += 1
+    sep = " " if ln.kind == "heading" and len(parts) > 1 else ""
+    blocks.append(Block("title", sep.join(parts), byline=byline))
+    return i
+
+
+# --- pass 3: articles -----------------------------------------------------------------
+
+
+@dataclass
+class Article:
+    """One article of a page; `body` is the repaired text, paragraphs joined by newlines."""
+
+    index: int
+    title: str | None
+    byline: str | None
+    body: str
+
+
+@dataclass
+class _Draft:
+    blocks: list[Block] = field(default_factory=list)
+    title: Block | None = None
+    byline: str | None = None
+    closed: bool = False
+
+    @property
+    def substantive(self) -> bool:
+        return any(b.kind == "para" for b in self.blocks)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].position if self.blocks else 10**9
+
+
+def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool:
+    if cur is None or cur.closed or after_title:
+        return True
+    if not cur.substantive:
+        return False
+    if block.kind != "para":
+        return False
+    if MARKER.match(block.text):
+        return True
+    last = cur.blocks[-1]
+    first_sentence = re.split(f"[{SENTENCE_END}]", block.text, maxsplit=1)[0]
+    zones = zone_keys(first_sentence)
+    cur_zones = zone_keys(cur.text)
+    if last.kind in ("caption", "credit") and LEDE.match(block.text) and not (zones & cur_zones):
+        return True
+    # a dated lede about a zone this article never named: a new, unmarked article
+    return bool(LEDE.match(block.text) and zones and not (zones & cur_zones) and len(cur.text) >= 300)
+
+
+def split_articles(raw_text: str) -> list[Article]:
+    """The articles of one page, in page order."""
+    blocks = build_blocks(classify_lines(raw_text))
+    drafts: list[_Draft] = []
+    titles: list[tuple[Block, int | None]] = []  # title block, index of the draft that follows it
+    cur: _Draft | None = None
+    after_title: Block | None = None
+    for b in blocks:
+        if b.kind == "title":
+            if cur is not None:
+                cur.closed = True
+            titles.append((b, None))
+            after_title = b
+            continue
+        if b.kind == "byline":
+            if cur is not None and not cur.closed:
+                cur.byline = cur.byline or b.text
+            elif after_title is not None and after_title.byline is None:
+                after_title.byline = b.text
+            continue
+        if b.kind == "author":
+            if cur is not None and not cur.closed:
+                cur.byline = cur.byline or b.text
+                cur.closed = True
+            continue
+        if _starts_article(b, cur, after_title is not None):
+            if cur is not None and not cur.substantive and drafts and cur is drafts[-1] and len(drafts) > 1:
+                # a stray caption between articles: keep it with the article before
+                drafts[-2].blocks.extend(cur.blocks)
+                drafts.pop()
+            cur = _Draft()
+            drafts.append(cur)
+            if after_title is not None:
+                titles[-1] = (after_title, len(drafts) - 1)
+            after_title = None
+        cur.blocks.append(b)
+    drafts = _merge_orphans(drafts, titles)
+    for d in drafts:  # a credit printed between title and lede belongs after the text
+        lead = next((k for k, b in enumerate(d.blocks) if b.kind == "para"), 0)
+        if lead:
+            d.blocks = d.blocks[lead:] + d.blocks[:lead]
+    _split_trailing_authors(drafts)
+    _assign_titles(drafts, titles)
+    out = []
+    for n, d in enumerate(sorted(drafts, key=lambda d: d.start)):
+        body = d.text.strip()
+        byline = (d.title.byline if d.title and d.title.byline else None) or _marker_byline(body) or d.byline
+        out.append(Article(index=n, title=d.title.text if d.title else None, byline=byline, body=body))
+    return out
+
+
+def _merge_orphans(drafts: list[_Draft], titles: list[tuple[Block, int | None]]) -> list[_Draft]:
+    """Drafts holding only captions or credits join a neighbour instead of standing alone."""
+    keep: list[_Draft] = []
+    remap: dict[int, int | None] = {}
+    for n, d in enumerate(drafts):
+        if d.substantive or not keep:
+            remap[n] = len(keep)
+            keep.append(d)
+        else:
+            keep[-1].blocks.extend(d.blocks)
+            remap[n] = len(keep) - 1
+    if keep and not keep[0].substantive and len(keep) > 1:
+        keep[1].blocks[:0] = keep[0].blocks
+        keep.pop(0)
+        remap = {k: (max(0, v - 1) if v is not None else None) for k, v in remap.items()}
+    for t, (b, n) in enumerate(titles):
+        titles[t] = (b, remap.get(n) if n is not None else None)
+    return keep
+
+
+def _split_trailing_authors(drafts: list[_Draft]) -> None:
+    """`…平台型公司。 孙伟梁`: a signature glued to an article's last sentence."""
+    for d in drafts:
+        paras = [b for b in d.blocks if b.kind == "para"]
+        if not paras or d.byline:
+            continue
+        last = paras[-1]
+        m = _TRAILING_AUTHOR.search(last.text)
+        if m and _author_like(m.group(1).strip()):
+            d.byline = m.group(1).strip()
+            last.text = last.text[: m.start(1)].rstrip()
+
+
+def _marker_byline(body: str) -> str | None:
+    m = MARKER_BYLINE.match(body)
+    return m.group(1).strip() if m else None
+
+
+def _bigrams(text: str) -> set[str]:
+    t = re.sub(f"[^{CJK}0-9A-Za-z]", "", text)
+    return {t[k : k + 2] for k in range(len(t) - 1)}
+
+
+def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]]) -> None:
+    """Give each article the title that names it.
+
+    A title sits right above its article when the layout allows; when it was printed
+    elsewhere (end of page, margin), the zone it names and the words it shares with an
+    article's lead find the article. Adjacency alone decides only when content is silent.
+    """
+    scores: list[tuple[float, int, int]] = []
+    leads = [d.text[:160] for d in drafts]
+    for t, (block, follows) in enumerate(titles):
+        tz = zone_keys(block.text)
+        tb = _bigrams(block.text)
+        for n, lead in enumerate(leads):
+            score = 0.0
+            if tz and tz & zone_keys(lead):
+                score += 3
+            elif tz and tz & zone_keys(drafts[n].text):
+                score += 1
+            if tb:
+                score += 4 * len(tb & _bigrams(lead)) / len(tb)
+            if follows == n:
+                score += 1.5
+            elif (
+                n < len(drafts)
+                and drafts[n].start < block.position
+                and all(d.start > block.position or d.start < drafts[n].start for d in drafts)
+            ):
+                score += 0.5  # printed right after the article it closes
+            if tz and not (tz & zone_keys(drafts[n].text)):
+                score -= 2
+            if score >= 1:
+                scores.append((score, t, n))
+    taken_t: set[int] = set()
+    for _score, t, n in sorted(scores, reverse=True):
+        if t in taken_t or drafts[n].title is not None:
+            continue
+        drafts[n].title = titles[t][0]
+        taken_t.add(t)

@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled sample pages, their gold annotations, a private warehouse."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample"
+GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
+
+
+def squash(text: str | None) -> str:
+    """Compare texts as the annotators did: white space does not count."""
+    return re.sub(r"\s+", "", text or "")
+
+
+def sample_pages() -> list[Path]:
+    return sorted(SAMPLE.glob("*.txt"))
+
+
+def gold(doc: str) -> dict:
+    return json.loads((GOLD / f"{Path(doc).stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def warehouse(tmp_path, monkeypatch) -> Path:
+    """A private GAOXIN_DB for the test; the published path the CLI writes to."""
+    db = tmp_path / "wh" / "gaoxin.duckdb"
+    monkeypatch.setenv("GAOXIN_DB", str(db))
+    return db

@@ -1,0 +1,89 @@
+"""Article segmentation of every sample page, checked against the hand annotations."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.segment import classify_lines, split_articles
+from tests.conftest import gold, sample_pages, squash
+
+
+@pytest.mark.parametrize("page", sample_pages(), ids=lambda p: p.stem)
+def test_page_splits_into_the_annotated_articles(page):
+    articles = split_articles(page.read_text(encoding="utf-8"))
+    expected = gold(page.name)["articles"]
+    assert len(articles) == len(expected)
+    for want in expected:
+        hits = [a for a in articles if squash(a.body).startswith(squash(want["starts_with"]))]
+        assert len(hits) == 1, f"no article starts with {want['starts_with']!r}"
+        assert (hits[0].title or "") == want["title"], want["starts_with"]
+
+
+@pytest.mark.parametrize("page", sample_pages(), ids=lambda p: p.stem)
+def test_articles_are_in_page_order_and_keep_all_body_text(page):
+    articles = split_articles(page.read_text(encoding="utf-8"))
+    assert [a.index for a in articles] == list(range(len(articles)))
+    assert all(a.body.strip() == a.body and a.body for a in articles)
+
+
+def test_hard_wraps_are_joined_into_words():
+    page = sample_pages()[0]  # 000: a column of ~15 characters per line, blank line between lines
+    first = split_articles(page.read_text(encoding="utf-8"))[0]
+    assert "特斯联与中国科学院重庆绿色智能技术研究院共建的重庆市首个" in first.body
+    assert "\n" not in first.body.split("。")[0]
+
+
+def test_inset_photo_caption_no_longer_cuts_a_sentence():
+    """Page 001 prints a caption inside `山西自定义科|技有限公司`; the caption is kept, after the sentence."""
+    page = next(p for p in sample_pages() if p.name.startswith("001"))
+    body = split_articles(page.read_text(encoding="utf-8"))[0].body
+    assert "这其中就包括山西自定义科技有限公司等信创软件开发企业。" in body
+    assert "图为长治市卓怡恒通信息安全有限公司制造中心生产车间。" in body
+
+
+def test_titles_printed_away_from_their_articles_are_attached_by_content():
+    """Page 002 prints the 攀枝花 title and byline above the 蚌埠 item, after its own article."""
+    page = next(p for p in sample_pages() if p.name.startswith("002"))
+    by_start = {a.body[:6]: a for a in split_articles(page.read_text(encoding="utf-8"))}
+    assert by_start["自第二批主题"].title.startswith("攀枝花钒钛高新区")
+    assert by_start["自第二批主题"].byline == "张建玲"
+    assert by_start["近期，自“党"].title == "“党员示范岗”树窗口服务新形象"
+
+
+def test_bylines_from_markers_titles_and_signatures():
+    page = next(p for p in sample_pages() if p.name.startswith("001"))
+    bylines = [a.byline for a in split_articles(page.read_text(encoding="utf-8"))]
+    assert bylines[0] == "本报记者 韩荣"  # `◎本报记者 韩荣` under the title
+    assert bylines[3] == "记者华凌"  # `科技日报讯(记者华凌)`
+    page0 = sample_pages()[0]
+    assert split_articles(page0.read_text(encoding="utf-8"))[0].byline == "周小平 吴富强"  # signature line
+
+
+def test_signature_glued_to_the_last_sentence_is_split_off():
+    text = "本报讯 近日，某某高新区发布新政。\n\n为产业高质量发展提供有力支撑。李雯文\n本报讯 近日，另一篇。\n"
+    first = split_articles(text)[0]
+    assert first.byline == "李雯文"
+    assert first.body.endswith("有力支撑。")
+
+
+def test_subheads_are_not_article_starts():
+    text = (
+        "本报讯 近日，甲高新区举行活动，各方代表参加。\n"
+        "调研协调 项目加快推进\n"
+        "2023年12月22日，在项目建设现场，工人们各司其职。\n"
+    )
+    kinds = [ln.kind for ln in classify_lines(text)]
+    assert "author" not in kinds
+    assert len(split_articles(text)) == 1
+
+
+def test_a_dated_lede_about_a_new_zone_starts_an_unmarked_article():
+    column = "甲乙高新区持续推进产业\n发展，取得新的成效。\n" * 16  # a narrow column, wrapped
+    lede = "近日从丙丁高新区管委\n会获悉，数据大厦迎来首\n批入驻企业。\n"
+    text = f"甲乙高新区始终在产业发\n展上积极探索。\n{column}{lede}"
+    articles = split_articles(text)
+    assert [a.body[:4] for a in articles] == ["甲乙高新", "近日从丙"]
+
+
+def test_page_without_markup_is_one_article():
+    assert len(split_articles("这是一段没有任何标记的文字。它只有两句话。")) == 1
