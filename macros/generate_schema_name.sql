@@ -1,0 +1,12 @@
+{#-
+    Use a model's custom schema as-is (staging, intermediate, marts, reference)
+    instead of dbt's default "<target schema>_<custom schema>" (main_marts).
+    Nodes without a custom schema land in the target schema.
+-#}
+{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}
+        {{ target.schema }}
+    {%- else -%}
+        {{ custom_schema_name | trim }}
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,40 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'pages') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        cast(page_id as varchar) as page_id,
+        cast(run_id as varchar) as run_id,
+
+        -- file
+        cast(source_file as varchar) as source_file,
+        cast(source_path as varchar) as source_path,
+        cast(content_sha256 as varchar) as content_sha256,
+        cast(encoding as varchar) as file_encoding,
+        cast(byte_size as bigint) as byte_size,
+        cast(raw_text as varchar) as raw_text,
+
+        -- publication
+        cast(published_on as date) as published_on,
+        cast(published_on_source as varchar) as published_on_source,
+
+        -- manifest
+        cast(manifest_source as varchar) as manifest_source,
+        cast(manifest_title as varchar) as manifest_title,
+        cast(manifest_extra as varchar) as manifest_extra_json,
+
+        -- timestamps
+        cast(loaded_at as timestamp) as loaded_at
+
+    from source
+
+)
+
+select * from renamed
