@@ -73,13 +73,14 @@ def _run_ingest(db: Path, paths: list[Path], command: str, max_bytes: int) -> Ru
 
 def _print_ingest(summary: RunSummary) -> None:
     counts = Counter(o.outcome for o in summary.outcomes)
-    articles = sum(o.article_count or 0 for o in summary.outcomes if o.outcome in ("loaded", "replaced"))
+    articles = sum(o.article_count or 0 for o in summary.outcomes if o.outcome in ("loaded", "replaced", "reparsed"))
     console.print(
         f"[bold]ingest[/bold] {len(summary.outcomes)} files: {counts['loaded']} loaded, "
-        f"{counts['replaced']} replaced, {counts['unchanged']} unchanged, {counts['failed']} failed "
+        f"{counts['replaced']} replaced, {counts['reparsed']} reparsed, {counts['unchanged']} unchanged, "
+        f"{counts['failed']} failed "
         f"({articles} articles landed; run {summary.run_id})"
     )
-    notes = [o for o in summary.outcomes if o.outcome != "failed" and o.reason]
+    notes = [o for o in summary.outcomes if o.outcome not in ("failed", "reparsed") and o.reason]
     for o in notes:
         console.print(f"  [yellow]note[/yellow] {o.source_file}: {o.reason}")
     for o in summary.failed:

@@ -35,6 +35,7 @@ create table if not exists raw.pages (
     manifest_source varchar,
     manifest_title varchar,
     manifest_extra varchar,               -- other manifest columns as JSON
+    parser_version varchar not null,      -- hash of the rules that parsed it; new rules re-parse
     loaded_at timestamp not null,
     run_id varchar not null
 );
@@ -50,6 +51,73 @@ create table if not exists raw.articles (
     body varchar not null
 );
 
+-- one row per zone mention in an article (spans index raw.articles.body)
+create table if not exists raw.park_mentions (
+    page_id varchar not null,
+    article_id varchar not null,
+    char_start integer not null,
+    char_end integer not null,
+    mention_text varchar not null,
+    park_name varchar not null,           -- normalised short name as extracted
+    suffix varchar not null,              -- zone-type suffix as written
+    says_national boolean not null,
+    is_reference boolean not null         -- 该高新区 / 园区 resolved to the article's zone
+);
+
+-- one row per company mention in an article
+create table if not exists raw.company_mentions (
+    page_id varchar not null,
+    article_id varchar not null,
+    char_start integer not null,
+    char_end integer not null,
+    mention_text varchar not null,
+    company_name varchar not null,        -- longest legal form the article uses (or the brand)
+    mention_kind varchar not null,        -- legal | alias | short | brand
+    park_name varchar                     -- raw.park_mentions.park_name of the zone it is placed in
+);
+
+-- one row per quantitative statement (raw_text is body[char_start:char_end])
+create table if not exists raw.metric_statements (
+    page_id varchar not null,
+    article_id varchar not null,
+    char_start integer not null,
+    char_end integer not null,
+    raw_text varchar not null,
+    value double not null,
+    unit varchar not null,
+    qualifier varchar not null,
+    metric_raw varchar not null,
+    metric_code varchar not null,
+    is_growth boolean not null,
+    subject_type varchar not null,
+    subject_name varchar not null,
+    park_name varchar,                    -- raw.park_mentions.park_name in the same article
+    company_name varchar,                 -- raw.company_mentions.company_name in the same article
+    period_label varchar not null,
+    period_start date,
+    period_end date,
+    evidence varchar not null
+);
+
+-- one row per project statement (evidence is body[char_start:char_end])
+create table if not exists raw.project_statements (
+    page_id varchar not null,
+    article_id varchar not null,
+    name_start integer not null,
+    name_end integer not null,
+    project_name varchar not null,
+    status varchar not null,
+    investment_cny double,
+    investment_usd double,
+    investment_qualifier varchar,
+    company_name varchar,
+    park_name varchar,
+    event_date date,
+    char_start integer not null,
+    char_end integer not null,
+    evidence varchar not null
+);
+
 -- one row per ingest run
 create table if not exists raw.ingest_runs (
     run_id varchar primary key,
@@ -60,6 +128,7 @@ create table if not exists raw.ingest_runs (
     files_seen integer,
     files_loaded integer,
     files_replaced integer,
+    files_reparsed integer,
     files_unchanged integer,
     files_failed integer,
     status varchar not null               -- running | ok | failed
@@ -70,7 +139,7 @@ create table if not exists raw.ingest_files (
     run_id varchar not null,
     source_file varchar not null,
     source_path varchar not null,
-    outcome varchar not null,             -- loaded | replaced | unchanged | failed
+    outcome varchar not null,             -- loaded | replaced | reparsed | unchanged | failed
     reason varchar,
     byte_size bigint,
     encoding varchar,
@@ -108,4 +177,27 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables, and add columns a warehouse built by an older gaoxin lacks.
+
+    New columns arrive nullable; pages parsed by older rules are re-parsed on the next
+    ingest (their parser_version differs), which fills them.
+    """
     con.execute(RAW_DDL)
+    expected = duckdb.connect()
+    try:
+        expected.execute(RAW_DDL)
+        want = expected.execute(
+            "select table_name, column_name, data_type from information_schema.columns "
+            "where table_schema = 'raw' order by table_name, ordinal_position"
+        ).fetchall()
+    finally:
+        expected.close()
+    have = {
+        (t, c)
+        for t, c in con.execute(
+            "select table_name, column_name from information_schema.columns where table_schema = 'raw'"
+        ).fetchall()
+    }
+    for table, column, data_type in want:
+        if (table, column) not in have:
+            con.execute(f'alter table raw.{table} add column "{column}" {data_type}')

@@ -15,7 +15,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,7 +25,12 @@ import pandas as pd
 from loaders.dates import infer_published_on
 from loaders.db import ensure_raw_schema
 from loaders.decode import DEFAULT_MAX_BYTES, PageError, decode_page
+from loaders.extract.companies import find_companies
+from loaders.extract.metrics import find_metrics
+from loaders.extract.parks import find_parks
+from loaders.extract.projects import find_projects
 from loaders.segment import split_articles
+from loaders.version import parser_version
 
 PAGE_SUFFIXES = {".txt"}
 MANIFEST_NAME = "manifest.csv"
@@ -55,6 +60,7 @@ class PageRecord:
     manifest_source: str | None
     manifest_title: str | None
     manifest_extra: str | None
+    parser_version: str
 
 
 @dataclass
@@ -69,10 +75,77 @@ class ArticleRecord:
 
 
 @dataclass
+class ParkMentionRecord:
+    page_id: str
+    article_id: str
+    char_start: int
+    char_end: int
+    mention_text: str
+    park_name: str
+    suffix: str
+    says_national: bool
+    is_reference: bool
+
+
+@dataclass
+class CompanyMentionRecord:
+    page_id: str
+    article_id: str
+    char_start: int
+    char_end: int
+    mention_text: str
+    company_name: str
+    mention_kind: str
+    park_name: str | None
+
+
+@dataclass
+class MetricRecord:
+    page_id: str
+    article_id: str
+    char_start: int
+    char_end: int
+    raw_text: str
+    value: float
+    unit: str
+    qualifier: str
+    metric_raw: str
+    metric_code: str
+    is_growth: bool
+    subject_type: str
+    subject_name: str
+    park_name: str | None
+    company_name: str | None
+    period_label: str
+    period_start: date | None
+    period_end: date | None
+    evidence: str
+
+
+@dataclass
+class ProjectRecord:
+    page_id: str
+    article_id: str
+    name_start: int
+    name_end: int
+    project_name: str
+    status: str
+    investment_cny: float | None
+    investment_usd: float | None
+    investment_qualifier: str | None
+    company_name: str | None
+    park_name: str | None
+    event_date: date | None
+    char_start: int
+    char_end: int
+    evidence: str
+
+
+@dataclass
 class Outcome:
     source_file: str
     source_path: str
-    outcome: str  # loaded | replaced | unchanged | failed
+    outcome: str  # loaded | replaced | reparsed | unchanged | failed
     reason: str | None = None
     byte_size: int | None = None
     encoding: str | None = None
@@ -84,6 +157,10 @@ class Outcome:
 class ParsedPage:
     page: PageRecord
     articles: list[ArticleRecord]
+    parks: list[ParkMentionRecord] = field(default_factory=list)
+    companies: list[CompanyMentionRecord] = field(default_factory=list)
+    metrics: list[MetricRecord] = field(default_factory=list)
+    projects: list[ProjectRecord] = field(default_factory=list)
     note: str | None = None
 
 
@@ -189,12 +266,32 @@ def parse_page(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
         manifest_source=manifest.get("source") or None,
         manifest_title=manifest.get("title") or None,
         manifest_extra=json.dumps(extra, ensure_ascii=False) if extra else None,
+        parser_version=parser_version(),
     )
+    return _with_articles(page, articles, note)
+
+
+def reparse_stored(page: PageRecord) -> ParsedPage:
+    """Parse a stored page again from its decoded text, with the current rules.
+
+    Used when the rules changed (or the warehouse was built by an older gaoxin) for pages
+    the current run was not given: their facts must not lag behind the rules.
+    """
+    articles = split_articles(page.raw_text)
+    if page.published_on_source != "manifest":
+        inferred = infer_published_on("\n".join(a.body for a in articles))
+        page.published_on, page.published_on_source = inferred, ("inferred" if inferred else "unknown")
+    page.parser_version = parser_version()
+    return _with_articles(page, articles, "parsing rules changed since it was loaded")
+
+
+def _with_articles(page: PageRecord, articles: list, note: str | None) -> ParsedPage:
+    sha = page.content_sha256
     records = [
         ArticleRecord(
             article_id=hashlib.sha256(f"{sha}:{a.index}".encode()).hexdigest()[:16],
-            page_id=page_id,
-            source_file=cand.source_file,
+            page_id=page.page_id,
+            source_file=page.source_file,
             article_index=a.index,
             title=a.title,
             byline=a.byline,
@@ -202,7 +299,70 @@ def parse_page(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
         )
         for a in articles
     ]
-    return ParsedPage(page, records, note)
+    parsed = ParsedPage(page, records, note=note)
+    for art in records:
+        _extract(parsed, art, page.published_on)
+    return parsed
+
+
+def _extract(parsed: ParsedPage, art: ArticleRecord, published_on: date | None) -> None:
+    """Run the extractors over one article body and keep their records."""
+    pid, aid, body = art.page_id, art.article_id, art.body
+    parks = find_parks(body)
+    companies = find_companies(body, parks)
+    projects = find_projects(body, parks, companies, published_on)
+    metrics = find_metrics(body, parks, companies, published_on, projects)
+    parsed.parks.extend(
+        ParkMentionRecord(pid, aid, p.start, p.end, p.text, p.name, p.suffix, p.says_national, p.is_reference)
+        for p in parks
+    )
+    parsed.companies.extend(
+        CompanyMentionRecord(pid, aid, c.start, c.end, c.text, c.name, c.kind, c.park) for c in companies
+    )
+    parsed.projects.extend(
+        ProjectRecord(
+            pid,
+            aid,
+            p.start,
+            p.end,
+            p.name,
+            p.status,
+            p.investment_cny,
+            p.investment_usd,
+            p.investment_qualifier,
+            p.company,
+            p.park,
+            p.event_date,
+            p.evidence_start,
+            p.evidence_end,
+            p.evidence,
+        )
+        for p in projects
+    )
+    parsed.metrics.extend(
+        MetricRecord(
+            pid,
+            aid,
+            m.start,
+            m.end,
+            m.raw_text,
+            m.value,
+            m.unit,
+            m.qualifier,
+            m.metric_raw,
+            m.metric_code,
+            m.is_growth,
+            m.subject_type,
+            m.subject_name,
+            m.park_name,
+            m.company_name,
+            m.period_label,
+            m.period_start,
+            m.period_end,
+            m.evidence,
+        )
+        for m in metrics
+    )
 
 
 def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage | Outcome:
@@ -278,6 +438,18 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
     con.unregister("_rows")
 
 
+def _stale_pages(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedPage]:
+    """Stored pages (other than this run's) whose facts came from older rules, parsed again."""
+    if not names:
+        return []
+    cols = [f.name for f in fields(PageRecord)]
+    rows = con.execute(
+        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? order by source_file",
+        [parser_version()],
+    ).fetchall()
+    return [reparse_stored(PageRecord(**dict(zip(cols, r, strict=True)))) for r in rows if r[1] in names]
+
+
 def ingest(
     con: duckdb.DuckDBPyConnection,
     paths: Iterable[Path],
@@ -296,10 +468,18 @@ def ingest(
     )
     candidates, missing = discover(paths)
     run.outcomes.extend(missing)
-    known = dict(con.execute("select source_file, content_sha256 from raw.pages").fetchall())
+    known, versions = {}, {}
+    for name, sha, version in con.execute(
+        "select source_file, content_sha256, parser_version from raw.pages"
+    ).fetchall():
+        known[name], versions[name] = sha, version
     known_sha = {sha: name for name, sha in known.items()}
     new_pages: list[PageRecord] = []
     new_articles: list[ArticleRecord] = []
+    new_parks: list[ParkMentionRecord] = []
+    new_companies: list[CompanyMentionRecord] = []
+    new_metrics: list[MetricRecord] = []
+    new_projects: list[ProjectRecord] = []
     replaced_ids: list[str] = []
     for n, cand in enumerate(candidates, 1):
         if on_progress:
@@ -319,20 +499,49 @@ def ingest(
             page.content_sha256,
             len(result.articles),
         )
-        if known.get(page.source_file) == page.content_sha256:
+        if known.get(page.source_file) == page.content_sha256 and versions.get(page.source_file) == parser_version():
             outcome.outcome = "unchanged"
-        elif page.content_sha256 in known_sha:
+        elif page.content_sha256 in known_sha and known_sha[page.content_sha256] != page.source_file:
             outcome.outcome = "unchanged"
             outcome.reason = f"same content as {known_sha[page.content_sha256]}, already loaded"
         else:
             if page.source_file in known:
-                outcome.outcome = "replaced"
+                same_bytes = known[page.source_file] == page.content_sha256
+                outcome.outcome = "reparsed" if same_bytes else "replaced"
+                if same_bytes:
+                    outcome.reason = "parsing rules changed since it was loaded"
                 replaced_ids.append(known[page.source_file][:16])  # page_id = sha prefix
             new_pages.append(page)
             new_articles.extend(result.articles)
+            new_parks.extend(result.parks)
+            new_companies.extend(result.companies)
+            new_metrics.extend(result.metrics)
+            new_projects.extend(result.projects)
             known[page.source_file] = page.content_sha256
             known_sha[page.content_sha256] = page.source_file
         run.outcomes.append(outcome)
+
+    for parsed in _stale_pages(con, set(known) - {o.source_file for o in run.outcomes}):
+        page = parsed.page
+        run.outcomes.append(
+            Outcome(
+                page.source_file,
+                page.source_path,
+                "reparsed",
+                parsed.note,
+                page.byte_size,
+                page.encoding,
+                page.content_sha256,
+                len(parsed.articles),
+            )
+        )
+        replaced_ids.append(page.page_id)
+        new_pages.append(page)
+        new_articles.extend(parsed.articles)
+        new_parks.extend(parsed.parks)
+        new_companies.extend(parsed.companies)
+        new_metrics.extend(parsed.metrics)
+        new_projects.extend(parsed.projects)
 
     con.execute("begin transaction")
     try:
@@ -340,15 +549,20 @@ def ingest(
         loaded_at = datetime.now()
         _insert(con, "raw.pages", [dict(asdict(p), loaded_at=loaded_at, run_id=run.run_id) for p in new_pages])
         _insert(con, "raw.articles", [asdict(a) for a in new_articles])
+        _insert(con, "raw.park_mentions", [asdict(p) for p in new_parks])
+        _insert(con, "raw.company_mentions", [asdict(c) for c in new_companies])
+        _insert(con, "raw.metric_statements", [asdict(m) for m in new_metrics])
+        _insert(con, "raw.project_statements", [asdict(p) for p in new_projects])
         _insert(con, "raw.ingest_files", [dict(asdict(o), run_id=run.run_id) for o in run.outcomes])
         con.execute(
             """update raw.ingest_runs set finished_at = ?, files_seen = ?, files_loaded = ?, files_replaced = ?,
-               files_unchanged = ?, files_failed = ?, status = ? where run_id = ?""",
+               files_reparsed = ?, files_unchanged = ?, files_failed = ?, status = ? where run_id = ?""",
             [
                 datetime.now(),
                 len(run.outcomes),
                 run.count("loaded"),
                 run.count("replaced"),
+                run.count("reparsed"),
                 run.count("unchanged"),
                 run.count("failed"),
                 "failed" if run.failed else "ok",

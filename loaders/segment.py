@@ -52,6 +52,9 @@ LEDE = re.compile(
 )
 _TRAILING_AUTHOR = re.compile(f"(?<=[{SENTENCE_END}”」』）)])\\s*((?:[{CJK}]{{2,4}}\\s*){{1,4}})$")
 _TRAILING_CREDIT = re.compile(r"^(.*[。！？”])\s*([^\s，。；]{2,8}(?:/\s*摄|摄|供图))$")
+_ORG_END = re.compile(
+    r"(有限公司|股份公司|集团|公司|研究院|研究所|大学|学院|中心|委员会|管委会|局|厅|高新区|园区|新区)$"
+)
 _NO_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
 
 
@@ -162,9 +165,15 @@ def _line_width(lines: list[Line], i: int) -> float:
 
 
 def _is_short_plain(lines: list[Line], i: int) -> bool:
-    """A short line with no sentence punctuation that follows a finished sentence."""
+    """A short line with no sentence punctuation that follows a finished sentence.
+
+    Sub-headings are slogans; a short line ending in an organisation's name
+    (`华数数字电视传媒集团有限公司`) is the subject of a sentence continued below.
+    """
     ln = lines[i]
     if ln.kind != "text" or _NO_SENTENCE_PUNCT.search(ln.text) or len(ln.text) > 30:
+        return False
+    if _ORG_END.search(ln.text):
         return False
     prev = next((p for p in reversed(lines[:i]) if p.kind == "text"), None)
     return (prev is None or ends_sentence(prev.text) or prev is not lines[i - 1]) and len(ln.text) < 0.8 * _line_width(

@@ -249,3 +249,71 @@ def test_a_warehouse_named_after_a_schema_is_refused(tmp_path, monkeypatch, caps
     monkeypatch.setenv("GAOXIN_DB", str(tmp_path / "raw.duckdb"))
     assert main(["status"]) == 2
     assert "cannot be named after one of its schemas" in capsys.readouterr().err
+
+
+def test_new_parsing_rules_reparse_unchanged_pages(con, pages, monkeypatch):
+    ingest(con, [pages])
+    mentions = con.execute("select count(*) from raw.park_mentions").fetchone()[0]
+    assert mentions > 0
+    monkeypatch.setattr("loaders.ingest.parser_version", lambda: "new-rules")
+    run = ingest(con, [pages])
+    assert run.count("reparsed") == 5 and run.count("unchanged") == 0
+    assert {r[0] for r in con.execute("select parser_version from raw.pages").fetchall()} == {"new-rules"}
+    assert con.execute("select count(*) from raw.articles").fetchone()[0] == 34
+    assert con.execute("select count(*) from raw.park_mentions").fetchone()[0] == mentions  # replaced, not doubled
+    assert ingest(con, [pages]).count("unchanged") == 5
+
+
+@pytest.mark.parametrize(
+    ("table", "text_column"),
+    [
+        ("raw.park_mentions", "mention_text"),
+        ("raw.company_mentions", "mention_text"),
+        ("raw.metric_statements", "raw_text"),
+        ("raw.project_statements", "evidence"),
+    ],
+)
+def test_spans_point_into_article_bodies(con, pages, table, text_column):
+    ingest(con, [pages])
+    total, bad = con.execute(
+        f"""select count(*), count(*) filter (
+                where substring(a.body, m.char_start + 1, m.char_end - m.char_start) <> m.{text_column})
+            from {table} m join raw.articles a using (article_id)"""
+    ).fetchone()
+    assert total > 0 and bad == 0, table
+
+
+def test_a_warehouse_from_an_older_gaoxin_gets_the_new_columns(tmp_path):
+    from loaders.db import ensure_raw_schema
+
+    c = connect(tmp_path / "old.duckdb")
+    try:
+        c.execute("create schema raw")
+        c.execute(
+            "create table raw.ingest_runs (run_id varchar primary key, command varchar, started_at timestamp,"
+            " inputs varchar, status varchar)"
+        )
+        c.execute("insert into raw.ingest_runs values ('r0', 'ingest', now(), '[]', 'ok')")
+        ensure_raw_schema(c)
+        cols = {
+            r[0]
+            for r in c.execute(
+                "select column_name from information_schema.columns where table_name = 'ingest_runs'"
+            ).fetchall()
+        }
+        assert {"files_reparsed", "finished_at", "files_failed"} <= cols
+        assert c.execute("select count(*) from raw.ingest_runs").fetchone()[0] == 1
+    finally:
+        c.close()
+
+
+def test_pages_parsed_by_older_rules_are_reparsed_even_when_not_given(con, pages, tmp_path):
+    ingest(con, [pages])
+    con.execute("update raw.pages set parser_version = 'old'")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "new.txt").write_text(PAGE, encoding="utf-8")
+    run = ingest(con, [other])
+    assert run.count("loaded") == 1 and run.count("reparsed") == 5
+    assert con.execute("select count(*) from raw.pages where parser_version = 'old'").fetchone()[0] == 0
+    assert con.execute("select count(*) from raw.articles").fetchone()[0] == 35

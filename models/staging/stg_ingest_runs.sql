@@ -21,6 +21,7 @@ renamed as (
         cast(files_seen as integer) as files_seen,
         cast(files_loaded as integer) as files_loaded,
         cast(files_replaced as integer) as files_replaced,
+        cast(files_reparsed as integer) as files_reparsed,
         cast(files_unchanged as integer) as files_unchanged,
         cast(files_failed as integer) as files_failed,
 

@@ -29,6 +29,7 @@ renamed as (
         cast(manifest_source as varchar) as manifest_source,
         cast(manifest_title as varchar) as manifest_title,
         cast(manifest_extra as varchar) as manifest_extra_json,
+        cast(parser_version as varchar) as parser_version,
 
         -- timestamps
         cast(loaded_at as timestamp) as loaded_at

@@ -1,0 +1,1258 @@
+"""Company mentions in an article body: legal names, declared aliases, short forms, brands.
+
+A Chinese company's registered name is built as region + trade name (字号) + industry words +
+legal form (`长治市` `卓怡恒通` `信息安全` `有限公司`). News text uses that name once and then
+shorter forms (`卓怡恒通公司`, `凡是食品`, `华数集团`, `三花智控`), or only a brand (`特斯联`,
+`泰开成套`, `飞腾`). The extractor therefore works in layers, each one reusing what the
+previous ones found:
+
+1. legal names, anchored on the legal form (`有限公司` ...) and extended left over name
+   characters, then cut after the rightmost verb, function word, zone name or `企业`/`公司`
+   that cannot belong to the name;
+2. aliases the text declares (`（以下简称“卓怡恒通公司”）`) and their later uses;
+3. short forms derived from each legal name by the naming grammar (trade name, trade name +
+   industry word, region + trade name, abbreviation) that actually occur in the body;
+4. brands without a legal form, accepted only in contexts that make them companies: job titles
+   only companies have (`总经理`, `事业部`), `X公司`, trade name + industry word before a
+   company verb (`尚纬股份与…`, `二元工业发布…`), partners in a signed cooperation with an
+   institution or government, publishers of rankings, examples after `例如`, and enumerations
+   headed by `等…企业` or sharing a member with a known company;
+5. every mention gets the longest legal name of its company in the article (`name`) and the zone
+   the text places the company in (`park`).
+
+Everything is regular expressions and dictionary look-ups on short windows: linear in the body.
+Word lists (regions, industry words, generic vocabulary, non-company suffixes) live in
+`loaders/data/company_words.txt`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.extract.spans import CompanyMention, ParkMention
+from loaders.names import is_person_name
+
+__all__ = ["find_companies", "short_forms"]
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "company_words.txt"
+_Zones = Sequence[tuple[int, int]]  # spans of the zone mentions in the body
+
+# --- word lists ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    region_province: dict[str, str]  # every region form (`长治市`, `长治`, `山西省`, `山西`) -> province short form
+    industry: tuple[str, ...]  # words a brand may end with (`科技`, `化工`), longest first
+    scope: tuple[str, ...]  # industry + business-scope words stripped to reach the trade name, longest first
+    cover: frozenset[str]  # generic vocabulary + industry + scope + regions: what is not a name
+    cover_max: int
+    not_company: tuple[str, ...]  # suffixes of non-company organisations, longest first
+    zone_suffix: tuple[str, ...]
+    zone_re: re.Pattern[str]  # a zone suffix and its parenthetical district: `高新区（滨江）`
+    titles: tuple[str, ...]
+    cut_words: dict[str, str]  # word -> strong | soft | weak
+    cut_max: int
+    bad_start: frozenset[str]
+    verbs: frozenset[str]
+
+
+_PROVINCE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市)$")
+_CITY_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族自治州|自治州|地区|市|盟)$")
+_STRONG_SINGLES = set("的在由与了该其把被让给即等")
+_SOFT_WORDS = {"企业", "公司", "龙头", "代表", "首家", "首批", "园区", "区内"}
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    """The word file's `[section]` blocks, comments dropped."""
+    out: dict[str, list[str]] = {}
+    current = ""
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            out.setdefault(current, [])
+        else:
+            out.setdefault(current, []).append(line)
+    return out
+
+
+def _regions(lines: list[str]) -> dict[str, str]:
+    """`浙江省: 杭州市 …` -> every full and short form mapped to the province's short form."""
+    out: dict[str, str] = {}
+    for line in lines:
+        province, _, rest = line.partition(":")
+        province = province.strip()
+        short = _PROVINCE_SUFFIX.sub("", province) or province
+        municipality = province.endswith("市")
+        for form in (province, short):
+            out[form] = short
+        for place in rest.split():
+            out[place] = short
+            if municipality and place.endswith(("区", "县")):
+                continue  # `和平区` yes, `和平` no: district names are common words
+            stripped = _CITY_SUFFIX.sub("", place)
+            if len(stripped) >= 2:
+                out[stripped] = short
+    return out
+
+
+def _by_length(words: Iterable[str]) -> tuple[str, ...]:
+    """Longest first, so that suffix tests and alternations prefer `股份有限公司` to `有限公司`."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    sec = _sections(_WORDS_FILE.read_text(encoding="utf-8"))
+    words = {name: [w for line in lines for w in line.split()] for name, lines in sec.items()}
+    regions = _regions(sec.get("regions", []))
+    industry = _by_length(words["industry"])
+    scope = _by_length([*words["industry"], *words["scope"]])
+    cover = frozenset([*words["generic"], *words["verbs"], *scope, *regions])
+    cut: dict[str, str] = {}
+    for w in [*words["cut_words"], *words["verbs"]]:
+        if len(w) == 1:
+            cut[w] = "strong" if w in _STRONG_SINGLES else "weak"
+        else:
+            cut[w] = "soft" if w in _SOFT_WORDS else "strong"
+    return _Lexicon(
+        region_province=regions,
+        industry=industry,
+        scope=scope,
+        cover=cover,
+        cover_max=max(map(len, cover)),
+        not_company=_by_length(words["not_company_suffix"]),
+        zone_suffix=_by_length(words["zone_suffix"]),
+        zone_re=re.compile(
+            "(?:" + "|".join(map(re.escape, _by_length(words["zone_suffix"]))) + r")(?:[（(][^（）()]{1,8}[）)])?"
+        ),
+        titles=_by_length(words["titles"]),
+        cut_words=cut,
+        cut_max=max(map(len, cut)),
+        bad_start=frozenset(words["bad_start"]),
+        verbs=frozenset(words["verbs"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, tuple[int, str]]:
+    """Two- and three-character words of everyday Chinese with their frequency (jieba's
+    dictionary, read once, never used to segment): a trade name is rarely one of them, a phrase
+    like `边缘智能` starts with one."""
+    import jieba
+
+    out: dict[str, tuple[int, str]] = {}
+    with jieba.get_dict_file() as f:
+        for raw in f:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            word, freq, tag = [*line.split(), "", ""][:3]
+            if 2 <= len(word) <= 3 and freq.isdigit() and int(freq) >= _VERB_FREQ:
+                out[word] = (int(freq), tag)
+    return out
+
+
+_COMMON_FREQ = 500  # a word this frequent is an everyday word, not a trade name
+_VERB_FREQ = 100  # a verb this frequent opens a phrase (`吸纳`)
+
+
+def _is_common(word: str) -> bool:
+    """An everyday word (`边缘`, `移动`): not a trade name in a weak context."""
+    return _common_words().get(word, (0, ""))[0] >= _COMMON_FREQ
+
+
+def _has_common_word(text: str) -> bool:
+    """`高性能` holds `性能`: a trade name is made of rare words, a descriptive phrase of common ones."""
+    return any(_is_common(text[i : i + n]) for n in (2, 3) for i in range(len(text) - n + 1))
+
+
+def _is_common_verb(word: str) -> bool:
+    """A frequent verb, adjective or adverb (`生产`, `销售`, `研发`); frequent nouns may be brands
+    in a list of enterprises (`长城`, `中兴`)."""
+    freq, tag = _common_words().get(word, (0, "n"))
+    return freq >= _COMMON_FREQ and tag in _VERBAL_TAGS
+
+
+_VERBAL_TAGS = {"v", "vn", "vd", "a", "ad", "an", "d", "j", "l", "i"}
+_LEADING_TAGS = {"v", "vd", "d", "p", "c", "ad"}
+
+
+def _is_leading_verb(word: str) -> bool:
+    """A frequent verb, adverb, preposition or conjunction: it opens a phrase, never a name."""
+    return _common_words().get(word, (0, "n"))[1] in _LEADING_TAGS
+
+
+def _person(text: str) -> bool:
+    """A person's name (`李明`, `王五`): two or three characters starting with a surname."""
+    return len(text) <= 3 and is_person_name(text)
+
+
+# --- compiled patterns -------------------------------------------------------------------
+
+_NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9·&]")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_PAREN = re.compile(r"[（(][^（）()]{1,10}[）)]")
+# the legal form, optionally followed by a branch (`有限公司昆山分公司`), or a bare `分公司`
+_LEGAL = re.compile(
+    f"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|合伙企业(?:[（(]有限合伙[）)])?)"
+    f"(?:[{CJK}]{{2,6}}?分公司)?|分公司"
+)
+_GROUP = re.compile(r"集团(?![有股公（(])")
+_BARE_COMPANY = re.compile(r"(?<![限份分子总母团])公司")
+_ALIAS = re.compile(
+    r"\s*[（(]\s*(?:以下简称|下文简称|以下称|下称|简称)\s*[为：:]?\s*[“\"「『‘]?([^”\"」』’（）()，。、；\s]{2,16}?)[”\"」』’]?\s*[）)]"
+)
+_MEASURE = re.compile(r"\d+\s*(?:年|月|日|号|家|个|项|亿|万|元|%|人|名|余|多)")
+_CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:\n“”\"《》]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_COOPERATION = re.compile(r"共建|签约|签订|签署|合作|建立|达成|携手|联合|共同")
+_PARTNER_STOP = re.compile(r"在|共同|签|合作|建立|达成|围绕|开展|就|联合|携手|共建|成功|正式|于|举行|进行|深化")
+_EXAMPLES = re.compile(r"(?:例如|比如|譬如)[，,:：]?")
+_EXAMPLE_VERB = re.compile(
+    r"发布|首创|研发|推出|聚焦|开发|打造|上线|建成|推动|实现|完成|获得|成为|是|在|的|已|将|自主|率先|专注|致力"
+)
+_PUBLISHER = re.compile(r"(?:入选|登上|荣登|入围|上榜|登榜)([^，。；、“”《》\s]{2,10}?)发布的")
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:近日|日前|近期|此外|同时|目前|据悉|据了解|其中|随后|今年以来|近年来|\d+\s*年\s*)?"
+    r"(?:\d+\s*月\s*(?:\d+\s*日)?)?"
+)
+
+_FOLLOW_STRONG = (
+    "与",
+    "和",
+    "发布",
+    "推出",
+    "研发",
+    "首创",
+    "获评",
+    "荣获",
+    "入选",
+    "登榜",
+    "上榜",
+    "签约",
+    "牵头",
+    "携手",
+    "联合",
+    "自主研发",
+    "成功",
+    "正式",
+    "投资",
+    "落户",
+    "入驻",
+    "总部",
+)
+_ENUM_HEAD = re.compile(
+    r"(?:等|[两三四五六七八九十]家)[^，。；！？,;!?]{0,18}?"
+    r"(?:企业|公司|厂商|运营商|服务商|供应商|制造商|巨头|龙头|央企|国企|民企|车企|药企|房企|单位|机构)"
+)
+_LIKE_HEAD = re.compile(r"(?:等)?这样的[^，。；！？,;!?]{0,12}?(?:企业|公司)")
+_NOT_COMPANY_HEAD = re.compile(r"的.|产品|项目|活动|平台|高校|院所|院校|政府|部门")
+_BAD_END = ("型", "类", "性", "级", "式", "化", "者", "人", "们", "家", "员", "师", "生", "商", "将", "要", "会")
+
+
+# --- the naming grammar --------------------------------------------------------------------
+
+
+def _strip_region(name: str) -> tuple[str, str]:
+    """Split a leading region (`中国`, `内蒙古`, `长治市`, `贵州省`…) off a name, keeping ≥2 characters."""
+    lex = _lexicon()
+    region = ""
+    rest = name
+    for _ in range(3):
+        for size in range(min(9, len(rest) - 2), 1, -1):
+            head = rest[:size]
+            if head in lex.region_province or head in ("中国", "中华"):
+                region += head
+                rest = rest[size:]
+                break
+        else:
+            break
+    return region, rest
+
+
+def _region_of(name: str) -> str | None:
+    """The province a name's leading region belongs to, if it starts with one."""
+    lex = _lexicon()
+    for size in range(min(9, len(name)), 1, -1):
+        head = name[:size]
+        if head in lex.region_province:
+            return lex.region_province[head]
+    return None
+
+
+def _strip_industry(name: str) -> list[str]:
+    """The name with trailing industry/scope words removed one at a time: each step is a short form."""
+    lex = _lexicon()
+    steps = [name]
+    cur = name
+    while True:
+        for w in lex.scope:
+            if cur.endswith(w) and len(cur) - len(w) >= 2:
+                cur = cur[: -len(w)]
+                steps.append(cur)
+                break
+        else:
+            return steps
+
+
+def _uncovered(text: str) -> int:
+    """Characters of `text` not covered by generic vocabulary, industry words or region names."""
+    lex = _lexicon()
+    i, free = 0, 0
+    while i < len(text):
+        for size in range(min(lex.cover_max, len(text) - i), 1, -1):
+            if text[i : i + size] in lex.cover:
+                i += size
+                break
+        else:
+            free += 1
+            i += 1
+    return free
+
+
+def _is_generic(text: str) -> bool:
+    """A phrase of common words (`数字科技`, `前沿科技`, `湖南`), not a name."""
+    return _uncovered(text) < 2
+
+
+def _has_cover_word(text: str) -> bool:
+    lex = _lexicon()
+    return any(
+        text[i : i + size] in lex.cover
+        for i in range(len(text))
+        for size in range(2, min(lex.cover_max, len(text) - i) + 1)
+    )
+
+
+def _not_company(name: str) -> bool:
+    """Universities, government bodies, institutes, labs, associations, zones, programmes."""
+    lex = _lexicon()
+    if name.endswith(("集团", "股份", "公司")):
+        return False
+    return name.endswith(lex.not_company) or name.endswith(lex.zone_suffix)
+
+
+def _brand_ok(name: str, *, allow_latin: bool = False, min_free: int = 2) -> bool:
+    """Could this short string be a company's brand? Rejects phrases, places, non-companies.
+
+    `min_free` is how many characters must lie outside generic vocabulary: 2 by default, 1 in
+    contexts that say on their own that a company is meant (`智慧芽` in a list of examples)."""
+    lex = _lexicon()
+    if not 2 <= len(name) <= 12 or name[0] in lex.bad_start:
+        return False
+    if _LATIN.fullmatch(name[0]) and name.isascii():
+        return allow_latin and len(name) >= (3 if name.isdigit() else 2)  # `360`, `OPPO` only in lists
+    if re.search(r"\d", name) and not re.match(r"[A-Za-z0-9]+[\u4e00-\u9fff]", name):
+        return False
+    if re.search(f"[^{CJK}A-Za-z0-9·&]", name) or any(c in name for c in "的了是着"):
+        return False
+    if name in lex.region_province or _not_company(name) or name.endswith(_BAD_END):
+        return False
+    return _uncovered(name) >= min_free
+
+
+def short_forms(legal: str) -> list[str]:
+    """Shorter names a text may use later for the company with this legal name.
+
+    Derived by the naming grammar, so that no list of companies is needed: the trade name and
+    every step of stripping industry words (`华数数字电视传媒` … `华数`), trade name + `公司`/
+    `集团`, the part before a parenthetical place (`当升蜀道`), first two characters of the core +
+    an industry word of the core (`质安检测`), region + trade name or + first two characters
+    (`贵州联建`, `北京启明星辰`), and the abbreviation trade name + first character of each
+    following industry word (`三花智控`). Generic words and place names are dropped.
+    """
+    m = _LEGAL.search(legal)
+    base = legal[: m.start()] if m else legal
+    if not base:
+        return []
+    region, rest = _strip_region(base)
+    pre_paren = re.split(r"[（(]", rest, maxsplit=1)[0]
+    rest = _PAREN.sub("", rest)
+    steps = _strip_industry(rest)
+    trade = steps[-1]
+    cands = set(steps) | {pre_paren}
+    cands |= {trade + w for w in ("公司", "集团", "股份")}
+    first2 = rest[:2]
+    lex = _lexicon()
+    tail = rest[len(trade) :]
+    for w in lex.industry:
+        if w in rest[2:]:
+            cands.add(first2 + w)
+    # abbreviation: trade name + first character of each following two-character word
+    words = _split_words(tail)
+    if len(words) >= 2 and all(len(w) == 2 for w in words[:2]):
+        cands.add(trade + "".join(w[0] for w in words[:2]))
+    if region:
+        short_region = lex.region_province.get(region) if region in lex.region_province else None
+        for reg in {region, short_region or region, _CITY_SUFFIX.sub("", region), _PROVINCE_SUFFIX.sub("", region)}:
+            if reg and reg not in ("中国", "中华"):
+                cands.add(reg + trade)
+                cands.add(reg + first2)
+    out = []
+    for c in cands:
+        if len(c) < 2 or c == legal or c in lex.region_province:
+            continue
+        if _is_generic(c) and not _LATIN.search(c):
+            continue
+        if _not_company(c) and not c.endswith(("集团", "公司", "股份")):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: (-len(c), c))
+
+
+def _split_words(tail: str) -> list[str]:
+    """Split a run of industry/scope words into those words (`智能控制` -> 智能, 控制)."""
+    lex = _lexicon()
+    out, i = [], 0
+    while i < len(tail):
+        for w in lex.scope:
+            if tail.startswith(w, i):
+                out.append(w)
+                i += len(w)
+                break
+        else:
+            return out
+    return out
+
+
+# --- spans and boundaries -----------------------------------------------------------------
+
+
+class _Spans:
+    """Occupied character positions, so mentions never overlap; first come, first served."""
+
+    def __init__(self, size: int) -> None:
+        self.used = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return start < end and self.used.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        self.used[start:end] = b"\x01" * (end - start)
+
+    def is_used(self, pos: int) -> bool:
+        return 0 <= pos < len(self.used) and self.used[pos] == 1
+
+
+def _scan_left(body: str, end: int, limit: int, spans: _Spans | None = None) -> int:
+    """Leftmost start of a run of name characters ending at `end` (a parenthetical place included)."""
+    i = end
+    while i > 0 and end - i < limit:
+        if spans is not None and spans.is_used(i - 1):
+            break
+        c = body[i - 1]
+        if _NAME_CHAR.match(c):
+            i -= 1
+            continue
+        if c in "）)":
+            j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
+            inner = body[j + 1 : i - 1] if j >= 0 else ""
+            if j > 0 and inner and re.fullmatch(f"[{CJK}]{{1,8}}", inner) and _NAME_CHAR.match(body[j - 1]):
+                i = j
+                continue
+        break
+    return i
+
+
+def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
+    """Move `start` right past the last thing before the name that cannot belong to it.
+
+    Cut points are verbs and function words (strong: always cut; the rightmost wins), `企业`,
+    `公司` and zone suffixes (soft: cut unless a business-scope word follows, so `福伊特企业管理`
+    keeps its 企业), and single characters that also occur inside names like 和/为/及 (weak: cut
+    only when what follows starts with a region or a Latin letter, or what precedes is an
+    organisation, so `华为技术` keeps its 为 and `南开大学和中汽研…` loses its 和).
+    """
+    lex = _lexicon()
+    text = body[start:end]
+    cands: list[tuple[int, str]] = []
+    for i in range(len(text)):
+        for size in range(min(lex.cut_max, len(text) - i), 0, -1):
+            kind = lex.cut_words.get(text[i : i + size])
+            if kind:
+                cands.append((start + i + size, kind))
+                break
+    for zs, ze in zones:
+        if start < ze <= end and zs < end:
+            cands.append((ze, "strong"))
+    for m in lex.zone_re.finditer(body, start, end):
+        cands.append((m.end(), "soft"))
+    for m in _MEASURE.finditer(text):
+        cands.append((start + m.end(), "strong"))
+    cut = start
+    weak: list[int] = []
+    for pos, kind in sorted(cands, key=lambda c: (-c[0], c[1] != "strong")):
+        rest = body[pos:end]
+        if kind == "strong":
+            cut = min(pos, end)
+            break
+        if pos >= end:
+            continue
+        if kind == "soft" and len(rest) >= 2 and not rest.startswith(lex.scope):
+            cut = pos
+            break
+        if kind == "weak":
+            before = body[start : pos - 1]
+            if len(rest) >= 2 and (
+                _region_of(rest)
+                or _LATIN.match(rest[0])
+                or rest.startswith("中国")
+                or before.endswith((*lex.not_company, *lex.zone_suffix, "公司", "集团"))
+            ):
+                cut = pos
+                break
+            weak.append(pos)
+    if cut < end and body[cut] in lex.bad_start:
+        # `这是继思必驰科技…`: what is left still opens with a function word; take the weak cut
+        # nearest to the name that leaves at least two characters
+        for pos in weak:
+            if pos > cut and end - pos >= 2:
+                return pos
+    # `吸纳深圳某某科技…`: an everyday verb no list names opens the text; drop it when a name remains
+    while cut + 2 < end and _is_leading_verb(body[cut : cut + 2]) and _uncovered(body[cut + 2 : end]) >= 2:
+        cut += 2
+    return cut
+
+
+def _zone_spans(body: str, parks: Sequence[ParkMention]) -> list[tuple[int, int]]:
+    """The zone mentions' spans, ignoring any that do not fit the body."""
+    return [(p.start, p.end) for p in parks if 0 <= p.start < p.end <= len(body)]
+
+
+# --- layer 1: legal names ------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    """A mention while the layers run; `name` is resolved to the company's longest legal name last."""
+
+    start: int
+    end: int
+    kind: str
+    name: str  # provisional: the text itself, or the declared / derived company
+    role: str = ""  # publisher | partner_of_government: mentioned, but not as a zone's enterprise
+
+
+def _legal_names(body: str, zones: _Zones) -> list[_Found]:
+    """Every `…有限公司`-style name, with the longest correct left boundary."""
+    out: list[_Found] = []
+    for m in _LEGAL.finditer(body):
+        if m.group() == "分公司" and m.start() > 0 and body[m.start() - 1] in "子总":
+            continue
+        s = _scan_left(body, m.start(), 40)
+        s = _cut_left(body, s, m.start(), zones)
+        core = body[s : m.start()]
+        if len(core) < 2 or core[0] in _lexicon().bad_start:
+            continue
+        region, _ = _strip_region(core)
+        if not region and _uncovered(_PAREN.sub("", core)) == 0:
+            continue  # `科技有限公司` alone: a kind of company, not a name
+        out.append(_Found(s, m.end(), "legal", body[s : m.end()]))
+    return out
+
+
+def _alias_declarations(body: str, found: list[_Found], spans: _Spans) -> list[_Found]:
+    """`X（以下简称“Y”）`: Y names X; the declaration and every later Y are mentions of X."""
+    out: list[_Found] = []
+    for f in found:
+        m = _ALIAS.match(body, f.end)
+        if not m:
+            continue
+        alias = m.group(1)
+        a_start = m.start(1)
+        if spans.free(a_start, a_start + len(alias)):
+            spans.take(a_start, a_start + len(alias))
+            out.append(_Found(a_start, a_start + len(alias), "alias", f.name))
+        pos = m.end()
+        while (pos := body.find(alias, pos)) != -1:
+            if spans.free(pos, pos + len(alias)):
+                spans.take(pos, pos + len(alias))
+                out.append(_Found(pos, pos + len(alias), "alias", f.name))
+            pos += len(alias)
+    return out
+
+
+def _short_mentions(body: str, owners: dict[str, list[str]], spans: _Spans, kind: str) -> list[_Found]:
+    """Occurrences of derived short forms, longest first; a form two companies share is skipped."""
+    by_form: dict[str, set[str]] = {}
+    for owner, forms in owners.items():
+        for f in forms:
+            by_form.setdefault(f, set()).add(owner)
+    out: list[_Found] = []
+    for form in sorted(by_form, key=lambda f: (-len(f), f)):
+        if len(by_form[form]) != 1:
+            continue
+        owner = next(iter(by_form[form]))
+        pos = 0
+        while (pos := body.find(form, pos)) != -1:
+            end = pos + len(form)
+            if spans.free(pos, end) and not (len(form) == 2 and _inside_word(body, pos, end)):
+                spans.take(pos, end)
+                out.append(_Found(pos, end, kind, owner))
+            pos = end
+    return out
+
+
+def _inside_word(body: str, start: int, end: int) -> bool:
+    """Is a two-character form part of a longer word here? It stands alone only between
+    punctuation, function words or a company verb (`对三花在政策…`, `像昇印、协鑫这样`), not
+    glued to other characters (`组织联建、工作联促`)."""
+    lex = _lexicon()
+    left = body[start - 1] if start else ""
+    if left and (_LATIN.match(left) or (re.match(f"[{CJK}]", left) and left not in lex.cut_words)):
+        return True
+    right = body[end : end + 2]
+    if not right or not re.match(f"[{CJK}A-Za-z0-9]", right[0]):
+        return False
+    return not (right[0] in lex.cut_words or right in lex.cut_words or right.startswith(_FOLLOW_STRONG))
+
+
+def _groups(body: str, zones: _Zones, spans: _Spans, legal_forms: dict[str, str]) -> list[_Found]:
+    """`X集团` standing alone: a short form of a legal name in the article, else a group's name."""
+    out: list[_Found] = []
+    for m in _GROUP.finditer(body):
+        if spans.is_used(m.start()):
+            continue
+        s = _cut_left(body, _scan_left(body, m.start(), 12, spans), m.start(), zones)
+        text = body[s : m.end()]
+        head = body[s : m.start()]
+        national = head.startswith(("中国", "中华")) and len(head) >= 4 and not head.endswith("企业")
+        if len(head) < 2 or not (_brand_ok(head) or national) or not spans.free(s, m.end()):
+            continue
+        spans.take(s, m.end())
+        owner = legal_forms.get(text)
+        out.append(_Found(s, m.end(), "short" if owner else "legal", owner or text))
+    return out
+
+
+# --- layer 4: brands in company contexts ---------------------------------------------------
+
+
+def _clause_bounds(body: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: lists and cooperations never run across a comma or a quote."""
+    start = pos
+    while start > 0 and not _CLAUSE_SPLIT.match(body[start - 1]):
+        start -= 1
+    end = pos
+    while end < len(body) and not _CLAUSE_SPLIT.match(body[end]):
+        end += 1
+    return start, end
+
+
+def _brand_before(body: str, end: int, zones: _Zones, spans: _Spans, limit: int = 10) -> int:
+    """Start of a short name ending at `end`: scanned left (not into another mention), then cut."""
+    s = _scan_left(body, end, limit, spans)
+    return _cut_left(body, s, end, zones)
+
+
+def _title_brands(body: str, zones: _Zones, spans: _Spans, known: set[str]) -> list[_Found]:
+    """`X总经理`, `X事业部`: X is a company; a department between them is dropped by preferring
+    a known name or a prefix the article repeats elsewhere (`中科可控高端计算产品事业部`)."""
+    lex = _lexicon()
+    out: list[_Found] = []
+    pattern = _title_pattern(lex.titles)
+    for m in pattern.finditer(body):
+        end = m.start()
+        if end == 0 or spans.is_used(end - 1):
+            continue
+        s = _brand_before(body, end, zones, spans, 16)
+        if s > 0 and spans.is_used(s - 1):
+            continue  # `天亿化工生产副总经理`: what is left is a department of a known company
+        x = body[s:end]
+        if len(x) < 2:
+            continue
+        name = _prefix_name(body, x, known)
+        if not name or (name not in known and _person(name)):
+            continue  # `王五董事长`: a person, not a company
+        if _brand_ok(name, allow_latin=True) and spans.free(s, s + len(name)):
+            spans.take(s, s + len(name))
+            out.append(_Found(s, s + len(name), "brand", name))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, titles)))
+
+
+def _prefix_name(body: str, x: str, known: set[str]) -> str | None:
+    """The company part of `X<department>`: a known name, else the longest prefix the article
+    repeats elsewhere, else X itself when it is short."""
+    for name in sorted(known, key=len, reverse=True):
+        if x.startswith(name):
+            return name
+    for size in range(len(x), 1, -1):
+        p = x[:size]
+        if body.count(p) >= 2:
+            return p
+    return x if len(x) <= 6 else None
+
+
+def _bare_company(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
+    """`中兵长智公司`: a short X before `公司`, unless X is generic (`本土公司`, `平台型公司`) or a
+    descriptor of the next company (`移动控股公司北京启明星辰…`)."""
+    out: list[_Found] = []
+    for m in _BARE_COMPANY.finditer(body):
+        if spans.is_used(m.start()) or m.start() == 0:
+            continue
+        if spans.is_used(m.end()):
+            continue  # `移动控股公司北京启明星辰…有限公司`: describes the company that follows
+        s = _brand_before(body, m.start(), zones, spans, 10)
+        x = body[s : m.start()]
+        if not 2 <= len(x) <= 8 or x.endswith("控股") or not _brand_ok(x) or _is_common(x):
+            continue
+        if spans.free(s, m.end()):
+            spans.take(s, m.end())
+            out.append(_Found(s, m.end(), "brand", body[s : m.end()]))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _industry_pattern(industry: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(map(re.escape, industry))
+    follow = "|".join(map(re.escape, _FOLLOW_STRONG))
+    return re.compile(f"(?:{alt})+(?=(?:{follow})|[，,；;。])")
+
+
+def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
+    """Trade name + industry word before a company verb: `尚纬股份与…`, `二元工业发布…`,
+    `泰开成套获评…`; before punctuation only after `的` (`…纪录的协鑫新能源；`)."""
+    lex = _lexicon()
+    out: list[_Found] = []
+    for m in _industry_pattern(lex.industry).finditer(body):
+        if spans.is_used(m.start()) or spans.is_used(m.end() - 1):
+            continue
+        s = _brand_before(body, m.start(), zones, spans, 7)
+        if s == m.start():
+            continue
+        _, trade = _strip_region(body[s : m.start()])
+        if not 2 <= len(trade) <= 4 or _has_cover_word(trade) or trade[0] in lex.bad_start or _has_common_word(trade):
+            continue
+        if re.search(f"[^{CJK}]", trade):
+            continue
+        if body[m.end()] in "，,；;。" and not _apposition(body, s, trade):
+            continue
+        name = body[s : m.end()]
+        if _brand_ok(name) and spans.free(s, m.end()):
+            spans.take(s, m.end())
+            out.append(_Found(s, m.end(), "brand", name))
+    return out
+
+
+def _apposition(body: str, start: int, trade: str) -> bool:
+    """Before punctuation a trade name + industry word is a company only as an apposition:
+    `光伏企业晶科能源，`, or `…纪录的协鑫新能源；` when the article repeats the trade name."""
+    if body[max(0, start - 2) : start] == "企业":
+        return True
+    return body[start - 1 : start] == "的" and body.count(trade) >= 2
+
+
+_IS_A = re.compile(r"(?:是|为|作为)(?:一家|国内|全国|全球|行业)")
+_KIND_OF_COMPANY = re.compile(r"企业|公司|厂商|提供商|服务商|供应商|制造商|运营商|品牌商")
+
+
+def _described_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
+    """`特斯联是一家…企业`, `X是国内领先的…提供商`: a short subject the same clause calls a company."""
+    out: list[_Found] = []
+    for m in _IS_A.finditer(body):
+        cs, ce = _clause_bounds(body, m.start())
+        if not _KIND_OF_COMPANY.search(body, m.end(), min(ce, m.end() + 30)):
+            continue
+        if m.start() == 0 or spans.is_used(m.start() - 1):
+            continue
+        s = _brand_before(body, m.start(), zones, spans, 10)
+        if s != cs and body[s - 1 : s] not in ("，", ",", "的", "：", ":") and not _is_clause_lead(body, cs, s):
+            continue
+        name = body[s : m.start()]
+        if _brand_ok(name) and not _is_common(name) and not _person(name) and spans.free(s, m.start()):
+            spans.take(s, m.start())
+            out.append(_Found(s, m.start(), "brand", name))
+    return out
+
+
+def _is_clause_lead(body: str, cs: int, s: int) -> bool:
+    """Only an adverbial (`近日`, `目前`, `2023年`) stands between the clause start and `s`."""
+    lead = _LEADING_ADVERBIAL.match(body[cs:s])
+    return bool(lead) and lead.end() == s - cs
+
+
+def _is_institution(text: str) -> bool:
+    """The other side of a company's cooperation: a university, institute, lab, government, zone."""
+    lex = _lexicon()
+    text = text.strip()
+    if not text or text.endswith(("企业", "公司", "集团")):
+        return False
+    return text.endswith(lex.not_company) or text.endswith(lex.zone_suffix)
+
+
+def _partner_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
+    """`特斯联与中国科学院…研究院共建`, `湘潭市政府与湖南移动…签订`: a party to a signed
+    cooperation with a university, institute, government or zone is a company when it is not one
+    of those kinds itself. (With a company on the other side it may be anything: `哈理工`.)"""
+    out: list[_Found] = []
+    for m in re.finditer("[与和]", body):
+        cs, ce = _clause_bounds(body, m.start())
+        after = body[m.end() : ce]
+        if not _COOPERATION.search(after):
+            continue
+        left = body[cs : m.start()]
+        lead = _LEADING_ADVERBIAL.match(left)
+        a_start = cs + (lead.end() if lead else 0)
+        a_start = _cut_left(body, a_start, m.start(), zones)
+        a = body[a_start : m.start()]
+        stop = _PARTNER_STOP.search(after)
+        b_end = m.end() + (stop.start() if stop else len(after))
+        b = body[m.end() : b_end]
+        for text, start, other in ((a, a_start, b), (b, m.end(), a)):
+            text_s = text.strip()
+            if not text_s or text_s != text or not 2 <= len(text) <= 8:
+                continue
+            if _not_company(text) or not _brand_ok(text) or _is_common(text) or _person(text):
+                continue
+            if not _is_institution(other):
+                continue
+            if not spans.free(start, start + len(text)):
+                continue
+            spans.take(start, start + len(text))
+            role = "partner_of_government" if re.search("政府|管委会|[局厅委]$", other.strip()) else ""
+            out.append(_Found(start, start + len(text), "brand", text, role))
+    return out
+
+
+def _example_brands(body: str, spans: _Spans) -> list[_Found]:
+    """`…企业…。例如，企查查发布的…；智慧芽首创的…`: each example clause opens with a company."""
+    out: list[_Found] = []
+    for m in _EXAMPLES.finditer(body):
+        if "企业" not in body[max(0, m.start() - 80) : m.start()]:
+            continue
+        end_m = _SENTENCE_END.search(body, m.end())
+        end = end_m.start() if end_m else len(body)
+        pos = m.end()
+        for part in re.split(r"[；;]", body[m.end() : end]):
+            verb = _EXAMPLE_VERB.search(part)
+            lead = len(part) - len(part.lstrip())
+            if verb and 2 <= verb.start() - lead <= 8:
+                name = part[lead : verb.start()]
+                start = pos + lead
+                if _brand_ok(name, min_free=1) and spans.free(start, start + len(name)):
+                    spans.take(start, start + len(name))
+                    out.append(_Found(start, start + len(name), "brand", name))
+            pos += len(part) + 1
+    return out
+
+
+def _publisher_brands(body: str, spans: _Spans) -> list[_Found]:
+    """`入选创业黑马发布的《…》榜单`: the publisher of a ranking a company entered."""
+    out: list[_Found] = []
+    for m in _PUBLISHER.finditer(body):
+        name = m.group(1)
+        if _brand_ok(name) and not _person(name) and spans.free(m.start(1), m.end(1)):
+            spans.take(m.start(1), m.end(1))
+            out.append(_Found(m.start(1), m.end(1), "brand", name, "publisher"))
+    return out
+
+
+def _zone_enterprise_brands(body: str, parks: Sequence[ParkMention], spans: _Spans) -> list[_Found]:
+    """`湖南湘江新区企业草花互动与…`: a name right after `<zone>企业`, ending at a company verb."""
+    out: list[_Found] = []
+    follow = re.compile("|".join(map(re.escape, _FOLLOW_STRONG)))
+    for p in parks:
+        m = re.match(r"(?:的)?(?:重点|龙头|骨干|高新技术|科技型|领军|优质)?企业", body[p.end : p.end + 8])
+        if not m:
+            continue
+        start = p.end + m.end()
+        f = follow.search(body, start, start + 9)
+        if not f or f.start() - start < 2:
+            continue
+        name = body[start : f.start()]
+        if _brand_ok(name) and spans.free(start, f.start()):
+            spans.take(start, f.start())
+            out.append(_Found(start, f.start(), "brand", name))
+    return out
+
+
+def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) -> list[_Found]:
+    """Lists of companies: `A、B、C等…企业`, `像A、B这样的企业` (read back from the head noun),
+    and lists with a member already known to be a company (`由湘潭市电化产投、…有限公司以及…
+    有限公司共同投资`): every member that passes the brand checks is a company."""
+    out: list[_Found] = []
+    known_texts = {body[f.start : f.end] for f in found}
+
+    def accept(items: list[tuple[int, int]], min_free: int) -> None:
+        for s, e in items:
+            text = body[s:e]
+            if _is_common_verb(text) and text not in known_texts:
+                continue  # `研发、生产、销售等环节企业`
+            if spans.free(s, e) and _brand_ok(text, allow_latin=True, min_free=min_free):
+                spans.take(s, e)
+                out.append(_Found(s, e, "brand", text))
+
+    for m in re.finditer("等|这样的|[两三四五六七八九十]家", body):
+        head = _ENUM_HEAD.match(body, m.start()) or _LIKE_HEAD.match(body, m.start())
+        noun = re.sub(r"^(?:等|这样的|.家)", "", head.group()) if head else ""
+        if not head or _NOT_COMPANY_HEAD.search(noun) or _has_verb(noun):
+            continue
+        items = _items_before(body, m.start(), zones)
+        if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
+            accept(items, 1)
+    i = 0
+    while (i := body.find("、", i)) != -1:
+        cs, ce = _clause_bounds(body, i)
+        items = _list_items(body, cs, ce, zones)
+        i = ce
+        known = any(s <= f.start and f.end == e for s, e in items for f in found)
+        if len(items) >= 2 and (known or any(body[s:e] in known_texts for s, e in items)):
+            accept(items, 2)
+    return out
+
+
+def _items_before(body: str, end: int, zones: _Zones) -> list[tuple[int, int]]:
+    """The `、`-separated members ending at `end` (the `等` of `A、B、C等企业`), read right to left;
+    the leftmost is cut like a name's left boundary, and after a `和`/`及` that joins two lists."""
+    items: list[tuple[int, int]] = []
+    pos = end
+    while True:
+        prev = body.rfind("、", max(0, pos - 13), pos)
+        piece = body[prev + 1 : pos] if prev != -1 else ""
+        if prev == -1 or _CLAUSE_SPLIT.search(piece) or not piece.strip():
+            s = _cut_left(body, _scan_left(body, pos, 14), pos, zones)
+            joined = re.split(r"以及|及|和|与", body[s:pos])
+            s = pos - len(joined[-1])
+            if pos - s >= 1:
+                items.append((s, pos))
+            break
+        lead = len(piece) - len(piece.lstrip())
+        items.append((prev + 1 + lead, pos))
+        pos = prev
+    items.reverse()
+    return [(s, e) for s, e in items if e > s and body[s:e].strip() == body[s:e]]
+
+
+def _has_verb(text: str) -> bool:
+    """`等邀请知名专家…企业`: a verb between `等` and the head noun means the list is not its subject."""
+    lex = _lexicon()
+    return any(text[i : i + n] in lex.verbs for i in range(len(text)) for n in (2, 3))
+
+
+def _list_items(body: str, cs: int, ce: int, zones: _Zones) -> list[tuple[int, int]]:
+    """Members of a `、` list inside one clause: the first one cut on its left, the last one
+    ended by `等`/`以及`/`和`/`这样` or a verb."""
+    clause = body[cs:ce]
+    parts: list[tuple[int, int]] = []
+    pos = cs
+    for piece in clause.split("、"):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    items: list[tuple[int, int]] = []
+    for n, (s, e) in enumerate(parts):
+        if n == 0:
+            s = _cut_left(body, _scan_left(body, e, 14), e, zones)
+        m = re.search(r"等|这样|共同|分别", body[s:e]) if n else None
+        if m or n == len(parts) - 1:
+            items.extend(_joined_items(body, s, s + m.start() if m else e))
+            return items
+        piece = body[s:e].strip()
+        if not piece or len(piece) > 24:
+            return []
+        lead = len(body[s:e]) - len(body[s:e].lstrip())
+        items.append((s + lead, s + lead + len(piece)))
+    return items
+
+
+def _joined_items(body: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The last list member, which may itself be `X以及Y` / `X和Y`."""
+    out = []
+    for part in re.split("(以及|及|和|与)", body[s:e]):
+        if part in ("以及", "及", "和", "与"):
+            s += len(part)
+            continue
+        piece = part.strip()
+        if piece:
+            lead = len(part) - len(part.lstrip())
+            out.append((s + lead, s + lead + len(piece)))
+        s += len(part)
+    return out
+
+
+def _repeat_brands(body: str, found: list[_Found], spans: _Spans) -> list[_Found]:
+    """Later uses of a brand found in a context (names of 3+ characters, or Latin ones)."""
+    out: list[_Found] = []
+    names = {f.name for f in found if f.kind == "brand"}
+    owners: dict[str, list[str]] = {}
+    for n in names:
+        forms = [n] if len(n) >= 3 or _LATIN.search(n) else []
+        trade = _strip_industry(n)[-1]
+        if trade != n and len(trade) >= 2 and not _is_generic(trade):
+            forms.append(trade)
+        owners[n] = forms
+    out.extend(f for f in _short_mentions(body, owners, spans, "brand"))
+    for f in out:
+        if f.name != body[f.start : f.end]:
+            f.kind = "short"
+    return out
+
+
+# --- resolution and placement -------------------------------------------------------------
+
+
+def _legal_canon(names: Iterable[str]) -> dict[str, str]:
+    """Legal names of one company: `卓怡恒通信息安全有限公司` is `长治市卓怡恒通信息安全有限公司`
+    without its region; both map to the longer one."""
+    legal = sorted(set(names), key=len, reverse=True)
+    canon: dict[str, str] = {}
+    for name in legal:
+        canon[name] = name
+        for longer in legal:
+            if len(longer) > len(name) and longer.endswith(name) and _is_region(longer[: -len(name)]):
+                canon[name] = canon[longer]
+                break
+    return canon
+
+
+def _is_region(text: str) -> bool:
+    """`长治市`, `浙江杭州`: nothing but region names."""
+    region, rest = _strip_region(text + "··")
+    return bool(region) and rest == "··"
+
+
+def _resolve(found: list[_Found]) -> dict[str, str]:
+    """Map every provisional name to the longest legal name of the same company in the article;
+    a brand or short name contained in one company's name (or short forms) maps to it."""
+    legal = sorted({f.name for f in found if f.kind == "legal"}, key=len, reverse=True)
+    canon = _legal_canon(legal)
+    forms = {name: set(short_forms(name)) for name in legal}
+    names = {f.name for f in found}
+    for name in sorted(names - set(legal), key=len, reverse=True):
+        owners = {canon[c] for c in legal if name in forms[c] or (len(name) >= 2 and name in c)}
+        if len(owners) == 1:
+            canon[name] = next(iter(owners))
+            continue
+        longer = {canon.get(o, o) for o in names if o != name and len(o) > len(name) and name in o}
+        canon[name] = next(iter(longer)) if len(longer) == 1 else name
+    return canon
+
+
+_PLACING_LEFT = re.compile(r"^(?:的|内的|里的)?(?:重点|龙头|骨干|高新技术|科技型|领军|优质|入驻|园区)?(?:企业)?$")
+_PLACING_RIGHT = re.compile(r"(?:在|落户|入驻|扎根|位于|落地)(?:于)?$")
+_PLACING_IS = re.compile(r"(?:是|为|成为|作为)$")
+_INVESTS = re.compile(r"^(?:投资|建设|投建|新建|布局|设立|打造|建成)")
+_GOVERNMENT_PARTNER = re.compile(r"(?:政府|管委会|[局厅委])(?:与|和|同)$")
+_LIST_GAP = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
+
+
+def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequence[ParkMention]) -> dict[str, str]:
+    """The zone the text places each company in (`ParkMention.name`), by three rules in order.
+
+    1. Explicit: the words next to a mention put it in a zone: `位于<zone>的X`, `<zone>企业X`,
+       `<zone>X`; `X在/落户/入驻<zone>`, `X…是<zone>…企业` (not `X…项目落户<zone>`: a project
+       lands there, the company may be elsewhere).
+    2. The one zone a sentence names before the company (`长治国家高新区依托X建成…`), unless
+       that sentence placed another company explicitly: a sentence placing a company is about
+       it, and its investors or parent named alongside are not placed.
+    3. The article's main zone, for a company the article treats as one of the zone's
+       enterprises: not a ranking's publisher, a government's partner, a national group
+       (`中国…`), a company of another province, or one only named in sentences of rule 2's
+       exception.
+
+    A park inside the article's main zone (`“中国信创谷”`, `数字经济产业园`, `科学城`) stands for
+    that zone: the warehouse places companies in high-tech zones, not in their sub-parks.
+    """
+    if not parks:
+        return {}
+    main = _main_zone(parks)
+    primary = {p.name for p in parks if _is_primary(p)}
+
+    def lift(zone: str | None) -> str | None:
+        return main if zone and main in primary and zone not in primary else zone
+
+    placed: dict[str, str] = {}
+    claimed: set[int] = set()
+    ordered = sorted(found, key=lambda f: f.start)
+    for f in ordered:
+        name = canon.get(f.name, f.name)
+        zone = lift(_explicit_zone(body, f, parks, found))
+        if zone:
+            claimed.add(_sentence_start(body, f.start))
+            placed.setdefault(name, zone)
+            for g in _listed_with(body, ordered, f):  # `<zone>企业A、B等企业`: the list shares it
+                placed.setdefault(canon.get(g.name, g.name), zone)
+    excluded = {
+        canon.get(f.name, f.name)
+        for f in found
+        if f.role or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start)
+    }
+    free_mentions: dict[str, int] = {}
+    for f in found:
+        name = canon.get(f.name, f.name)
+        if _sentence_start(body, f.start) not in claimed:
+            free_mentions[name] = free_mentions.get(name, 0) + 1
+    for f in ordered:
+        name = canon.get(f.name, f.name)
+        if name in placed or name in excluded or _sentence_start(body, f.start) in claimed:
+            continue
+        zone = _zone_before_in_sentence(body, f, parks, lift)
+        if zone and _compatible(name, zone) and not _national(name):
+            placed[name] = zone
+    for name in free_mentions:
+        if name in placed or name in excluded or not main:
+            continue
+        if _compatible(name, main) and not _national(name):
+            placed[name] = main
+    return placed
+
+
+def _listed_with(body: str, ordered: list[_Found], f: _Found) -> list[_Found]:
+    """The mentions listed together with `f` (`A、B以及C`): joined by list separators only."""
+    i = ordered.index(f)
+    group = []
+    j = i
+    while j > 0 and _LIST_GAP.fullmatch(body, ordered[j - 1].end, ordered[j].start):
+        j -= 1
+        group.append(ordered[j])
+    j = i
+    while j + 1 < len(ordered) and _LIST_GAP.fullmatch(body, ordered[j].end, ordered[j + 1].start):
+        j += 1
+        group.append(ordered[j])
+    return group
+
+
+def _national(name: str) -> bool:
+    """`中国移动公司`: a national group's head office, which no zone's enterprise list means."""
+    return name.startswith(("中国", "中华")) and len(name) <= 8
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    """Placement reads sentences: a zone in another sentence says nothing about this one."""
+    i = pos
+    while i > 0 and body[i - 1] not in "。！？!?\n":
+        i -= 1
+    return i
+
+
+def _sentence_end(body: str, pos: int) -> int:
+    """End of the sentence holding `pos`."""
+    m = _SENTENCE_END.search(body, pos)
+    return m.start() if m else len(body)
+
+
+def _explicit_zone(body: str, f: _Found, parks: Sequence[ParkMention], found: list[_Found]) -> str | None:
+    """`位于<zone>的X`, `<zone>企业X`, `<zone>X`; `X在/落户/入驻<zone>`, `X…是<zone>…企业`."""
+    for p in parks:
+        if p.end <= f.start and f.start - p.end <= 12:
+            gap = body[p.end : f.start]
+            if _PLACING_LEFT.match(gap):
+                return p.name
+    end = _sentence_end(body, f.end)
+    others = [g.start for g in found if f.end <= g.start < end and g is not f]
+    limit = min([end, *others])
+    for p in parks:
+        if not f.end <= p.start < limit:
+            continue
+        between = body[f.end : p.start]
+        if "项目" in between or len(between) > 16:
+            continue
+        after = body[p.end : min(end, p.end + 30)]
+        if _INVESTS.match(after):
+            continue  # `X在<zone>投资建设…`: a project there, the company may be anywhere
+        if _PLACING_RIGHT.search(between) and len(between) <= 10 and not re.search("[，,；;]|企业|公司", between):
+            return p.name
+        if _PLACING_IS.search(between) and re.search("企业|公司", after):
+            return p.name
+    return None
+
+
+def _zone_before_in_sentence(
+    body: str, f: _Found, parks: Sequence[ParkMention], lift: Callable[[str | None], str | None]
+) -> str | None:
+    """The one zone a sentence names before the company, as its subject (`长治国家高新区依托X…`)."""
+    s = _sentence_start(body, f.start)
+    names = {lift(p.name) for p in parks if s <= p.start and p.end <= f.start}
+    return next(iter(names)) if len(names) == 1 else None
+
+
+_PRIMARY_SUFFIXES = ("高新区", "开发区", "经开区", "工业园区", "保税区", "综保区", "新区", "示范区", "农高区", "自贸区")
+
+
+def _is_primary(p: ParkMention) -> bool:
+    """A zone in its own right (`高新区`, `开发区`, `新区` …), not a park or campus inside one."""
+    return p.suffix.endswith(_PRIMARY_SUFFIXES) or p.name.endswith(_PRIMARY_SUFFIXES)
+
+
+def _main_zone(parks: Sequence[ParkMention]) -> str | None:
+    """The zone an article is about: named most, and by at least half of the mentions."""
+    counts: dict[str, int] = {}
+    for p in parks:
+        counts[p.name] = counts.get(p.name, 0) + 1
+    if not counts:
+        return None
+    name, n = max(counts.items(), key=lambda kv: kv[1])
+    return name if n * 2 >= sum(counts.values()) and n >= 2 else None
+
+
+def _compatible(company: str, zone: str) -> bool:
+    """False when the company's name starts with a region of another province than the zone's."""
+    a = _region_of(company)
+    b = _region_of(zone)
+    return not (a and b and a != b)
+
+
+# --- the public function -----------------------------------------------------------------
+
+
+def find_companies(body: str, parks: Sequence[ParkMention] = ()) -> list[CompanyMention]:
+    """Every company the article names, as non-overlapping mentions sorted by start.
+
+    `parks` are the zone mentions found in the same body: a zone name is never part of a company
+    name, and decides `park`. Each mention's `name` is the longest legal name of its company in
+    this body (or its brand when the article never gives one); `kind` says how it was found:
+    `legal` (a legal form, or `X集团`), `alias` (declared `（以下简称“X”）` and its later uses),
+    `short` (a derived short form of a legal name or brand), `brand` (no legal form, a company
+    context). `body[m.start:m.end] == m.text` holds for every mention.
+    """
+    if not body:
+        return []
+    zones = _zone_spans(body, parks)
+    spans = _Spans(len(body))
+    found: list[_Found] = []
+
+    legal = [f for f in _legal_names(body, zones) if spans.free(f.start, f.end)]
+    for f in legal:
+        spans.take(f.start, f.end)
+    found += legal
+    found += _alias_declarations(body, legal, spans)
+    canon = _legal_canon(f.name for f in legal)
+    legal_forms = {form: canon[f.name] for f in legal for form in short_forms(f.name)}
+    found += _groups(body, zones, spans, legal_forms)
+    owners: dict[str, list[str]] = {}
+    for f in found:
+        if f.kind == "legal":
+            owners.setdefault(canon.get(f.name, f.name), []).extend(short_forms(f.name))
+    found += _short_mentions(body, owners, spans, "short")
+
+    known = {body[f.start : f.end] for f in found}
+    found += _title_brands(body, zones, spans, known)
+    found += _bare_company(body, zones, spans)
+    found += _industry_brands(body, zones, spans)
+    found += _described_brands(body, zones, spans)
+    found += _partner_brands(body, zones, spans)
+    found += _example_brands(body, spans)
+    found += _publisher_brands(body, spans)
+    found += _zone_enterprise_brands(body, parks, spans)
+    found += _enumerations(body, zones, spans, found)
+    found += _alias_declarations(body, [f for f in found if f.kind == "brand"], spans)
+    found += _repeat_brands(body, found, spans)
+
+    canon = _resolve(found)
+    placed = _place(body, found, canon, parks)
+    out = []
+    for f in sorted(found, key=lambda f: f.start):
+        name = canon.get(f.name, f.name)
+        out.append(CompanyMention(f.start, f.end, body[f.start : f.end], name, f.kind, placed.get(name)))
+    return out

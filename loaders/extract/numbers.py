@@ -1,0 +1,298 @@
+"""Read quantities (number + scale + unit, with a qualifier) out of Chinese news text.
+
+`777.8 亿元` -> 77_780_000_000 CNY; `超 22 万家` -> 220_000 家 (gt); `近 140 亿元` ->
+14_000_000_000 CNY (approx); `两千余万元` -> 20_000_000 CNY (gt); `1/2` -> 50 percent;
+`5%—15%` -> two quantities. A cheap regex finds candidates; small rules then drop what
+only looks like a quantity: dates, durations, ordinals, names with numbers (`30强`,
+`311信创体系`, `E2000`), class labels (`千亿元级`), counted list items (`两个超亿美元
+项目`), addresses and phone numbers.
+
+`read_quantities` never raises and every span it returns lies inside its input
+(property-tested), so it can run over any text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+# measure words for counts and physical amounts, longest first
+MEASURES = (
+    "平方公里",
+    "平方米",
+    "万平方米",
+    "立方米",
+    "人次",
+    "吨/年",
+    "千瓦时",
+    "万千瓦",
+    "千瓦",
+    "兆瓦",
+    "GW",
+    "MW",
+    "KVA",
+    "公里",
+    "万人",
+    "家(次)",
+    "家（次）",
+    "台套",
+    "家",
+    "人",
+    "个",
+    "项",
+    "件",
+    "篇",
+    "套",
+    "台",
+    "吨",
+    "亩",
+    "度",
+    "名",
+    "所",
+    "座",
+    "栋",
+    "条",
+    "款",
+    "场",
+    "期",
+    "次",
+    "批",
+    "户",
+    "位",
+    "支",
+    "种",
+    "类",
+    "颗",
+    "片",
+    "辆",
+    "架",
+    "艘",
+    "根",
+    "张",
+    "册",
+    "份",
+    "部",
+    "本",
+    "箱",
+    "头",
+    "米",
+    "千米",
+    "公顷",
+)
+_MEASURE_RE = "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
+
+_NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+_PREFIX_Q = r"(?P<pre>超过|超|逾|近|约|大约|达到|达|突破|不足|不到|高达|多达|累计|共|仅)?"
+_SUFFIX_Q = r"(?P<post>余|多|以上|左右|上下|之多)?"
+
+QUANTITY = re.compile(
+    _PREFIX_Q + r"\s*"
+    r"(?P<num>" + _NUM + r"|" + _CN_NUM + r")"
+    r"\s*(?P<post1>余|多)?"
+    r"(?P<scale>万亿|亿|万|千|百)?"
+    r"\s*(?P<post2>余|多)?\s*"
+    r"(?P<unit>个百分点|%|％|倍|亿?美元|元|(?:" + _MEASURE_RE + r"))?" + _SUFFIX_Q
+)
+FRACTION = re.compile(
+    r"(?P<pre>超过|超|近|约)?(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<cn_b>[一二三四五六七八九十]+)分之(?P<cn_a>[一二三四五六七八九十]+)"
+)
+HALF = re.compile(r"(?:(?P<pre>超过|接近|近|约)[^，。；、]{0,6}?)?(?P<word>一半|半壁江山|过半)")
+
+QUALIFIERS = {
+    "超过": "gt",
+    "超": "gt",
+    "逾": "gt",
+    "余": "gt",
+    "多": "gt",
+    "以上": "gt",
+    "之多": "gt",
+    "近": "approx",
+    "约": "approx",
+    "大约": "approx",
+    "左右": "approx",
+    "上下": "approx",
+    "接近": "approx",
+    "达": "gte",
+    "达到": "gte",
+    "突破": "gte",
+    "高达": "gte",
+    "多达": "gte",
+    "不足": "lt",
+    "不到": "lt",
+}
+
+# what follows a number that makes it a date, duration, ordinal, rank, name, or class label
+_NOT_AFTER = re.compile(
+    r"^\s*(?:年(?!产)|月|日|号|时|点(?!\d)|分钟|秒|周年|天|周(?!边)|小时|个月|届|强|级|岁|后(?![^\s，。]{0,3}(?:企业|人才))|"
+    r"代|大(?=[^\s，。；]{0,6}(?:产业|工程|行动|体系|领域|板块|集群|机制|方面|任务|要素|中心))|"
+    r"方面|年代|世纪|期(?=工程|项目)|[+＋]|号线|产业体系|信创体系|体系|条(?=政策|措施|意见))"
+)
+_NOT_BEFORE = re.compile(r"(?:第|前|连续|历时|用时|仅用|长达|每|Top|TOP|No\.|[A-Za-z+＋·-])\s*$")
+# small Chinese numerals count things in passing (`两个超亿美元项目`, `三位一体`); only these measures keep them
+_CN_SMALL = re.compile(r"^[二两三四五六七八九十]{1,3}$")
+_CN_SMALL_MEASURES = {"家", "次", "名"}
+_THRESHOLD = re.compile(r"^\s*(?:以上|以下)?的(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
+_DATE_CONTEXT = re.compile(r"^\s*[—\-~～至到]\s*\d")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # CNY | USD | percent | 个百分点 | 倍 | a measure word
+    qualifier: str = "eq"  # eq | gt | gte | approx | lt
+
+
+def cn_to_number(s: str) -> float | None:
+    """`两千` -> 2000, `十二` -> 12, `三百六十五` -> 365, `一百零五` -> 105, `千` -> 1000."""
+    if not s:
+        return None
+    total, section, digit = 0.0, 0.0, None
+    for ch in s:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            section += (digit if digit is not None else 1) * CN_SMALL_UNITS[ch]
+            digit = None
+        elif ch in ("万", "亿"):
+            section += digit or 0
+            if not section and not total:
+                section = 1  # `亿美元`, `万家`: a bare scale is one of it
+            scale = 1e4 if ch == "万" else 1e8
+            total = (total + section) * scale if ch == "亿" or total < scale else total + section * scale
+            section, digit = 0.0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.replace(",", "").replace("，", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return cn_to_number(raw)
+
+
+def _unit_of(unit: str | None) -> tuple[str | None, float]:
+    """Canonical unit and the multiplier the unit itself carries (`亿美元` -> USD, 1e8)."""
+    if not unit:
+        return None, 1.0
+    if unit in ("%", "％"):
+        return "percent", 1.0
+    if unit.endswith("美元"):
+        return "USD", 1e8 if unit.startswith("亿") else 1.0
+    if unit == "元":
+        return "CNY", 1.0
+    if unit == "万人":
+        return "人", 1e4
+    if unit == "万平方米":
+        return "平方米", 1e4
+    if unit == "家（次）":
+        return "家(次)", 1.0
+    return unit, 1.0
+
+
+def _qualifier(*words: str | None) -> str:
+    for w in words:
+        if w and w in QUALIFIERS:
+            return QUALIFIERS[w]
+    return "eq"
+
+
+def _is_excluded(text: str, m: re.Match[str], unit: str | None) -> bool:
+    before = text[max(0, m.start("num") - 4) : m.start("num")]
+    after = text[m.end("num") : m.end("num") + 8]
+    if _NOT_BEFORE.search(before) and not m.group("pre"):
+        return True
+    if unit is None:
+        return True
+    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and _NOT_AFTER.match(text[m.end() : m.end() + 8]):
+        return True
+    if re.match(r"^\s*(?:年|月|日|号|时)", after) and not m.group("scale") and not m.group("unit"):
+        return True
+    tail = text[m.end() : m.end() + 3]
+    return bool(re.match(r"^级", tail) or re.match(r"^[A-Za-z0-9]", tail))
+
+
+def _in_slogan(text: str, start: int, end: int) -> bool:
+    """`建强“1 个核心”`, `“1+8+N”`: a number inside a short quoted name is part of the name."""
+    open_q = text.rfind("“", max(0, start - 3), start + 1)
+    if open_q < 0 or text[open_q + 1 : start].strip():
+        return False
+    close_q = text.find("”", end)
+    return 0 <= close_q - end <= 6
+
+
+def read_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order; never raises, spans always inside `text`."""
+    try:
+        return _read(text)
+    except Exception:  # a reader bug must not cost a page; the property tests keep this path cold
+        return []
+
+
+def _read(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in FRACTION.finditer(text):
+        if m.group("a"):
+            a, b = float(m.group("a")), float(m.group("b"))
+            if re.match(r"^\s*[-—]\s*\d", text[m.end() :]) or re.search(
+                r"\d\s*$", text[max(0, m.start() - 1) : m.start()]
+            ):
+                continue
+        else:
+            a, b = cn_to_number(m.group("cn_a")) or 0, cn_to_number(m.group("cn_b")) or 0
+        if not b or a > b or text[m.end() : m.end() + 1] in ("号", "年"):
+            continue
+        value = round(100 * a / b, 2)
+        out.append(Quantity(m.start(), m.end(), m.group(0), value, "percent", _qualifier(m.groupdict().get("pre"))))
+        taken.append((m.start(), m.end()))
+    for m in HALF.finditer(text):
+        word = m.group("word")
+        qual = "gt" if word == "过半" else _qualifier(m.group("pre"))
+        out.append(Quantity(m.start("word"), m.end("word"), word, 50.0, "percent", qual))
+        taken.append((m.start("word"), m.end("word")))
+    for m in QUANTITY.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        raw = m.group("num")
+        post = m.group("post1") or m.group("post2") or m.group("post")
+        if not raw or raw in ("一", "零", "〇") or raw.startswith(("零", "〇")):
+            continue  # `一家`, `一批`: an article, not a count; `零部件`
+        if raw in ("万", "亿", "千", "百", "十") and not (m.group("pre") or post):
+            continue  # `万人有效发明专利`: a bare scale needs a qualifier (`超千家`, `千余名`)
+        value = _number(raw)
+        if value is None:
+            continue
+        unit, unit_scale = _unit_of(m.group("unit"))
+        if _is_excluded(text, m, unit):
+            continue
+        if _CN_SMALL.match(raw) and unit not in _CN_SMALL_MEASURES:
+            continue
+        if (
+            (post == "以上" or text[m.end() : m.end() + 2] in ("以上", "以下")) and _THRESHOLD.match(text[m.end() :])
+        ) or _in_slogan(text, m.start("num"), m.end()):
+            continue
+        if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and re.search(
+            r"年产\s*$", text[max(0, m.start() - 3) : m.start("num")]
+        ):
+            unit = f"{unit}/年"  # `年产120万件`: a yearly capacity
+        scale = SCALES.get(m.group("scale") or "", 1.0)
+        if unit == "percent" and scale != 1.0:
+            continue
+        value = value * scale * unit_scale
+        qual = _qualifier(post, m.group("pre"))  # `达4000余人次` is gt, `达到80%左右` approx
+        start = m.start() if m.group("pre") and m.group("pre") in QUALIFIERS else m.start("num")
+        end = m.end()
+        span = text[start:end].rstrip()
+        out.append(Quantity(start, start + len(span), span, value, unit, qual))
+    return sorted(out, key=lambda q: q.start)
