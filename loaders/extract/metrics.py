@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from loaders.extract.numbers import Quantity, read_quantities
 from loaders.extract.periods import resolve_period
@@ -146,6 +147,12 @@ def _main_zone(parks: Sequence[ParkMention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+@cache
+def _place_regex() -> re.Pattern[str]:
+    names = sorted((n for n in place_names() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
 def _clause_region(body: str, cstart: int, qs: int) -> tuple[int, str] | None:
     """A province or city opening the number's clause (`河南省12家单位新备案`) is a region subject.
 
@@ -160,17 +167,18 @@ def _clause_region(body: str, cstart: int, qs: int) -> tuple[int, str] | None:
             break
         lead = new
     offset = cstart + len(clause) - len(lead)
-    for name in sorted(place_names(), key=len, reverse=True):
-        if len(name) >= 2 and lead.startswith(name):
-            rest = lead[len(name) :]
-            label = name + rest[0] if rest[:1] in ("省", "市") and not name.endswith(("省", "市")) else name
-            rest = lead[len(label) :]
-            if rest.startswith("级") or re.search(r"首家|唯一|总数|总量|平均|全省|全市|占", rest):
-                return None
-            if not label.endswith(("省", "市", "自治区", "县", "盟", "自治州", "地区")):
-                return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
-            return offset, label
-    return None
+    m = _place_regex().match(lead)
+    if not m:
+        return None
+    name = m.group(0)
+    rest = lead[len(name) :]
+    label = name + rest[0] if rest[:1] in ("省", "市") and not name.endswith(("省", "市")) else name
+    rest = lead[len(label) :]
+    if rest.startswith("级") or re.search(r"首家|唯一|总数|总量|平均|全省|全市|占", rest):
+        return None
+    if not label.endswith(("省", "市", "自治区", "县", "盟", "自治州", "地区")):
+        return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
+    return offset, label
 
 
 def _topic(body: str, s0: int, s_end: int, org_names: list[tuple[int, str]]) -> tuple[int, str] | None:

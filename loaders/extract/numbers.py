@@ -103,6 +103,10 @@ FRACTION = re.compile(
 )
 HALF = re.compile(r"(?:(?P<pre>超过|接近|近|约)[^，。；、]{0,6}?)?(?P<word>一半|半壁江山|过半)")
 
+# a qualifier character that is really the end of a word before the number: `签约5个`, `到达`, `最近`
+_QUALIFIER_WORDS = {"约": set("签节预制合特公违履邀相"), "近": set("最附亲临靠"), "超": set("高赶"),
+                    "达": set("到抵发表传下长送直")}
+
 QUALIFIERS = {
     "超过": "gt",
     "超": "gt",
@@ -290,8 +294,11 @@ def _read(text: str) -> list[Quantity]:
         if unit == "percent" and scale != 1.0:
             continue
         value = value * scale * unit_scale
-        qual = _qualifier(post, m.group("pre"))  # `达4000余人次` is gt, `达到80%左右` approx
-        start = m.start() if m.group("pre") and m.group("pre") in QUALIFIERS else m.start("num")
+        pre = m.group("pre")
+        if pre and m.start() > 0 and text[m.start() - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
+            pre = None  # `签约5个项目`: 约 belongs to 签约
+        qual = _qualifier(post, pre)  # `达4000余人次` is gt, `达到80%左右` approx
+        start = m.start() if pre and pre in QUALIFIERS else m.start("num")
         end = m.end()
         span = text[start:end].rstrip()
         out.append(Quantity(start, start + len(span), span, value, unit, qual))

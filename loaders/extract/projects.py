@@ -101,6 +101,7 @@ _STOP_WORDS = (
     "随着",
     "共建",
     "合作",
+    "布局",
 )
 _GENERIC_TAIL = re.compile(
     r"(重大|重点|龙头|民生|示范|标杆|品牌|优质|高端|科技创新|创新|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
@@ -284,8 +285,13 @@ def find_projects(
         s_start, s_end = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(body)))
         before, after = body[s_start:start], body[end:s_end]
         status = _status(before[-20:], after)
-        if head not in _STRONG_HEAD and (status == "unknown" or not _proper(body, start, end, parks, companies)):
+        park_head = head in ("产业园", "科创园")
+        if head not in _STRONG_HEAD and (status == "unknown" or not (park_head or _proper(body, start, end, parks,
+                                                                                          companies))):
             continue  # `研发中心`, `企业培训中心`: a facility word, not a named project
+        owner = next((c for c in companies if c.start == start and c.end < m.start()), None)
+        if owner is not None:  # `阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造`: the owner leads
+            start = owner.end
         if (
             any(c.start <= start < c.end or start <= c.start < end for c in parks if not c.is_reference)
             and head in ("产业园", "科创园")
@@ -305,7 +311,7 @@ def find_projects(
                     break
                 if a >= s_end:
                     break
-        company = next((c.name for c in companies if start <= c.start < end), None)
+        company = owner.name if owner else next((c.name for c in companies if start <= c.start < end), None)
         if company is None:
             company = next((c.name for c in reversed(companies) if s_start <= c.start and c.end <= start), None)
         park = next((p.name for p in reversed(parks) if p.end <= start and p.start >= s_start), main_park)

@@ -1,0 +1,108 @@
+"""Projects: names, status, investment, batch statements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from loaders.extract.companies import find_companies
+from loaders.extract.parks import find_parks
+from loaders.extract.projects import find_projects
+
+MAR = date(2024, 4, 1)
+
+
+def projects(body: str, published: date = MAR):
+    parks = find_parks(body)
+    return find_projects(body, parks, find_companies(body, parks), published)
+
+
+def one(body: str, published: date = MAR):
+    ps = projects(body, published)
+    assert len(ps) == 1, ps
+    return ps[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "status"),
+    [
+        (
+            "本报讯 3月27日，当天开工的蓝特光学精密光学器件创新产业基地项目，计划总投资额超10亿元。",
+            "蓝特光学精密光学器件创新产业基地项目",
+            "started",
+        ),
+        (
+            "瓷新半导体新材料制造基地项目、摩珂达 SiC 功率器件及电子产品制造项目分别签约落地嘉兴高新区。",
+            "瓷新半导体新材料制造基地项目",
+            "signed",
+        ),
+        ("2月29日,昆山紫竹麦埃总部科创产业园破土动工。", "昆山紫竹麦埃总部科创产业园", "started"),
+        (
+            "去年年底，协鑫全球首条大规模2GW钙钛矿生产线项目在昆山高新区奠基。",
+            "协鑫全球首条大规模2GW钙钛矿生产线项目",
+            "started",
+        ),
+        (
+            "以本次投产项目的代表泰瑞机器高分子材料智能成型技术和高端装备研发及产业化项目为例。",
+            "泰瑞机器高分子材料智能成型技术和高端装备研发及产业化项目",
+            "in_production",
+        ),
+        ("随着OPPO全球算力中心投入运行，产业生态加快建设。", "OPPO全球算力中心", "in_operation"),
+        ("前瞻谋划布局生命健康产业园。", "生命健康产业园", "planned"),
+        ("国家技术标准创新基地（稀土）项目获批成立。", "国家技术标准创新基地（稀土）项目", "approved"),
+        ("乐山高新区高标准建成“创客公寓”252套。", "创客公寓", "completed"),
+        (
+            "合肥高新区量子精密测量产业化项目在建设现场一片繁忙。",
+            "合肥高新区量子精密测量产业化项目",
+            "under_construction",
+        ),
+    ],
+)
+def test_names_and_statuses(body, name, status):
+    p = next((p for p in projects(body) if p.name == name), None)
+    assert p is not None, [p.name for p in projects(body)]
+    assert p.status == status
+
+
+def test_investment_in_the_name_sentence_or_a_following_project_sentence():
+    p = one("三花智控未来产业中心项目总投资额约50亿元，计划建设生产基地。")
+    assert (p.investment_cny, p.investment_qualifier) == (5_000_000_000, "approx")
+    body = "2023年12月22日，在当升蜀道（攀枝花）30万吨/年磷酸（锰）铁锂项目建设现场，工人们各司其职。该项目拟投资 70 亿元。"
+    p = next(p for p in projects(body) if "铁锂项目" in p.name)
+    assert p.investment_cny == 7_000_000_000
+    assert p.status == "under_construction" and p.event_date == date(2023, 12, 22)
+
+
+def test_usd_investment():
+    p = next(p for p in projects("上海某某公司的七牛云“中国总部”项目落户嘉兴，投资额超亿美元。") if "七牛云" in p.name)
+    assert (p.investment_usd, p.investment_qualifier, p.investment_cny) == (100_000_000, "gt", None)
+
+
+def test_list_items_before_deng_xiangmu_are_projects():
+    body = "完成阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造、内蒙古庆华集团乌斯太精细化工有限公司20万吨/年合成氨节能改造等4个节能技改项目。"
+    names = {p.name: p for p in projects(body)}
+    assert "13500KVA矿热炉节能技术改造" in names and names["13500KVA矿热炉节能技术改造"].status == "completed"
+    assert names["13500KVA矿热炉节能技术改造"].company == "阿拉善盟星大铁合金有限公司"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "3月27日，嘉兴国家高新区当天开工 4个项目，总投资额 25.78 亿元；签约项目 4 个。",  # batch statements
+        "总投资额421.8亿元的34个重大项目一同按下“启动键”。",
+        "持续加大链主旗舰型项目招引力度，坚持一切围着项目转。",  # category words
+        "开展项目前期联合指导工作150余次。",  # a head inside a longer word
+        "调研协调 项目加快推进",  # a sub-heading
+        "成立企业培训中心 15 个。",  # a facility word without a proper name
+    ],
+)
+def test_what_is_not_a_named_project(body):
+    assert projects(body) == []
+
+
+def test_evidence_spans_point_at_the_sentence():
+    body = "本报讯 近日，合肥高新区某某智能装备生产线项目开工。项目总投资12亿元。"
+    for p in projects(body):
+        assert body[p.evidence_start : p.evidence_end] == p.evidence
+        assert body[p.start : p.end] == p.name
