@@ -68,7 +68,10 @@ def test_names_and_statuses(body, name, status):
 def test_investment_in_the_name_sentence_or_a_following_project_sentence():
     p = one("三花智控未来产业中心项目总投资额约50亿元，计划建设生产基地。")
     assert (p.investment_cny, p.investment_qualifier) == (5_000_000_000, "approx")
-    body = "2023年12月22日，在当升蜀道（攀枝花）30万吨/年磷酸（锰）铁锂项目建设现场，工人们各司其职。该项目拟投资 70 亿元。"
+    body = (
+        "2023年12月22日，在当升蜀道（攀枝花）30万吨/年磷酸（锰）铁锂项目建设现场，工人们各司其职。"
+        "该项目拟投资 70 亿元。"
+    )
     p = next(p for p in projects(body) if "铁锂项目" in p.name)
     assert p.investment_cny == 7_000_000_000
     assert p.status == "under_construction" and p.event_date == date(2023, 12, 22)
@@ -80,7 +83,10 @@ def test_usd_investment():
 
 
 def test_list_items_before_deng_xiangmu_are_projects():
-    body = "完成阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造、内蒙古庆华集团乌斯太精细化工有限公司20万吨/年合成氨节能改造等4个节能技改项目。"
+    body = (
+        "完成阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造、"
+        "内蒙古庆华集团乌斯太精细化工有限公司20万吨/年合成氨节能改造等4个节能技改项目。"
+    )
     names = {p.name: p for p in projects(body)}
     assert "13500KVA矿热炉节能技术改造" in names and names["13500KVA矿热炉节能技术改造"].status == "completed"
     assert names["13500KVA矿热炉节能技术改造"].company == "阿拉善盟星大铁合金有限公司"
