@@ -104,8 +104,12 @@ FRACTION = re.compile(
 HALF = re.compile(r"(?:(?P<pre>超过|接近|近|约)[^，。；、]{0,6}?)?(?P<word>一半|半壁江山|过半)")
 
 # a qualifier character that is really the end of a word before the number: `签约5个`, `到达`, `最近`
-_QUALIFIER_WORDS = {"约": set("签节预制合特公违履邀相"), "近": set("最附亲临靠"), "超": set("高赶"),
-                    "达": set("到抵发表传下长送直")}
+_QUALIFIER_WORDS = {
+    "约": set("签节预制合特公违履邀相"),
+    "近": set("最附亲临靠"),
+    "超": set("高赶"),
+    "达": set("到抵发表传下长送直"),
+}
 
 QUALIFIERS = {
     "超过": "gt",
