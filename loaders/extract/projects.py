@@ -286,8 +286,9 @@ def find_projects(
         before, after = body[s_start:start], body[end:s_end]
         status = _status(before[-20:], after)
         park_head = head in ("产业园", "科创园")
-        if head not in _STRONG_HEAD and (status == "unknown" or not (park_head or _proper(body, start, end, parks,
-                                                                                          companies))):
+        if head not in _STRONG_HEAD and (
+            status == "unknown" or not (park_head or _proper(body, start, end, parks, companies))
+        ):
             continue  # `研发中心`, `企业培训中心`: a facility word, not a named project
         owner = next((c for c in companies if c.start == start and c.end < m.start()), None)
         if owner is not None:  # `阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造`: the owner leads
