@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -262,6 +263,116 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- reading --------------------------------------------------------------------------
+
+
+def _published_or_fail() -> Path:
+    target = db_path()
+    if not target.exists():
+        raise SystemExit(f"no warehouse at {target} yet: run `gaoxin build`")
+    return target
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    sql = args.sql if args.sql != "-" else sys.stdin.read()
+    con = connect(_published_or_fail(), read_only=True)
+    try:
+        try:
+            cur = con.execute(sql)
+        except duckdb.Error as e:
+            err.print(f"[red]query failed[/red]: {str(e).splitlines()[0]}")
+            return 2
+        if cur.description is None:
+            return 0
+        df = cur.fetch_df()
+    finally:
+        con.close()
+    if args.format == "csv":
+        sys.stdout.write(df.to_csv(index=False))
+    elif args.format == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, date_format="iso", indent=1) + "\n")
+    else:
+        shown = df if args.limit <= 0 else df.head(args.limit)
+        table = Table(*[str(c) for c in df.columns], show_lines=False)
+        for row in shown.itertuples(index=False):
+            table.add_row(*["" if _is_null(v) else str(v) for v in row])
+        console.print(table)
+        more = f", showing {len(shown)}" if len(shown) < len(df) else ""
+        console.print(f"{len(df)} rows{more}")
+    return 0
+
+
+def _is_null(v: object) -> bool:
+    try:
+        return v is None or bool(v != v)  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):
+        return False
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.dir).expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    con = connect(_published_or_fail(), read_only=True)
+    try:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
+        if not tables:
+            err.print("the warehouse has no marts yet: run `gaoxin build`")
+            return 1
+        for t in tables:
+            path = out / f"{t}.{args.format}"
+            options = "format parquet" if args.format == "parquet" else "format csv, header true"
+            con.execute(f"copy (select * from marts.{t}) to '{path}' ({options})")
+            n = con.execute(f"select count(*) from marts.{t}").fetchone()[0]
+            console.print(f"  {t:24} {n:7} rows -> {_display(path)}")
+    finally:
+        con.close()
+    console.print(f"exported {len(tables)} marts to {_display(out)}")
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """dbt's docs site (lineage, column docs), generated from a private copy of the warehouse."""
+    import shutil
+    import tempfile
+
+    published = _published_or_fail()
+    out = Path(args.out).expanduser().resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / published.name
+        shutil.copy2(published, copy)
+        code, results = run_dbt(copy, ["docs", "generate", "--static"], verbose=args.verbose)
+    if code != 0:
+        tail = "\n".join(results["output"].strip().splitlines()[-20:])
+        err.print(f"[red]dbt docs generate failed[/red]\n{tail}")
+        return 2
+    target = PROJECT_ROOT / "target"
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(target / "static_index.html", out / "index.html")
+    for name in ("manifest.json", "catalog.json"):
+        shutil.copy2(target / name, out / name)
+    console.print(f"docs site: {_display(out / 'index.html')} (self-contained; open it in a browser)")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from loaders.report import write_report
+
+    out = Path(args.out).expanduser().resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    con = connect(_published_or_fail(), read_only=True)
+    try:
+        write_report(con, out)
+    finally:
+        con.close()
+    console.print(f"report: {_display(out)} (one self-contained file; works offline)")
+    return 0
+
+
 # --- entry point ----------------------------------------------------------------------
 
 
@@ -270,10 +381,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gaoxin",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="examples:\n  gaoxin build                 # the bundled sample, end to end\n"
-        "  gaoxin build ~/pages         # your own folder of .txt pages (recursive)\n"
-        "  gaoxin status                # what is loaded, recent runs, failures\n"
-        "  GAOXIN_DB=/tmp/x.duckdb gaoxin build",
+        epilog=(
+            "examples:\n"
+            "  gaoxin build                 # the bundled sample, end to end\n"
+            "  gaoxin build ~/pages         # your own folder of .txt pages (recursive)\n"
+            "  gaoxin status                # what is loaded, recent runs, failures\n"
+            '  gaoxin query "select * from marts.dim_park" --format csv\n'
+            "  gaoxin export out/ --format parquet\n"
+            "  gaoxin docs                  # dbt docs site in warehouse/docs/\n"
+            "  gaoxin report                # charts and evidence in warehouse/report.html\n"
+            "  GAOXIN_DB=/tmp/x.duckdb gaoxin build"
+        ),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -320,6 +438,38 @@ def build_parser() -> argparse.ArgumentParser:
     with_paths(p)
     p.add_argument("-v", "--verbose", action="store_true", help="stream dbt's own output")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "query",
+        help="run SQL on the warehouse (read-only) and print the result",
+        description="Run one SQL statement on the published warehouse, read-only, and print the "
+        "result as a table, CSV or JSON. Use - to read the SQL from standard input.",
+        epilog='example: gaoxin query "select park_name, city from marts.dim_park order by 1"',
+    )
+    p.add_argument("sql", help="the SQL to run, or - for standard input")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--limit", type=int, default=100, help="rows shown in table format (0 = all; default 100)")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("export", help="write every mart as Parquet or CSV files, for tools that do not speak DuckDB")
+    p.add_argument("dir", help="folder to write into (created if needed)")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("docs", help="build dbt's docs site (lineage and column docs) offline")
+    p.add_argument(
+        "--out", default=str(PROJECT_ROOT / "warehouse" / "docs"), help="folder for the site (default warehouse/docs)"
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="stream dbt's own output")
+    p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("report", help="write a self-contained HTML report with charts and evidence per zone")
+    p.add_argument(
+        "--out",
+        default=str(PROJECT_ROOT / "warehouse" / "report.html"),
+        help="the HTML file to write (default warehouse/report.html)",
+    )
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("status", help="what is loaded: files, articles, recent runs and failures")
     p.add_argument("--runs", type=int, default=5, help="how many recent runs to list (default 5)")

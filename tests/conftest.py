@@ -32,3 +32,27 @@ def warehouse(tmp_path, monkeypatch) -> Path:
     db = tmp_path / "wh" / "gaoxin.duckdb"
     monkeypatch.setenv("GAOXIN_DB", str(db))
     return db
+
+
+ROOT_DIR = ROOT
+
+
+def run_gaoxin(db: Path, *args: str, timeout: int = 600):
+    """Run the CLI as a user does: a separate process, with GAOXIN_DB pointing at `db`."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, GAOXIN_DB=str(db))
+    return subprocess.run(
+        [sys.executable, "-m", "loaders.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    """The bundled sample built once per test session, for tests that only read it."""
+    db = tmp_path_factory.mktemp("sample") / "gaoxin.duckdb"
+    proc = run_gaoxin(db, "build")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return db

@@ -36,7 +36,8 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _CLAUSE_BREAK = "，,。；;：:！？!?\n、（(）)“”"
 _LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年(?:年底|年末|底|末|全年|度)?|今年(?:以来)?|去年(?:全年)?|前三季度|[一二三四]季度|上半年|全年|"
-    r"目前|当前|如今|现阶段|截至[^，,]{0,12}|近年来|近几年|其中|同时|此外|另外|据统计|数据显示|当天|此次|本次|"
+    r"目前|当前|如今|现阶段|截至[^，,]{0,12}|近年来|近几年|其中|同时|此外|另外|据统计|数据显示|据了解|据悉|据介绍|"
+    r"记者了解到|当天|此次|本次|"
     r"累计|共|已经|已|还|再|新|先后|每年|年均|分别|达到了|达到|实现了|实现|完成了|完成|拥有|集聚了|集聚|聚集了|聚集|"
     r"培育了|培育|引进了|引进|设立了|设立|建成了|建成|建立了|建立|吸引了|吸引|带动了|带动|新增|入选|获得了|获得|获评|获|"
     r"发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|签约|开工|投产|投运|发放了|发放|辅导|"
@@ -60,6 +61,7 @@ _TITLE = re.compile(
     r"(?:总经理|副总经理|董事长|总裁|创始人|总工程师|负责人|经理|副经理|书记|主任|工作人员|厂长)"
     r"([\u4e00-\u9fff]{2,3})(?=[，,说表介透告指回：:])"
 )
+CJK = "\u4e00-\u9fff"
 _COMPANY_REF = re.compile(r"该企业|该公司|这家企业|这家公司")
 _PROJECT_REF = re.compile(r"该项目|此项目|项目(?=总投资|计划|拟|占地|总用地|总建筑|建成|投产|达产)")
 
@@ -176,6 +178,10 @@ def _clause_region(body: str, cstart: int, qs: int) -> tuple[int, str] | None:
     rest = lead[len(label) :]
     if rest.startswith("级") or re.search(r"首家|唯一|总数|总量|平均|全省|全市|占", rest):
         return None
+    if re.match(r"^\s*[\d零一二两三四五六七八九十百千]", rest):
+        return None  # `拥有广东省 1/2 的…`: the region is the base of a share, not its subject
+    if re.match(f"^[{CJK}]{{1,10}}?(院|局|厅|委|中心|公司|集团|大学|学院|协会|联盟)", rest):
+        return None  # `贵州省质检院`: the region opens an organisation's name
     if not label.endswith(("省", "市", "自治区", "县", "盟", "自治州", "地区")):
         return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
     return offset, label
@@ -223,6 +229,33 @@ def _org_names(body: str) -> list[tuple[int, str]]:
         if m.end() - start >= 5:
             out.append((start, body[start : m.end()]))
     return out
+
+
+def _not_a_subject(body: str, ent: object) -> bool:
+    """Entities that are objects, not subjects: enumeration items (`飞腾、…、360等领军企业`),
+    and the `X` of `以X为核心/载体` or `依托X`."""
+    start, end = getattr(ent, "start", None), getattr(ent, "end", None)
+    if start is None or end is None:
+        return False
+    if body[end : end + 1] in ("、", "等"):
+        return True
+    before = body[max(0, start - 2) : start]
+    return bool(re.search(r"(以|依托|围绕|借助)$", before)) and bool(
+        re.match(r"^[^，。；]{0,2}为", body[end : end + 4])
+    )
+
+
+def _measured_after(body: str, qe: int, parks: Sequence[ParkMention], projects: Sequence[ProjectMention]):
+    """`6平方公里的先进计算产业园`: a size followed by `的` and a zone or project measures it."""
+    if body[qe : qe + 1] != "的":
+        return None
+    for p in parks:
+        if p.start == qe + 1 and not p.is_reference:
+            return "park", p
+    for p in projects:
+        if p.start == qe + 1:
+            return "project", p
+    return None
 
 
 def _affiliations(body: str, companies: Sequence[CompanyMention]) -> dict[str, CompanyMention]:
@@ -287,6 +320,10 @@ def find_metrics(
             ents = [(p.end, "park", p.name, p) for p in parks if s0 <= p.start and p.end <= qs]
             ents += [(c.end, "company", c.name, c) for c in companies if s0 <= c.start and c.end <= qs]
             ents += [(p.end, "project", p.name, p) for p in projects if s0 <= p.start and p.end <= qs]
+            ents = [e for e in ents if not _not_a_subject(body, e[3])]
+            measured = _measured_after(body, qe, parks, projects)
+            if measured and q.unit not in ("CNY", "USD", "percent"):
+                ents.append((qs, measured[0], measured[1].name, measured[1]))
             opening = _clause_region(body, s0, qs) if not ents else None
             if opening and not any(e[0] > opening[0] for e in ents):
                 ents.append((opening[0], "region", opening[1], None))
@@ -328,10 +365,17 @@ def find_metrics(
                     quote_end >= 0 and "“" not in body[qe:quote_end] and body.rfind("“", 0, qs) > body.rfind("”", 0, qs)
                 )
                 speaker = _speaker_company(body, quote_end, companies, people) if in_quote else None
-                later = [c for c in companies if qe <= c.start and c.end <= sm.end()]
-                chosen = speaker or (later[0] if later else None)
-                if chosen:
-                    ents.append((chosen.end, "company", chosen.name, chosen))
+                later = sorted(
+                    [(c.start, "company", c) for c in companies if qe <= c.start and c.end <= sm.end()]
+                    + [(p.start, "park", p) for p in parks if qe <= p.start and p.end <= sm.end()]
+                    + [(p.start, "project", p) for p in projects if qe <= p.start and p.end <= sm.end()],
+                    key=lambda e: e[0],
+                )
+                if speaker:
+                    ents.append((speaker.end, "company", speaker.name, speaker))
+                elif later:  # `2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures
+                    _, kind, ent = later[0]
+                    ents.append((ent.end, kind, ent.name, ent))
             if not ents and carried:
                 ents.append(carried)
             if ents:

@@ -290,7 +290,14 @@ def find_projects(
             status == "unknown" or not (park_head or _proper(body, start, end, parks, companies))
         ):
             continue  # `研发中心`, `企业培训中心`: a facility word, not a named project
-        owner = next((c for c in companies if c.start == start and c.end < m.start()), None)
+        owner = next(
+            (
+                c
+                for c in companies
+                if c.start == start and c.end < m.start() and c.kind == "legal" and body[c.end] not in "（("
+            ),
+            None,
+        )
         if owner is not None:  # `阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造`: the owner leads
             start = owner.end
         if (

@@ -1,0 +1,84 @@
+{#-
+    One zone's figures over time, each with the sentence it was read from. The zone
+    is the one with the most statements about it (ties: by name); edit `chosen_zone`
+    to look at another.
+-#}
+with
+
+statements as (
+
+    select * from {{ ref('fact_metric') }}
+
+),
+
+articles as (
+
+    select * from {{ ref('dim_article') }}
+
+),
+
+parks as (
+
+    select * from {{ ref('dim_park') }}
+
+),
+
+zone_statement_counts as (
+
+    select
+        statements.park_id,
+        parks.park_name,
+        count(*) as statement_count
+    from statements
+    inner join parks
+        on statements.park_id = parks.park_id
+    where statements.subject_type = 'park'
+    group by
+        statements.park_id,
+        parks.park_name
+
+),
+
+chosen_zone as (
+
+    select
+        park_id,
+        park_name
+    from zone_statement_counts
+    order by statement_count desc, park_name asc
+    limit 1
+
+),
+
+final as (
+
+    select
+        chosen_zone.park_name,
+        statements.metric_code,
+        statements.metric_raw,
+        statements.value,
+        statements.unit,
+        statements.qualifier,
+        statements.is_growth,
+        statements.period_label,
+        statements.period_start,
+        statements.period_end,
+        articles.published_on,
+        statements.raw_text,
+        statements.evidence,
+        statements.metric_fact_id
+    from statements
+    inner join chosen_zone
+        on statements.park_id = chosen_zone.park_id
+    inner join articles
+        on statements.article_id = articles.article_id
+    where statements.subject_type = 'park'
+
+)
+
+select * from final
+order by
+    coalesce(period_end, published_on) asc nulls last,
+    metric_code asc,
+    is_growth asc,
+    metric_fact_id asc

@@ -1,0 +1,20 @@
+{#-
+    Fails for every row that states a level (not a change rate) whose value is not
+    positive: `growth_column or column_name > 0` must hold. A null value fails too.
+-#}
+{% test positive_unless_growth(model, column_name, growth_column='is_growth') %}
+
+with
+failures as (
+
+    select
+        {{ growth_column }} as is_change_rate,
+        {{ column_name }} as checked_value
+    from {{ model }}
+    where not coalesce({{ growth_column }} or {{ column_name }} > 0, false)
+
+)
+
+select * from failures
+
+{% endtest %}

@@ -1,0 +1,175 @@
+"""The analytics layer: `marts.agg_reconciled_metric`, `marts.rpt_zone_scorecard` and the dbt analyses.
+
+The bundled sample is built once for the module (`gaoxin build` in a child process, as a
+user runs it). The analyses are compiled by `dbt compile` against a *copy* of that
+warehouse (compiling opens the database, and the warehouse under test is only ever read),
+then every compiled query is run read-only on the built warehouse and must return rows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ANALYSES_DIR = ROOT / "analyses"
+ANALYSES = sorted(p.stem for p in ANALYSES_DIR.glob("*.sql"))
+
+# the statements agg_reconciled_metric reconciles: about a resolved zone or company
+COVERED = "(subject_type = 'park' and park_id is not null) or (subject_type = 'company' and company_id is not null)"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("analytics_wh") / "gaoxin.duckdb"
+    env = dict(os.environ, GAOXIN_DB=str(db))
+    proc = subprocess.run(
+        [sys.executable, "-m", "loaders.cli", "build"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def compiled_analyses(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """name -> compiled SQL of every analysis, compiled against a copy of the warehouse."""
+    work = tmp_path_factory.mktemp("analytics_compile")
+    # the copy keeps the file name, so the catalog dbt writes into the SQL (the file's
+    # stem) is the catalog of the warehouse the SQL is run on
+    copy = work / "copy" / warehouse.name
+    copy.parent.mkdir()
+    shutil.copyfile(warehouse, copy)
+    target = work / "target"
+    env = {**os.environ, "GAOXIN_DB": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    env.pop("DBT_PROFILES_DIR", None)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dbt.cli.main",
+            "compile",
+            "--select",
+            "path:analyses",
+            "--project-dir",
+            str(ROOT),
+            "--profiles-dir",
+            str(ROOT),
+            "--target-path",
+            str(target),
+            "--log-path",
+            str(work / "logs"),
+            "--no-use-colors",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    compiled = {p.stem: p.read_text(encoding="utf-8") for p in (target / "compiled").rglob("analyses/*.sql")}
+    return {name: retarget(sql, copy.stem, warehouse.stem) for name, sql in compiled.items()}
+
+
+def retarget(sql: str, compiled_catalog: str, catalog: str) -> str:
+    """Point relations qualified with the compile-time catalog at `catalog`."""
+    if compiled_catalog == catalog:
+        return sql
+    return re.sub(rf'"{re.escape(compiled_catalog)}"\.(?=")', f'"{catalog}".', sql)
+
+
+@pytest.fixture(scope="module")
+def con(warehouse: Path):
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_there_are_at_least_ten_documented_analyses():
+    assert len(ANALYSES) >= 10
+    documented = yaml.safe_load((ANALYSES_DIR / "_analyses.yml").read_text(encoding="utf-8"))["analyses"]
+    described = {a["name"] for a in documented if (a.get("description") or "").strip()}
+    assert set(ANALYSES) <= described, f"undocumented analyses: {set(ANALYSES) - described}"
+
+
+def test_every_analysis_compiles(compiled_analyses: dict[str, str]):
+    assert set(compiled_analyses) >= set(ANALYSES)
+    for name in ANALYSES:
+        sql = compiled_analyses[name]
+        assert "{{" not in sql and "ref(" not in sql, name
+        assert '"marts".' in sql, f"{name} reads no mart"
+
+
+@pytest.mark.parametrize("name", ANALYSES)
+def test_analysis_returns_rows(name: str, compiled_analyses: dict[str, str], con):
+    rows = con.execute(compiled_analyses[name]).fetchall()
+    assert len(rows) >= 1, f"{name} returned no row on the sample"
+
+
+def test_the_new_marts_exist_with_rows(con):
+    for table in ("agg_reconciled_metric", "rpt_zone_scorecard"):
+        (n,) = con.execute(f"select count(*) from marts.{table}").fetchone()
+        assert n > 0, table
+
+
+def test_scorecard_has_one_row_per_zone_and_year(con):
+    rows, keys, bad_parks = con.execute(
+        """
+        select
+            count(*),
+            count(distinct (park_id, year)),
+            count(*) filter (where park_id not in (select park_id from marts.dim_park))
+        from marts.rpt_zone_scorecard
+        """
+    ).fetchone()
+    assert rows == keys
+    assert bad_parks == 0
+
+
+def test_reconciled_statement_counts_cover_every_statement_once(con):
+    summed, listed, distinct_listed = con.execute(
+        """
+        select
+            sum(statement_count),
+            sum(len(metric_fact_ids)),
+            (select count(distinct id) from (select unnest(metric_fact_ids) as id from marts.agg_reconciled_metric))
+        from marts.agg_reconciled_metric
+        """
+    ).fetchone()
+    (covered,) = con.execute(f"select count(*) from marts.fact_metric where {COVERED}").fetchone()
+    assert summed == covered == listed == distinct_listed
+    (stray,) = con.execute(
+        f"""
+        select count(*)
+        from (select unnest(metric_fact_ids) as metric_fact_id from marts.agg_reconciled_metric) as ids
+        left join (select metric_fact_id from marts.fact_metric where {COVERED}) as facts using (metric_fact_id)
+        where facts.metric_fact_id is null
+        """
+    ).fetchone()
+    assert stray == 0
+
+
+def test_conflicts_disagree_beyond_rounding(con):
+    rows = con.execute(
+        """
+        select min_value, max_value, distinct_value_count, metric_code
+        from marts.agg_reconciled_metric
+        where is_conflict
+        """
+    ).fetchall()
+    for low, high, distinct, code in rows:
+        assert distinct > 1 and code != "other"
+        assert high - low > 0.01 * max(abs(high), abs(low))
