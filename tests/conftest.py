@@ -50,9 +50,25 @@ def run_gaoxin(db: Path, *args: str, timeout: int = 600):
 
 
 @pytest.fixture(scope="session")
-def sample_warehouse(tmp_path_factory) -> Path:
-    """The bundled sample built once per test session, for tests that only read it."""
+def sample_build(tmp_path_factory):
+    """The bundled sample built once per test session: (warehouse, the build's process)."""
     db = tmp_path_factory.mktemp("sample") / "gaoxin.duckdb"
     proc = run_gaoxin(db, "build")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return db
+    return db, proc
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(sample_build) -> Path:
+    """The sample warehouse, for tests that only read it (copy it before writing)."""
+    return sample_build[0]
+
+
+def copy_warehouse(db: Path, folder: Path) -> Path:
+    """A private copy of a built warehouse, for tests that build on top of it."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "gaoxin.duckdb"
+    shutil.copy2(db, target)
+    return target

@@ -28,19 +28,9 @@ COVERED = "(subject_type = 'park' and park_id is not null) or (subject_type = 'c
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("analytics_wh") / "gaoxin.duckdb"
-    env = dict(os.environ, GAOXIN_DB=str(db))
-    proc = subprocess.run(
-        [sys.executable, "-m", "loaders.cli", "build"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return db
+def warehouse(sample_warehouse: Path) -> Path:
+    """The session's sample build (read only here; analyses compile against a copy)."""
+    return sample_warehouse
 
 
 @pytest.fixture(scope="module")

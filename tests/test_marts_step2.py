@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import copy_warehouse
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CONTRACT = {
@@ -82,12 +84,10 @@ def ids(db: Path) -> dict[str, set[str]]:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, set[str]]]:
+def builds(tmp_path_factory: pytest.TempPathFactory, sample_warehouse: Path) -> tuple[Path, dict[str, set[str]]]:
     """The sample built, its ids, then the same warehouse with the 天津高新区 page added."""
     tmp = tmp_path_factory.mktemp("marts")
-    db = tmp / "wh" / "gaoxin.duckdb"
-    first = gaoxin(db, "build")
-    assert first.returncode == 0, first.stdout + first.stderr
+    db = copy_warehouse(sample_warehouse, tmp / "wh")
     before = ids(db)
     extra = tmp / "extra"
     extra.mkdir()

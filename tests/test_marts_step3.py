@@ -139,22 +139,18 @@ def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def builds(tmp_path_factory: pytest.TempPathFactory, sample_warehouse: Path) -> tuple[Path, Path]:
     """The sample built into two different warehouse files, side by side.
 
-    The first is a full `gaoxin build` (loaders, then `dbt build` with every data
-    test); the second, run meanwhile, lands the same pages with `gaoxin ingest` and
-    builds the seeds and models with dbt directly, to compare ids.
+    The first is the session's full `gaoxin build` (loaders, then `dbt build` with every
+    data test); the second lands the same pages with `gaoxin ingest` and builds the seeds
+    and models with dbt directly, to compare ids.
     """
     tmp = tmp_path_factory.mktemp("step3")
-    first, second = tmp / "one" / "gaoxin.duckdb", tmp / "two" / "gaoxin.duckdb"
-    full = cli(first, "build")
-    try:
-        finish(cli(second, "ingest"))
-        build_models(second, tmp / "dbt")
-    finally:
-        finish(full)
-    return first, second
+    second = tmp / "two" / "gaoxin.duckdb"
+    finish(cli(second, "ingest"))
+    build_models(second, tmp / "dbt")
+    return sample_warehouse, second
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import re
 import shutil
 import struct
 import subprocess
-import sys
 import warnings
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -109,19 +108,9 @@ def screenshot(tmp: Path, page: Path, height: int = 2400) -> tuple[Path, subproc
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
-    """The bundled sample, built once for the module as a user builds it."""
-    db = tmp_path_factory.mktemp("report-wh") / "gaoxin.duckdb"
-    proc = subprocess.run(
-        [sys.executable, "-m", "loaders.cli", "build"],
-        cwd=ROOT,
-        env=dict(os.environ, GAOXIN_DB=str(db)),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return db
+def sample_db(sample_warehouse) -> Path:
+    """The bundled sample, built once per session as a user builds it (read only here)."""
+    return sample_warehouse
 
 
 @pytest.fixture(scope="module")
