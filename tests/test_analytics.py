@@ -19,6 +19,8 @@ import duckdb
 import pytest
 import yaml
 
+from tests.conftest import copy_warehouse, run_gaoxin
+
 ROOT = Path(__file__).resolve().parent.parent
 ANALYSES_DIR = ROOT / "analyses"
 ANALYSES = sorted(p.stem for p in ANALYSES_DIR.glob("*.sql"))
@@ -152,14 +154,35 @@ def test_reconciled_statement_counts_cover_every_statement_once(con):
     assert stray == 0
 
 
-def test_conflicts_disagree_beyond_rounding(con):
-    rows = con.execute(
-        """
-        select min_value, max_value, distinct_value_count, metric_code
-        from marts.agg_reconciled_metric
-        where is_conflict
-        """
-    ).fetchall()
-    for low, high, distinct, code in rows:
-        assert distinct > 1 and code != "other"
-        assert high - low > 0.01 * max(abs(high), abs(low))
+def test_disagreeing_sources_are_flagged_and_agreeing_ones_are_not(sample_warehouse, tmp_path):
+    """Two pages disagree on a zone's 2023 GDP; two agree within their qualifiers on its firms."""
+    db = copy_warehouse(sample_warehouse, tmp_path / "wh")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "manifest.csv").write_text("file,published_on\na.txt,2024-02-01\nb.txt,2024-03-01\n", encoding="utf-8")
+    (pages / "a.txt").write_text(
+        "本报讯 近日，合肥高新区发布数据。2023年，合肥高新区实现地区生产总值1000亿元，拥有企业超800家。\n",
+        encoding="utf-8",
+    )
+    (pages / "b.txt").write_text(
+        "本报讯 近日，合肥高新区召开发布会。2023年，合肥高新区实现地区生产总值1200亿元，拥有企业812家。\n",
+        encoding="utf-8",
+    )
+    proc = run_gaoxin(db, "build", str(pages))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "agg_reconciled_metric_conflicts" in proc.stdout  # the warn-severity test lists them
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            """
+            select metric_code, statement_count, is_conflict, agreed_value
+            from marts.agg_reconciled_metric
+            where subject_name = '合肥高新区' and period_label = '2023'
+            order by metric_code
+            """
+        ).fetchall()
+    finally:
+        con.close()
+    by_code = {code: (n, conflict, agreed) for code, n, conflict, agreed in rows}
+    assert by_code["gdp"] == (2, True, 120_000_000_000)  # the later page's figure is the agreed one
+    assert by_code["enterprise_count"][:2] == (2, False)  # `超800家` and `812家` agree

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from loaders.extract.numbers import Quantity, read_quantities
+from loaders.extract.numbers import read_quantities
 from loaders.extract.periods import resolve_period
 from loaders.extract.projects import ProjectMention, name_start
 from loaders.extract.spans import CompanyMention, ParkMention
@@ -40,7 +40,7 @@ _LEAD = re.compile(
     r"记者了解到|当天|此次|本次|"
     r"累计|共|已经|已|还|再|新|先后|每年|年均|分别|达到了|达到|实现了|实现|完成了|完成|拥有|集聚了|集聚|聚集了|聚集|"
     r"培育了|培育|引进了|引进|设立了|设立|建成了|建成|建立了|建立|吸引了|吸引|带动了|带动|新增|入选|获得了|获得|获评|获|"
-    r"发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|签约|开工|投产|投运|发放了|发放|辅导|"
+    r"发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|发放了|发放|辅导|"
     r"培训|举行|有|为|是|的|在|将|可|约|近|超|逾|达|仅|高达|突破)\s*"
 )
 _TRAIL = re.compile(r"(?:的|达到了|达到|达|约|近|超过|超|逾|共|为|是|有|已|突破|累计|高达|合计|总计|规模)\s*$")
@@ -49,6 +49,8 @@ _GROWTH = re.compile(
     r"(?:了|达到?|为)?$"
 )
 _DECLINE = re.compile(r"(下降|减少|回落)")
+# a phrase that names a list or an action, not what is measured: `绿茶等`, `管理着`, `打造了`, `被授予`
+_NOT_A_METRIC_PHRASE = re.compile(r"(等|等首批|着|了|过|被授予|给予|辅助|首批)$")
 _AFTER_STOP = re.compile(
     r"[，,。；;：:！？!?、（()）“”\n]|入驻|入选|参与|就业|签约|落户|投资|建设|开展|参加|通过|获得|加入|提供"
 )
@@ -87,6 +89,42 @@ class MetricStatement:
     evidence: str
 
 
+PHYSICAL_UNITS = {
+    "亩",
+    "平方米",
+    "平方公里",
+    "立方米",
+    "吨",
+    "千瓦时",
+    "万千瓦",
+    "千瓦",
+    "兆瓦",
+    "GW",
+    "MW",
+    "KVA",
+    "公里",
+    "米",
+    "千米",
+    "公顷",
+    "度",
+}
+
+
+def unit_kind(unit: str) -> str:
+    """currency | percent | physical | count, as the vocabulary seed's unit_kind."""
+    if unit in ("CNY", "USD"):
+        return "currency"
+    if unit in ("percent", "个百分点"):
+        return "percent"
+    if unit in PHYSICAL_UNITS or unit.endswith("/年"):
+        return "physical"
+    return "count"
+
+
+def _fits(kind: str, unit: str) -> bool:
+    return kind == unit_kind(unit) or (kind == "count" and unit == "倍")
+
+
 def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     """The vocabulary code whose keyword the phrase holds (most specific first)."""
     if unit == "percent" and not is_growth and re.search(r"占比|比重|占|份额|一半", phrase):
@@ -96,6 +134,8 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
         return "share"
     best: tuple[int, int, str] | None = None
     for term in metric_vocabulary():
+        if not (is_growth or _fits(term.unit_kind, unit)):
+            continue  # `企业` in a sentence about money does not make a count of enterprises
         for k in term.keywords:
             if k and k in phrase:
                 key = (term.priority, -len(k), term.code)
@@ -136,12 +176,15 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return k
 
 
-def _counted_after(body: str, q: Quantity) -> str:
-    """The thing counted after the number: `200余家跨境电商企业入驻` -> `跨境电商企业`."""
-    tail = body[q.end : q.end + 20]
+def _counted_after(body: str, end: int) -> str:
+    """The thing counted after the number ending at `end`: `200余家跨境电商企业入驻` -> `跨境电商企业`."""
+    tail = body[end : end + 20]
     m = _AFTER_STOP.search(tail)
-    thing = tail[: m.start()] if m else tail[:12]
-    return thing.lstrip("的").strip()
+    thing = (tail[: m.start()] if m else tail[:12]).lstrip("的").strip()
+    if not thing:  # `2人获得博士后科学基金面上资助`: the people are counted by what they did
+        clause = re.split(r"[，,。；;：:！？!?\n]", tail, maxsplit=1)[0]
+        thing = clause.strip()
+    return thing
 
 
 def _main_zone(parks: Sequence[ParkMention]) -> str | None:
@@ -338,8 +381,10 @@ def find_metrics(
             growth = bool(_GROWTH.search(body[phrase_start:qs].rstrip())) or q.unit == "个百分点"
             if growth and _GROWTH.fullmatch(phrase.strip()) and previous_phrase:
                 phrase = previous_phrase + phrase
-            if len(phrase) < 2 and not growth:
-                phrase = _counted_after(body, q) or phrase
+            if (len(phrase) < 2 or _NOT_A_METRIC_PHRASE.search(phrase)) and not growth:
+                counted = _counted_after(body, qe)
+                status = re.search(r"(开工|投产|投运|签约|新增|新建|引进)\s*$", body[phrase_start:qs])
+                phrase = (status.group(1) if status and counted else "") + counted if counted else phrase
             value = -q.value if growth and _DECLINE.search(phrase) else q.value
             code = classify_metric(phrase, q.unit, growth)
             # the subject: the nearest zone, company, company reference or region before the number

@@ -297,7 +297,7 @@ def _read(text: str) -> list[Quantity]:
         scale = SCALES.get(m.group("scale") or "", 1.0)
         if unit == "percent" and scale != 1.0:
             continue
-        value = value * scale * unit_scale
+        value = float(f"{value * scale * unit_scale:.12g}")  # 316.15亿 is 31615000000, not …999.996
         pre = m.group("pre")
         if pre and m.start() > 0 and text[m.start() - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
             pre = None  # `签约5个项目`: 约 belongs to 签约

@@ -47,6 +47,7 @@ _FIRST_MONTHS = re.compile(_YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七
 _SINCE = re.compile(_YEAR + r"\s*以来")
 _YEAR_ONLY = re.compile(_YEAR + r"(?!\s*\d{1,2}\s*月\s*\d)")
 _CUMULATIVE = re.compile(r"截至|截止|目前|当前|如今|现有|已有|已经|累计|至今|已")
+_STOCK = re.compile(r"截至|截止|目前|当前|如今|现有|已有|至今")  # as of a date; `累计`/`已` within a year is that year
 _FUTURE = re.compile(r"预计|计划|力争|将|拟|有望|目标|到\s*(?:19|20)\d{2}")
 
 
@@ -65,6 +66,24 @@ def _num(s: str) -> int:
 
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
+
+
+_AS_OF = re.compile(r"截[至止]\s*" + _YEAR + r"?\s*(?:(?P<m>\d{1,2})\s*月)?\s*(?:底|末)?")
+
+
+def _as_of(context: str, published: date | None) -> date | None:
+    """`截至2023年底` -> 2023-12-31, `截至今年7月底` -> 2024-07-31; otherwise the publication date."""
+    m = _AS_OF.search(context)
+    if not m or not (m.group("y") or m.group("rel") or m.group("m")):
+        return published
+    y = _year(m, published)
+    if y is None:
+        return published
+    month = int(m.group("m")) if m.group("m") else 12
+    if not 1 <= month <= 12:
+        return published
+    end = _month_end(y, month)
+    return min(end, published) if published else end
 
 
 def resolve_period(context: str, published: date | None) -> Period:
@@ -100,8 +119,9 @@ def resolve_period(context: str, published: date | None) -> Period:
         y = _year(m, published)
         if y == published.year:
             return Period(f"{y}-01..{published.month:02d}", date(y, 1, 1), published)
-    if _CUMULATIVE.search(context) and not _FUTURE.search(context):
-        return Period("cumulative", None, published)
+    cumulative = _CUMULATIVE.search(context) and not _FUTURE.search(context)
+    if cumulative and not (_YEAR_ONLY.search(context) and not _STOCK.search(context)):
+        return Period("cumulative", None, _as_of(context, published))
     years = [m for m in _YEAR_ONLY.finditer(context)]
     if years:
         y = _year(years[-1], published)

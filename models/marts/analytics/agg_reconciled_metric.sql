@@ -9,6 +9,10 @@
       last); among statements of the same date the most precise qualifier wins
       (eq, then gte, then gt / lt, then approx), then the most frequent value, then
       the value written with the most digits, then the first in the text.
+    - metric: the canonical metric and the metric phrase as written, normalised
+      (`metric_key`: white space, the subject's own name and words such as 该企业 /
+      累计 / 已 removed), because one canonical code covers distinct figures of one
+      article (知识产权298件，其中发明专利10件、软件著作权252件 are all `patent_count`).
     - conflict: the statements disagree beyond rounding: the relative spread
       (max - min) / max(|max|, |min|) is over 1 %, and the intervals the
       qualifiers allow (eq: the value; gt / gte: the value or more; lt: the value
@@ -71,6 +75,7 @@ subject_statements as (
         end as subject_name,
         statements.metric_id,
         metrics.metric_code,
+        {{ metric_key('statements.metric_raw') }} as metric_key,
         statements.unit,
         statements.is_growth,
         statements.period_label,
@@ -124,6 +129,7 @@ value_frequencies as (
                 subject_type,
                 subject_key,
                 metric_id,
+                metric_key,
                 period_label,
                 period_start,
                 period_end,
@@ -144,6 +150,7 @@ ranked_statements as (
                 subject_type,
                 subject_key,
                 metric_id,
+                metric_key,
                 period_label,
                 period_start,
                 period_end,
@@ -168,6 +175,7 @@ grouped as (
         subject_type,
         subject_key,
         metric_id,
+        metric_key,
         period_label,
         period_start,
         period_end,
@@ -187,6 +195,7 @@ grouped as (
         subject_type,
         subject_key,
         metric_id,
+        metric_key,
         period_label,
         period_start,
         period_end,
@@ -212,6 +221,7 @@ final as (
                     agreed.subject_type,
                     agreed.subject_key,
                     agreed.metric_id,
+                    agreed.metric_key,
                     agreed.period_label,
                     coalesce(cast(agreed.period_start as varchar), ''),
                     coalesce(cast(agreed.period_end as varchar), ''),
@@ -256,7 +266,8 @@ final as (
         agreed.qualifier as agreed_qualifier,
         agreed.raw_text as agreed_raw_text,
         grouped.article_count,
-        grouped.first_published_on
+        grouped.first_published_on,
+        agreed.metric_key
 
     from agreed
     inner join grouped
@@ -264,6 +275,7 @@ final as (
             agreed.subject_type = grouped.subject_type
             and agreed.subject_key = grouped.subject_key
             and agreed.metric_id = grouped.metric_id
+            and agreed.metric_key = grouped.metric_key
             and agreed.period_label = grouped.period_label
             and agreed.period_start is not distinct from grouped.period_start
             and agreed.period_end is not distinct from grouped.period_end
