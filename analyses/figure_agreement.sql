@@ -1,5 +1,6 @@
--- Figures whose statements disagree beyond rounding (agg_reconciled_metric.is_conflict),
--- one row per statement, so the sentences can be read side by side.
+-- Do the sources agree? Every reconciled figure with the statements behind it, one row per
+-- statement, so the sentences can be read side by side: conflicts (statements that disagree
+-- beyond rounding, agg_reconciled_metric.is_conflict) first, then figures stated most often.
 with
 
 reconciled as (
@@ -20,10 +21,12 @@ articles as (
 
 ),
 
-conflicts as (
+figures as (
 
     select
         reconciled_metric_id,
+        is_conflict,
+        statement_count,
         subject_name,
         metric_code,
         period_label,
@@ -34,21 +37,22 @@ conflicts as (
         max_value,
         unnest(metric_fact_ids) as metric_fact_id
     from reconciled
-    where is_conflict
 
 ),
 
 final as (
 
     select
-        conflicts.subject_name,
-        conflicts.metric_code,
-        conflicts.period_label,
-        conflicts.unit,
-        conflicts.is_growth,
-        conflicts.agreed_value,
-        conflicts.min_value,
-        conflicts.max_value,
+        figures.is_conflict,
+        figures.statement_count,
+        figures.subject_name,
+        figures.metric_code,
+        figures.period_label,
+        figures.unit,
+        figures.is_growth,
+        figures.agreed_value,
+        figures.min_value,
+        figures.max_value,
         statements.value,
         statements.qualifier,
         statements.metric_raw,
@@ -56,11 +60,11 @@ final as (
         articles.published_on,
         articles.source_file,
         statements.evidence,
-        conflicts.reconciled_metric_id,
+        figures.reconciled_metric_id,
         statements.metric_fact_id
-    from conflicts
+    from figures
     inner join statements
-        on conflicts.metric_fact_id = statements.metric_fact_id
+        on figures.metric_fact_id = statements.metric_fact_id
     inner join articles
         on statements.article_id = articles.article_id
 
@@ -68,6 +72,8 @@ final as (
 
 select * from final
 order by
+    is_conflict desc,
+    statement_count desc,
     subject_name asc,
     metric_code asc,
     period_label asc,
