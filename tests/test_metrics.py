@@ -115,3 +115,8 @@ def test_spans_and_evidence():
     for m in metrics(body):
         assert body[m.start : m.end] == m.raw_text
         assert m.raw_text in m.evidence and m.evidence in body
+
+
+def test_a_period_carries_across_a_semicolon():
+    ms = by_raw("今年前三季度，合肥高新区实现营业收入2356.8亿元；规模以上工业增加值同比增长9.5%。")
+    assert ms["9.5%"].period_label == ms["2356.8亿元"].period_label == "2024-Q1..Q3"

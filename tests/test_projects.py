@@ -112,3 +112,14 @@ def test_evidence_spans_point_at_the_sentence():
     for p in projects(body):
         assert body[p.evidence_start : p.evidence_end] == p.evidence
         assert body[p.start : p.end] == p.name
+
+
+def test_a_project_named_under_a_signing_takes_its_status_and_date():
+    body = (
+        "本报讯 9月26日，洛阳高新区举行重大项目集中签约仪式，共签约项目12个，总投资额86.5亿元。"
+        "其中，中信重工智能装备制造基地项目总投资约30亿元，建成后可形成年产500台套智能装备的生产能力。"
+    )
+    p = one(body, date(2024, 10, 8))
+    assert p.name == "中信重工智能装备制造基地项目"
+    assert (p.status, p.event_date) == ("signed", date(2024, 9, 26))  # `建成后` is a condition, not the status
+    assert (p.investment_cny, p.investment_qualifier) == (3_000_000_000, "approx")

@@ -445,7 +445,8 @@ def find_metrics(
                     subject_type, subject, park_name = "park", zone, zone
             if park_name and park_name not in park_by_name and park_name not in {p.name for p in parks}:
                 park_name = None
-            period = resolve_period(body[s0:qs], published_on)
+            full_start = max(body.rfind(c, 0, qs) for c in "。！？!?\n") + 1  # `；` does not end a sentence
+            period = resolve_period(body[full_start:qs], published_on)
             key = (round(value, 6), q.unit, subject, code)
             previous_phrase = phrase if not growth else previous_phrase
             if key in seen:

@@ -199,6 +199,8 @@ def _status(context_before: str, context_after: str) -> str:
         best = None
         for status, pattern in _STATUS:
             for m in re.finditer(pattern, text):
+                if text[m.end() : m.end() + 1] == "后":
+                    continue  # `建成后可形成…`: after completion, a condition, not the status
                 dist = len(text) - m.end() if from_end else m.start()
                 if best is None or dist < best[0]:
                     best = (dist, status)
@@ -348,7 +350,7 @@ def find_projects(
         )
     out.extend(_list_items(body, sentences, companies, main_park, seen, published_on))
     out.extend(_quoted(body, sentences, main_park, seen))
-    _fill_status(body, out)
+    _fill_status(body, out, published_on)
     return sorted(out, key=lambda p: p.start)
 
 
@@ -429,11 +431,24 @@ def _quoted(body, sentences, main_park, seen) -> list[ProjectMention]:
     return out
 
 
-def _fill_status(body: str, projects: list[ProjectMention]) -> None:
-    """Projects listed without a verb share the status of the project before them in the paragraph."""
+def _fill_status(body: str, projects: list[ProjectMention], published_on: date | None = None) -> None:
+    """Projects named without a verb take the status around them in their paragraph.
+
+    Listed after another project, its status (`A项目、B项目则代表了…`); else the nearest
+    status verb in the paragraph before (`共签约项目12个。其中，C项目总投资…`).
+    """
     projects.sort(key=lambda p: p.start)
     for i, p in enumerate(projects):
-        if p.status == "unknown" and i > 0:
-            prev = projects[i - 1]
-            if prev.status != "unknown" and "\n" not in body[prev.end : p.start]:
-                projects[i] = ProjectMention(**{**p.__dict__, "status": prev.status})
+        if p.status != "unknown":
+            continue
+        prev = projects[i - 1] if i > 0 else None
+        if prev is not None and prev.status != "unknown" and "\n" not in body[prev.end : p.start]:
+            projects[i] = ProjectMention(**{**p.__dict__, "status": prev.status})
+            continue
+        paragraph_start = body.rfind("\n", 0, p.start) + 1
+        context = body[paragraph_start : p.evidence_start]
+        status = _status(context, "")
+        if status != "unknown":
+            dates = list(_DATE.finditer(context))
+            when = p.event_date or (_resolve_date(dates[-1], published_on) if dates else None)
+            projects[i] = ProjectMention(**{**p.__dict__, "status": status, "event_date": when})
