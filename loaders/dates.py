@@ -22,6 +22,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _MONTH_DAY = re.compile(r"(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _FUTURE_BEFORE = re.compile(r"(?:计划|预计|力争|争取|目标|有望|将于|将在|将|拟|到|至|—|-|~|～)\s*(?:于|在)?\s*$")
 _FUTURE_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
+# a year reported as a whole, in the past: `2023年，…实现`, `2023年全年`, `2023年年底`
+_COMPLETED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[，,]|全年|全区|年底|年末|底|末)")
 _PLAN_CONTEXT = re.compile(r"(?:为|计划|预计|力争|目标)[^，。；]{0,6}$")
 
 
@@ -52,7 +54,8 @@ def past_years(text: str) -> list[int]:
 def infer_published_on(text: str) -> date | None:
     """The latest dated event the page reports, or None when it dates nothing.
 
-    Bare month-day dates take the latest past year the page names; when that would put
+    Bare month-day dates take the latest past year the page names (or the year after one
+    it reports as a whole: `2023年，园区实现…`); when that would put
     them well before a fully dated event the page also reports (a January page looking
     back on `2023年12月22日`), they belong to the following year.
     """
@@ -73,6 +76,9 @@ def infer_published_on(text: str) -> date | None:
     if not years and not anchors:
         return None
     ref_year = max(years) if years else max(anchors).year
+    completed = [int(m.group(1)) for m in _COMPLETED_YEAR.finditer(text) if not _future(text, m.start(), m.end())]
+    if completed:  # a page reporting a whole past year was published after it ended
+        ref_year = max(ref_year, max(completed) + 1)
     latest_anchor = max(anchors) if anchors else None
     candidates: list[date] = list(_past_full_dates(text))
     for month, day in bare:

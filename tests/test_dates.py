@@ -26,7 +26,12 @@ def test_sample_pages_date_to_their_latest_event(page):
 
 def test_plans_and_forecasts_do_not_set_the_year():
     text = "2023年，园区产值增长。3月22日，新品发布。该项目计划于2027年竣工，力争到2026年建成。"
-    assert infer_published_on(text) == date(2023, 3, 22)
+    assert infer_published_on(text) == date(2024, 3, 22)  # after the reported 2023, long before 2026/2027
+
+
+def test_a_page_reporting_a_whole_year_was_published_after_it():
+    assert infer_published_on("2023年全区企业总收入突破1.5万亿元。3月15日，新材料产业园开园。") == date(2024, 3, 15)
+    assert infer_published_on("2023年3月，园区开园。3月15日，企业入驻。") == date(2023, 3, 15)
 
 
 def test_january_page_looking_back_on_december():

@@ -371,6 +371,8 @@ def find_metrics(
             if opening and not any(e[0] > opening[0] for e in ents):
                 ents.append((opening[0], "region", opening[1], None))
             topic = _topic(body, s0, sm.end(), orgs)
+            if topic and any(p.start >= s0 and body.startswith(p.text, topic[0] - len(topic[1])) for p in parks):
+                topic = None  # `宁波高新区管委会…介绍`: the zone's own body speaks for the zone
             if topic and topic[0] <= qs and not any(e[0] > topic[0] for e in ents):
                 ents.append((topic[0], "other", topic[1], None))
             ents.sort(key=lambda e: e[0])

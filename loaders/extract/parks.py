@@ -100,7 +100,7 @@ _QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:科学城|科技城|新区)$")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 _PARK_CONTEXT_BEFORE = re.compile(r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；]{0,8}$")
 _PARK_CONTEXT_AFTER = re.compile(r"^[（(]?[^，。；]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
-_REFERENCE = re.compile(r"(该|本|全)?(高新区|园区)")
+_REFERENCE = re.compile(r"(该|本|全)?(高新区|园区)|该(区)(?!域|别|间|块|分|级)")
 _PLACE_FLAGS = {"ns", "nr", "nz", "nrt", "j", "zg"}
 _MAX_HEAD = 8
 
@@ -301,5 +301,6 @@ def find_parks(body: str) -> list[ParkMention]:
                 or body[r.start() - 1 : r.start()] == "级"
             ):
                 continue
-            mentions.append(ParkMention(r.start(), r.end(), r.group(0), main.name, r.group(2), is_reference=True))
+            suffix = r.group(2) or r.group(3)
+            mentions.append(ParkMention(r.start(), r.end(), r.group(0), main.name, suffix, is_reference=True))
     return sorted(mentions, key=lambda p: p.start)
