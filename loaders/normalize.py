@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_CJK_CHAR = re.compile(f"[{CJK}]")
 
 # full-width digits and Latin letters -> ASCII (punctuation is left as printed)
 _HALFWIDTH = {
@@ -149,7 +148,3 @@ def clean_line(line: str) -> tuple[str, bool]:
     s = collapse_letter_spacing(s)
     s, doubled = undouble(s)
     return s.strip(), doubled
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK_CHAR.search(text))
