@@ -21,6 +21,8 @@ import yaml
 
 from tests.conftest import copy_warehouse, run_gaoxin
 
+pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
+
 ROOT = Path(__file__).resolve().parent.parent
 ANALYSES_DIR = ROOT / "analyses"
 ANALYSES = sorted(p.stem for p in ANALYSES_DIR.glob("*.sql"))

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import run_gaoxin
 
+pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
+
 MARTS = {
     "dim_article",
     "dim_park",

@@ -10,8 +10,11 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.conftest import ROOT, run_gaoxin
+
+pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
 
 READER = textwrap.dedent(
     """

@@ -23,6 +23,8 @@ if str(PROJECT_ROOT) not in sys.path:  # the package may not be installed
 
 from loaders.db import connect, ensure_raw_schema  # noqa: E402
 
+pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
+
 DIM_ARTICLE_CONTRACT = [
     ("article_id", "VARCHAR"),
     ("source_file", "VARCHAR"),

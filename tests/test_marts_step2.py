@@ -17,6 +17,8 @@ import pytest
 
 from tests.conftest import copy_warehouse
 
+pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CONTRACT = {

@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CONTRACT = {

@@ -18,6 +18,8 @@ import pytest
 
 from loaders.report import STATUS, fmt_value, nice_ticks, scaled, text_width, write_report
 
+pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("GAOXIN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = (
