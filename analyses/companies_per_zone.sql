@@ -21,10 +21,10 @@ final as (
         parks.city,
         count(*) as company_count,
         sum(companies.article_count) as company_article_mentions,
-        list(
-            companies.company_name
-            order by companies.article_count desc, companies.company_name asc
-        ) as company_names
+        {{ list_agg(
+            'companies.company_name',
+            order_by='companies.article_count desc, companies.company_name asc'
+        ) }} as company_names
     from companies
     inner join parks
         on companies.park_id = parks.park_id

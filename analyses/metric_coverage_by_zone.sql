@@ -27,7 +27,8 @@ final as (
         count(*) as statement_count,
         count(*) filter (where statements.is_growth) as growth_statement_count,
         count(distinct statements.metric_id) as metric_count,
-        list(distinct metrics.metric_code order by metrics.metric_code) as metric_codes
+        {{ list_agg('metrics.metric_code', order_by='metrics.metric_code', distinct=true) }}
+            as metric_codes
     from statements
     inner join metrics
         on statements.metric_id = metrics.metric_id

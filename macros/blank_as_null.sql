@@ -3,5 +3,5 @@
     ideographic space U+3000 included), or null when nothing is left.
 -#}
 {% macro blank_as_null(column_name) -%}
-    nullif(regexp_replace({{ column_name }}, '^[\s\p{Z}]+|[\s\p{Z}]+$', '', 'g'), '')
+    nullif({{ regexp_replace_all(column_name, "'^[\\s\\p{Z}]+|[\\s\\p{Z}]+$'", "''") }}, '')
 {%- endmacro %}

@@ -14,14 +14,14 @@ vocabulary as (
 final as (
 
     select
-        substr(md5(cast(metric_code as varchar)), 1, 16) as metric_id,
+        {{ short_id('metric_code') }} as metric_id,
         cast(metric_code as varchar) as metric_code,
         cast(metric_name_zh as varchar) as metric_name_zh,
         cast(category as varchar) as category,
         cast(unit_kind as varchar) as unit_kind,
         cast(priority as integer) as priority,
         coalesce(
-            string_split(nullif(cast(keywords as varchar), ''), '|'),
+            {{ split_list("nullif(cast(keywords as varchar), '')", '|') }},
             cast([] as varchar[])
         ) as keywords
     from vocabulary
