@@ -13,7 +13,9 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -21,10 +23,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from loaders.db import PROJECT_ROOT, WarehousePathError, connect, db_path
+from loaders.db import PROJECT_ROOT, WarehousePathError, connect, db_path, last_build_hash, record_build
 from loaders.decode import DEFAULT_MAX_BYTES
 from loaders.ingest import RunSummary, ingest
 from loaders.publish import BuildLocked, workspace
+from loaders.version import project_version
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 PROGRESS_MIN_FILES = 20
@@ -145,7 +148,7 @@ def run_dbt(db: Path, dbt_args: list[str], verbose: bool = False) -> tuple[int, 
     return code, results
 
 
-def _print_dbt(code: int, results: dict) -> None:
+def _print_dbt(code: int, results: dict, full_refresh: str | None = None) -> None:
     by_kind: Counter = Counter()
     problems = []
     for r in results["results"]:
@@ -158,7 +161,8 @@ def _print_dbt(code: int, results: dict) -> None:
         statuses = {s: n for (k, s), n in by_kind.items() if k == kind}
         if statuses:
             parts.append(f"{kind}s " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
-    console.print(f"[bold]dbt build[/bold] {'; '.join(parts) or 'no results'} ({results['elapsed']:.0f}s)")
+    how = f"full rebuild: {full_refresh}" if full_refresh else "incremental"
+    console.print(f"[bold]dbt build[/bold] {'; '.join(parts) or 'no results'} ({how}; {results['elapsed']:.0f}s)")
     for status, uid, msg in problems:
         colour = "yellow" if status == "warn" else "red"
         console.print(f"  [{colour}]{status}[/{colour}] {uid}: {msg[:300]}")
@@ -167,16 +171,53 @@ def _print_dbt(code: int, results: dict) -> None:
         console.print(f"[red]dbt exited with code {code}[/red]\n{tail}")
 
 
+# unit tests check the models' SQL on fixed inputs: they belong to `pytest`, not to every build
+DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+# An incremental build leaves out what only the seeds feed (the seeds, the `reference`
+# models and their tests): the project hash covers both, so they are as the last build
+# left them. Tests from other models to them still run (`cautious`).
+DBT_INCREMENTAL = ["--exclude", "resource_type:seed", "tag:reference", "--indirect-selection", "cautious"]
+
+
+def _full_refresh_reason(db: Path, asked: bool) -> str | None:
+    """Why this build must rebuild every row rather than only the pages landed since the last one."""
+    if asked:
+        return "--full-refresh"
+    con = connect(db, read_only=True)
+    try:
+        last = last_build_hash(con)
+    finally:
+        con.close()
+    if last is None:
+        return "first build"
+    if last != project_version():
+        return "the models changed since the last build"
+    return None
+
+
+def _build_marts(db: Path, args: argparse.Namespace) -> None:
+    """dbt build (incremental unless a full rebuild is due), then mark the pages it carried in."""
+    started = datetime.now()
+    reason = _full_refresh_reason(db, getattr(args, "full_refresh", False))
+    code, results = run_dbt(db, DBT_BUILD + (["--full-refresh"] if reason else DBT_INCREMENTAL), verbose=args.verbose)
+    _print_dbt(code, results, reason)
+    if code != 0:
+        raise DbtFailed("dbt build failed")
+    con = connect(db)
+    try:
+        record_build(con, uuid.uuid4().hex[:16], started, project_version(), reason is not None, results["elapsed"])
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     target = db_path()
     try:
         with workspace(target, wait=args.wait) as ws:
             summary = _run_ingest(ws.build, _paths(args), "build", args.max_bytes)
             _print_ingest(summary)
-            code, results = run_dbt(ws.build, ["build"], verbose=args.verbose)
-            _print_dbt(code, results)
-            if code != 0:
-                raise DbtFailed("dbt build failed")
+            _build_marts(ws.build, args)
     except DbtFailed:
         console.print(f"[red]not published[/red]: {target} still holds the previous build")
         return 2
@@ -437,6 +478,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     with_paths(p)
     p.add_argument("-v", "--verbose", action="store_true", help="stream dbt's own output")
+    p.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="rebuild every mart row from all pages (by default only pages landed since the last build are "
+        "processed; a build also runs in full by itself when the models changed)",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(

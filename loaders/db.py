@@ -7,6 +7,7 @@ Everything else in `loaders` is pure (text in, records out); this module and
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -37,7 +38,8 @@ create table if not exists raw.pages (
     manifest_extra varchar,               -- other manifest columns as JSON
     parser_version varchar not null,      -- hash of the rules that parsed it; new rules re-parse
     loaded_at timestamp not null,
-    run_id varchar not null
+    run_id varchar not null,
+    built_at timestamp                    -- when a build carried this version into the marts; null until then
 );
 
 -- one row per article found on a page
@@ -134,6 +136,17 @@ create table if not exists raw.ingest_runs (
     status varchar not null               -- running | ok | failed
 );
 
+-- one row per `gaoxin build`'s dbt run: what the incremental models were built from
+create table if not exists raw.builds (
+    build_id varchar primary key,
+    started_at timestamp not null,
+    finished_at timestamp not null,
+    project_hash varchar not null,        -- models, macros, seeds: a change forces a full rebuild
+    full_refresh boolean not null,
+    pages_built integer not null,         -- pages carried into the marts by this build
+    dbt_seconds double not null
+);
+
 -- one row per file per run: what happened to it and why
 create table if not exists raw.ingest_files (
     run_id varchar not null,
@@ -174,6 +187,47 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if read_only:
         return duckdb.connect(str(path), read_only=True)
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+
+
+def pages_to_build(con: duckdb.DuckDBPyConnection) -> int:
+    """Pages landed since the last build (new, replaced, re-parsed): what an incremental build processes."""
+    return con.execute("select count(*) from raw.pages where built_at is null").fetchone()[0]
+
+
+def record_build(
+    con: duckdb.DuckDBPyConnection,
+    build_id: str,
+    started_at: datetime,
+    project_hash: str,
+    full_refresh: bool,
+    dbt_seconds: float,
+) -> int:
+    """After dbt built the marts: mark the pages it carried in as built, and record the build.
+
+    The incremental models process exactly the pages whose `built_at` is null, so this is
+    what makes the next build incremental. It runs in the private build file, after dbt
+    succeeded and before publishing: a failed build is discarded with its marks.
+    """
+    con.execute("begin transaction")
+    try:
+        built = con.execute("select count(*) from raw.pages where built_at is null").fetchone()[0]
+        now = datetime.now()
+        con.execute("update raw.pages set built_at = ? where built_at is null", [now])
+        con.execute(
+            "insert into raw.builds values (?, ?, ?, ?, ?, ?, ?)",
+            [build_id, started_at, now, project_hash, full_refresh, built, dbt_seconds],
+        )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return built
+
+
+def last_build_hash(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The project hash of the latest recorded build, or None when the marts were never built by gaoxin."""
+    row = con.execute("select project_hash from raw.builds order by finished_at desc limit 1").fetchone()
+    return row[0] if row else None
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:

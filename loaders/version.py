@@ -1,8 +1,9 @@
-"""Which rules parsed a page: a hash of the parsing code and the reference seeds.
+"""Which rules built the data: hashes of the parsing code and of the dbt project.
 
-Stored with every page, so that a page whose bytes did not change is re-parsed when
-the rules did (new extractor, new zone in the seed list), instead of keeping facts
-the current rules would no longer produce.
+`parser_version` is stored with every page, so that a page whose bytes did not change
+is re-parsed when the rules did (new extractor, new zone in the seed list), instead of
+keeping facts the current rules would no longer produce. `project_version` is stored
+with every build, so that changed models rebuild every row instead of only new pages.
 """
 
 from __future__ import annotations
@@ -27,4 +28,26 @@ def parser_version() -> str:
         if p.is_file() and p.suffix in (".py", ".csv", ".txt"):
             h.update(p.name.encode())
             h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+_PROJECT_PARTS = ("models", "macros", "seeds", "dbt_project.yml")
+
+
+@cache
+def project_version() -> str:
+    """A hash of the dbt project (models, macros, seeds): the rules that turn raw rows into marts.
+
+    Incremental models only process new and changed pages; when the models themselves
+    change, every row must be rebuilt, so a build whose project hash differs from the
+    last build's runs in full (`gaoxin build --full-refresh` does so by hand).
+    """
+    h = hashlib.sha256()
+    root = _LOADERS.parent
+    for name in _PROJECT_PARTS:
+        p = root / name
+        for f in sorted(p.rglob("*")) if p.is_dir() else [p]:
+            if f.is_file() and f.suffix in (".sql", ".yml", ".yaml", ".csv"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
     return h.hexdigest()[:12]

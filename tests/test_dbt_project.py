@@ -255,8 +255,6 @@ def test_schemas_are_named_as_configured(built_warehouse: Path) -> None:
     assert {r for r in relations if r[0] == "staging"} >= {
         ("staging", "stg_pages"),
         ("staging", "stg_articles"),
-        ("staging", "stg_ingest_runs"),
-        ("staging", "stg_ingest_files"),
     }
 
 

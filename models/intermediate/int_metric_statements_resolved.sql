@@ -55,20 +55,13 @@ companies as (
 keyed as (
 
     select
-        substr(
-            md5(
-                concat_ws(
-                    '|',
-                    statements.article_id,
-                    statements.char_start,
-                    statements.char_end,
-                    cast(statements.value as varchar),
-                    statements.unit
-                )
-            ),
-            1,
-            16
-        ) as metric_fact_id,
+        {{ short_id([
+            'statements.article_id',
+            'statements.char_start',
+            'statements.char_end',
+            'statements.value',
+            'statements.unit',
+        ]) }} as metric_fact_id,
         statements.*,
         coalesce(
             statements.company_name,
@@ -85,7 +78,8 @@ deduplicated as (
     select
         *,
         row_number() over (
-            partition by metric_fact_id
+            -- the page adds nothing to the key; it lets a filter on pages reach the source
+            partition by page_id, metric_fact_id
             order by metric_code, subject_type, subject_name, metric_raw
         ) as statement_rank
     from keyed

@@ -33,18 +33,11 @@ article_company_names as (
 keyed as (
 
     select
-        substr(
-            md5(
-                concat_ws(
-                    '|',
-                    statements.article_id,
-                    statements.char_start,
-                    statements.project_name
-                )
-            ),
-            1,
-            16
-        ) as project_fact_id,
+        {{ short_id([
+            'statements.article_id',
+            'statements.char_start',
+            'statements.project_name',
+        ]) }} as project_fact_id,
         statements.*
     from statements
 
@@ -55,7 +48,8 @@ deduplicated as (
     select
         *,
         row_number() over (
-            partition by project_fact_id
+            -- the page adds nothing to the key; it lets a filter on pages reach the source
+            partition by page_id, project_fact_id
             order by name_start, name_end, status
         ) as statement_rank
     from keyed

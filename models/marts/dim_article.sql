@@ -1,8 +1,23 @@
+{#-
+    Incremental by page (`macros/incremental/pages.sql`): a build adds the articles of
+    the pages landed since the last one (and rebuilds a page whose date changed).
+-#}
+{{
+    config(
+        materialized='incremental',
+        on_schema_change='fail',
+        pre_hook="{{ forget_pages(stale_pages(
+            ref('stg_pages'), 'page_id', ['published_on', 'published_on_source']
+        )) }}"
+    )
+}}
+
 with
 
 articles as (
 
     select * from {{ ref('stg_articles') }}
+    where {{ pages_to_build() }}
 
 ),
 

@@ -14,13 +14,13 @@ pages as (
 
 metric_statements as (
 
-    select * from {{ ref('int_metric_statements_resolved') }}
+    select * from {{ ref('fact_metric') }}
 
 ),
 
 project_statements as (
 
-    select * from {{ ref('int_project_statements_resolved') }}
+    select * from {{ ref('fact_project') }}
 
 ),
 
@@ -67,11 +67,19 @@ date_bounds as (
 
 ),
 
-days as (
+known_bounds as (
 
-    select cast(unnest(generate_series(first_day, last_day, interval 1 day)) as date) as date_day
+    select
+        first_day,
+        last_day
     from date_bounds
     where first_day is not null
+
+),
+
+days as (
+
+    {{ date_spine('first_day', 'last_day', 'known_bounds') }}
 
 ),
 
@@ -83,18 +91,21 @@ final as (
         cast(quarter(date_day) as integer) as quarter_of_year,
         cast(month(date_day) as integer) as month_of_year,
         cast(day(date_day) as integer) as day_of_month,
-        cast(isodow(date_day) as integer) as day_of_week,
-        cast(dayofyear(date_day) as integer) as day_of_year,
-        cast(isoyear(date_day) as integer) as iso_year,
-        cast(week(date_day) as integer) as iso_week,
-        strftime(date_day, '%Y-%m') as month_label,
-        strftime(date_day, '%Y') || '-Q' || cast(quarter(date_day) as varchar) as quarter_label,
-        strftime(date_day, '%Y') || '-H' || case when month(date_day) <= 6 then '1' else '2' end
-            as half_label,
-        dayname(date_day) as day_name,
-        isodow(date_day) >= 6 as is_weekend,
+        cast({{ iso_day_of_week('date_day') }} as integer) as day_of_week,
+        cast({{ day_of_year('date_day') }} as integer) as day_of_year,
+        cast({{ iso_year('date_day') }} as integer) as iso_year,
+        cast({{ iso_week('date_day') }} as integer) as iso_week,
+        cast(year(date_day) as varchar) || '-' || lpad(cast(month(date_day) as varchar), 2, '0')
+            as month_label,
+        cast(year(date_day) as varchar) || '-Q' || cast(quarter(date_day) as varchar)
+            as quarter_label,
+        cast(year(date_day) as varchar)
+        || '-H'
+        || case when month(date_day) <= 6 then '1' else '2' end as half_label,
+        {{ day_name('date_day') }} as day_name,
+        {{ iso_day_of_week('date_day') }} >= 6 as is_weekend,
         cast(date_trunc('month', date_day) as date) as month_start,
-        cast(last_day(date_day) as date) as month_end,
+        cast({{ month_end('date_day') }} as date) as month_end,
         cast(date_trunc('quarter', date_day) as date) as quarter_start,
         cast(date_trunc('quarter', date_day) + interval 3 month - interval 1 day as date)
             as quarter_end

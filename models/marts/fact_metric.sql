@@ -1,8 +1,26 @@
+{#-
+    Incremental by page (`macros/incremental/pages.sql`): a build adds the statements of
+    the pages landed since the last one, and rebuilds a page whose statements now resolve
+    to another zone, company or canonical name.
+-#}
+{{
+    config(
+        materialized='incremental',
+        on_schema_change='fail',
+        pre_hook="{{ forget_pages(stale_pages(
+            ref('int_metric_statements_resolved'),
+            'metric_fact_id',
+            ['park_id', 'company_id', 'subject_name', 'metric_id']
+        )) }}"
+    )
+}}
+
 with
 
 statements as (
 
     select * from {{ ref('int_metric_statements_resolved') }}
+    where {{ pages_to_build() }}
 
 ),
 

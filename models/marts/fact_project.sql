@@ -1,8 +1,24 @@
+{#-
+    Incremental by page (`macros/incremental/pages.sql`): a build adds the project
+    statements of the pages landed since the last one, and rebuilds a page whose
+    statements now resolve to another zone or company.
+-#}
+{{
+    config(
+        materialized='incremental',
+        on_schema_change='fail',
+        pre_hook="{{ forget_pages(stale_pages(
+            ref('int_project_statements_resolved'), 'project_fact_id', ['park_id', 'company_id']
+        )) }}"
+    )
+}}
+
 with
 
 statements as (
 
     select * from {{ ref('int_project_statements_resolved') }}
+    where {{ pages_to_build() }}
 
 ),
 

@@ -32,7 +32,8 @@ renamed as (
         cast(parser_version as varchar) as parser_version,
 
         -- timestamps
-        cast(loaded_at as timestamp) as loaded_at
+        cast(loaded_at as timestamp) as loaded_at,
+        cast(built_at as timestamp) as built_at
 
     from source
 
