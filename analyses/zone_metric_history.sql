@@ -1,7 +1,7 @@
 {#-
     One zone's figures over time, each with the sentence it was read from. The zone
-    is the one with the most statements about it (ties: by name); edit `chosen_zone`
-    to look at another.
+    is the one with the most statements about it (`dim_park.metric_statement_count`,
+    ties: by name); edit `chosen_zone` to look at another.
 -#}
 with
 
@@ -23,29 +23,13 @@ parks as (
 
 ),
 
-zone_statement_counts as (
-
-    select
-        statements.park_id,
-        parks.park_name,
-        count(*) as statement_count
-    from statements
-    inner join parks
-        on statements.park_id = parks.park_id
-    where statements.subject_type = 'park'
-    group by
-        statements.park_id,
-        parks.park_name
-
-),
-
 chosen_zone as (
 
     select
         park_id,
         park_name
-    from zone_statement_counts
-    order by statement_count desc, park_name asc
+    from parks
+    order by metric_statement_count desc, park_name asc
     limit 1
 
 ),

@@ -19,168 +19,22 @@
       or less; approx: within 10 % of it) have no point in common, allowing 1 % for
       rounding. Never a conflict for the catch-all `other` metric, whose statements
       are about different things.
+
+    The statements, their grain and their ranks are `int_reconciled_statements`; this
+    model aggregates them, one row per figure.
 -#}
 with
 
 statements as (
 
-    select * from {{ ref('fact_metric') }}
-
-),
-
-articles as (
-
-    select * from {{ ref('dim_article') }}
-
-),
-
-parks as (
-
-    select * from {{ ref('dim_park') }}
-
-),
-
-companies as (
-
-    select * from {{ ref('dim_company') }}
-
-),
-
-metrics as (
-
-    select * from {{ ref('dim_metric') }}
-
-),
-
-subject_statements as (
-
-    select
-        statements.metric_fact_id,
-        statements.article_id,
-        statements.subject_type,
-        case
-            when statements.subject_type = 'park' then statements.park_id
-            else companies.park_id
-        end as park_id,
-        case
-            when statements.subject_type = 'company' then statements.company_id
-        end as company_id,
-        case
-            when statements.subject_type = 'park' then statements.park_id
-            else statements.company_id
-        end as subject_key,
-        case
-            when statements.subject_type = 'park' then parks.park_name
-            else companies.company_name
-        end as subject_name,
-        statements.metric_id,
-        metrics.metric_code,
-        {{ metric_key('statements.metric_raw') }} as metric_key,
-        statements.unit,
-        statements.is_growth,
-        statements.period_label,
-        statements.period_start,
-        statements.period_end,
-        statements.value,
-        statements.qualifier,
-        statements.raw_text,
-        statements.evidence,
-        statements.char_start,
-        articles.published_on,
-        case statements.qualifier
-            when 'eq' then 1
-            when 'gte' then 2
-            when 'gt' then 3
-            when 'lt' then 3
-            else 4
-        end as qualifier_rank,
-        length(regexp_replace(statements.raw_text, '[^0-9]', '', 'g')) as digit_count,
-        case
-            when statements.qualifier in ('eq', 'gt', 'gte') then statements.value
-            when statements.qualifier = 'approx'
-                then statements.value - 0.1 * abs(statements.value)
-        end as lower_bound,
-        case
-            when statements.qualifier in ('eq', 'lt') then statements.value
-            when statements.qualifier = 'approx'
-                then statements.value + 0.1 * abs(statements.value)
-        end as upper_bound
-    from statements
-    inner join articles
-        on statements.article_id = articles.article_id
-    inner join metrics
-        on statements.metric_id = metrics.metric_id
-    left join parks
-        on statements.park_id = parks.park_id
-    left join companies
-        on statements.company_id = companies.company_id
-    where
-        (statements.subject_type = 'park' and statements.park_id is not null)
-        or (statements.subject_type = 'company' and statements.company_id is not null)
-
-),
-
-value_frequencies as (
-
-    select
-        *,
-        count(*) over (
-            partition by
-                subject_type,
-                subject_key,
-                metric_id,
-                metric_key,
-                period_label,
-                period_start,
-                period_end,
-                is_growth,
-                unit,
-                value
-        ) as value_frequency
-    from subject_statements
-
-),
-
-ranked_statements as (
-
-    select
-        *,
-        row_number() over (
-            partition by
-                subject_type,
-                subject_key,
-                metric_id,
-                metric_key,
-                period_label,
-                period_start,
-                period_end,
-                is_growth,
-                unit
-            order by
-                published_on desc nulls last,
-                qualifier_rank asc,
-                value_frequency desc,
-                digit_count desc,
-                article_id asc,
-                char_start asc,
-                metric_fact_id asc
-        ) as recency_rank
-    from value_frequencies
+    select * from {{ ref('int_reconciled_statements') }}
 
 ),
 
 grouped as (
 
     select
-        subject_type,
-        subject_key,
-        metric_id,
-        metric_key,
-        period_label,
-        period_start,
-        period_end,
-        is_growth,
-        unit,
+        reconciled_metric_id,
         cast(count(*) as integer) as statement_count,
         cast(count(distinct value) as integer) as distinct_value_count,
         cast(count(distinct article_id) as integer) as article_count,
@@ -189,49 +43,23 @@ grouped as (
         max(lower_bound) as greatest_lower_bound,
         min(upper_bound) as least_upper_bound,
         min(published_on) as first_published_on,
-        list(metric_fact_id order by metric_fact_id) as metric_fact_ids
-    from ranked_statements
-    group by
-        subject_type,
-        subject_key,
-        metric_id,
-        metric_key,
-        period_label,
-        period_start,
-        period_end,
-        is_growth,
-        unit
+        {{ list_agg('metric_fact_id', order_by='metric_fact_id') }} as metric_fact_ids
+    from statements
+    group by reconciled_metric_id
 
 ),
 
 agreed as (
 
-    select * from ranked_statements
-    where recency_rank = 1
+    select * from statements
+    where agreement_rank = 1
 
 ),
 
 final as (
 
     select
-        substr(
-            md5(
-                concat_ws(
-                    '|',
-                    agreed.subject_type,
-                    agreed.subject_key,
-                    agreed.metric_id,
-                    agreed.metric_key,
-                    agreed.period_label,
-                    coalesce(cast(agreed.period_start as varchar), ''),
-                    coalesce(cast(agreed.period_end as varchar), ''),
-                    cast(agreed.is_growth as varchar),
-                    agreed.unit
-                )
-            ),
-            1,
-            16
-        ) as reconciled_metric_id,
+        agreed.reconciled_metric_id,
         agreed.park_id,
         agreed.company_id,
         agreed.subject_type,
@@ -271,16 +99,7 @@ final as (
 
     from agreed
     inner join grouped
-        on
-            agreed.subject_type = grouped.subject_type
-            and agreed.subject_key = grouped.subject_key
-            and agreed.metric_id = grouped.metric_id
-            and agreed.metric_key = grouped.metric_key
-            and agreed.period_label = grouped.period_label
-            and agreed.period_start is not distinct from grouped.period_start
-            and agreed.period_end is not distinct from grouped.period_end
-            and agreed.is_growth = grouped.is_growth
-            and agreed.unit = grouped.unit
+        on agreed.reconciled_metric_id = grouped.reconciled_metric_id
 
 )
 

@@ -1,0 +1,204 @@
+{#-
+    Every statement `agg_reconciled_metric` reconciles, with the figure it belongs to
+    and its rank among that figure's statements. The rules (which statements, the
+    grain, which statement is the agreed one) are in `agg_reconciled_metric`'s header;
+    this model holds them once for the aggregate and for `rpt_figure_agreement`.
+
+    - reconciled_metric_id: the short id of the grain (subject type, subject key,
+      metric id, metric key, period label, start and end, growth flag, unit).
+    - agreement_rank: 1 for the statement whose value is agreed, then the others in
+      the order the rules prefer them.
+-#}
+with
+
+statements as (
+
+    select * from {{ ref('fact_metric') }}
+
+),
+
+articles as (
+
+    select * from {{ ref('dim_article') }}
+
+),
+
+parks as (
+
+    select * from {{ ref('dim_park') }}
+
+),
+
+companies as (
+
+    select * from {{ ref('dim_company') }}
+
+),
+
+metrics as (
+
+    select * from {{ ref('dim_metric') }}
+
+),
+
+subject_statements as (
+
+    select
+        statements.metric_fact_id,
+        statements.article_id,
+        statements.subject_type,
+        case
+            when statements.subject_type = 'park' then statements.park_id
+            else companies.park_id
+        end as park_id,
+        case
+            when statements.subject_type = 'company' then statements.company_id
+        end as company_id,
+        case
+            when statements.subject_type = 'park' then statements.park_id
+            else statements.company_id
+        end as subject_key,
+        case
+            when statements.subject_type = 'park' then parks.park_name
+            else companies.company_name
+        end as subject_name,
+        statements.metric_id,
+        metrics.metric_code,
+        {{ metric_key('statements.metric_raw') }} as metric_key,
+        statements.unit,
+        statements.is_growth,
+        statements.period_label,
+        statements.period_start,
+        statements.period_end,
+        statements.value,
+        statements.qualifier,
+        statements.raw_text,
+        statements.evidence,
+        statements.char_start,
+        articles.published_on,
+        case statements.qualifier
+            when 'eq' then 1
+            when 'gte' then 2
+            when 'gt' then 3
+            when 'lt' then 3
+            else 4
+        end as qualifier_rank,
+        length({{ regexp_replace_all('statements.raw_text', "'[^0-9]'", "''") }}) as digit_count,
+        case
+            when statements.qualifier in ('eq', 'gt', 'gte') then statements.value
+            when statements.qualifier = 'approx'
+                then statements.value - 0.1 * abs(statements.value)
+        end as lower_bound,
+        case
+            when statements.qualifier in ('eq', 'lt') then statements.value
+            when statements.qualifier = 'approx'
+                then statements.value + 0.1 * abs(statements.value)
+        end as upper_bound
+    from statements
+    inner join articles
+        on statements.article_id = articles.article_id
+    inner join metrics
+        on statements.metric_id = metrics.metric_id
+    left join parks
+        on statements.park_id = parks.park_id
+    left join companies
+        on statements.company_id = companies.company_id
+    where
+        (statements.subject_type = 'park' and statements.park_id is not null)
+        or (statements.subject_type = 'company' and statements.company_id is not null)
+
+),
+
+value_frequencies as (
+
+    select
+        *,
+        count(*) over (
+            partition by
+                subject_type,
+                subject_key,
+                metric_id,
+                metric_key,
+                period_label,
+                period_start,
+                period_end,
+                is_growth,
+                unit,
+                value
+        ) as value_frequency
+    from subject_statements
+
+),
+
+ranked_statements as (
+
+    select
+        *,
+        row_number() over (
+            partition by
+                subject_type,
+                subject_key,
+                metric_id,
+                metric_key,
+                period_label,
+                period_start,
+                period_end,
+                is_growth,
+                unit
+            order by
+                published_on desc nulls last,
+                qualifier_rank asc,
+                value_frequency desc,
+                digit_count desc,
+                article_id asc,
+                char_start asc,
+                metric_fact_id asc
+        ) as recency_rank
+    from value_frequencies
+
+),
+
+final as (
+
+    select
+        {{ short_id([
+            'subject_type',
+            'subject_key',
+            'metric_id',
+            'metric_key',
+            'period_label',
+            "coalesce(cast(period_start as varchar), '')",
+            "coalesce(cast(period_end as varchar), '')",
+            'is_growth',
+            'unit',
+        ]) }} as reconciled_metric_id,
+        metric_fact_id,
+        article_id,
+        subject_type,
+        subject_key,
+        park_id,
+        company_id,
+        subject_name,
+        metric_id,
+        metric_code,
+        metric_key,
+        unit,
+        is_growth,
+        period_label,
+        period_start,
+        period_end,
+        value,
+        qualifier,
+        raw_text,
+        evidence,
+        char_start,
+        published_on,
+        lower_bound,
+        upper_bound,
+        cast(recency_rank as integer) as agreement_rank
+
+    from ranked_statements
+
+)
+
+select * from final
