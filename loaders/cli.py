@@ -99,7 +99,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with workspace(db_path(), wait=args.wait) as ws:
         summary = _run_ingest(ws.build, _paths(args), "ingest", args.max_bytes)
     _print_ingest(summary)
-    console.print(f"published {db_path()}")
+    console.print(f"published {db_path()} (build file: {ws.describe()})")
     return 1 if summary.failed else 0
 
 
@@ -221,7 +221,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except DbtFailed:
         console.print(f"[red]not published[/red]: {target} still holds the previous build")
         return 2
-    console.print(f"published {target}")
+    console.print(f"published {target} (build file: {ws.describe()})")
     console.print(f"open it: duckdb -readonly {_display(target)}")
     return 1 if summary.failed else 0
 
