@@ -1,7 +1,7 @@
 -- Do the sources agree? Every reconciled figure with the statements behind it, one row per
 -- statement, so the sentences can be read side by side: conflicts (statements that disagree
 -- beyond rounding, agg_reconciled_metric.is_conflict) first, then figures stated most often.
--- The rows and their order are the mart rpt_figure_agreement's (`reading_order`).
+-- The rows are the mart rpt_figure_agreement's: one scan, then the sort.
 with
 
 figure_statements as (
@@ -31,11 +31,18 @@ final as (
         source_file,
         evidence,
         reconciled_metric_id,
-        metric_fact_id,
-        reading_order
+        metric_fact_id
     from figure_statements
 
 )
 
 select * from final
-order by reading_order asc
+order by
+    is_conflict desc,
+    statement_count desc,
+    subject_name asc,
+    metric_code asc,
+    period_label asc,
+    reconciled_metric_id asc,
+    value desc,
+    metric_fact_id asc

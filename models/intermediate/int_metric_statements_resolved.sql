@@ -13,6 +13,10 @@
     - metric_fact_id: the first 16 hex digits of the md5 of article, span, value and
       unit; should the extractor state one quantity twice, the first row (by metric
       code, subject) is kept, so the id stays a key.
+    - reconciled_metric_id: the figure `agg_reconciled_metric` reconciles the statement
+      into (its grain: subject, metric, metric phrase normalised by `metric_key`,
+      period, growth flag, unit); null when the subject is not a resolved zone or
+      company. A function of the row, so the incremental facts keep it current.
 -#}
 with
 
@@ -116,7 +120,7 @@ resolved as (
 
 ),
 
-final as (
+named as (
 
     select
         resolved.metric_fact_id,
@@ -157,6 +161,31 @@ final as (
         on resolved.park_id = parks.park_id
     left join companies
         on resolved.company_id = companies.company_id
+
+),
+
+final as (
+
+    select
+        *,
+        case
+            when
+                (subject_type = 'park' and park_id is not null)
+                or (subject_type = 'company' and company_id is not null)
+                then {{ short_id([
+                    'subject_type',
+                    "case when subject_type = 'park' then park_id else company_id end",
+                    'metric_id',
+                    metric_key('metric_raw'),
+                    'period_label',
+                    "coalesce(cast(period_start as varchar), '')",
+                    "coalesce(cast(period_end as varchar), '')",
+                    'is_growth',
+                    'unit',
+                ]) }}
+        end as reconciled_metric_id,
+        {{ metric_key('metric_raw') }} as metric_key
+    from named
 
 )
 

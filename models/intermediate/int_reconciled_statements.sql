@@ -1,19 +1,34 @@
 {#-
     Every statement `agg_reconciled_metric` reconciles, with the figure it belongs to
-    and its rank among that figure's statements. The rules (which statements, the
-    grain, which statement is the agreed one) are in `agg_reconciled_metric`'s header;
-    this model holds them once for the aggregate and for `rpt_figure_agreement`.
+    (`fact_metric.reconciled_metric_id`) and its rank among that figure's statements.
+    The rules (which statements, the grain, which statement is the agreed one) are in
+    `agg_reconciled_metric`'s header; this model holds them once for the aggregate and
+    for `rpt_figure_agreement`.
 
-    - reconciled_metric_id: the short id of the grain (subject type, subject key,
-      metric id, metric key, period label, start and end, growth flag, unit).
     - agreement_rank: 1 for the statement whose value is agreed, then the others in
       the order the rules prefer them.
+    - reconciled_in: the dbt invocation that last reconciled the figure; the models
+      built on this one rebuild exactly the figures reconciled in their invocation.
+
+    Incremental by figure (`macros/incremental/figures.sql`): a build reconciles again
+    only the figures a new, changed or removed statement belongs to, or whose subject's
+    name or zone, or a statement's date, changed.
 -#}
+{{
+    config(
+        materialized='incremental',
+        on_schema_change='fail',
+        pre_hook="{{ forget_figures() }}"
+    )
+}}
+-- depends_on: {{ ref('stg_pages') }}
+
 with
 
 statements as (
 
     select * from {{ ref('fact_metric') }}
+    where {{ figures_to_reconcile() }}
 
 ),
 
@@ -44,6 +59,7 @@ metrics as (
 subject_statements as (
 
     select
+        statements.reconciled_metric_id,
         statements.metric_fact_id,
         statements.article_id,
         statements.subject_type,
@@ -64,7 +80,7 @@ subject_statements as (
         end as subject_name,
         statements.metric_id,
         metrics.metric_code,
-        {{ metric_key('statements.metric_raw') }} as metric_key,
+        statements.metric_key,
         statements.unit,
         statements.is_growth,
         statements.period_label,
@@ -72,8 +88,6 @@ subject_statements as (
         statements.period_end,
         statements.value,
         statements.qualifier,
-        statements.raw_text,
-        statements.evidence,
         statements.char_start,
         articles.published_on,
         case statements.qualifier
@@ -103,9 +117,7 @@ subject_statements as (
         on statements.park_id = parks.park_id
     left join companies
         on statements.company_id = companies.company_id
-    where
-        (statements.subject_type = 'park' and statements.park_id is not null)
-        or (statements.subject_type = 'company' and statements.company_id is not null)
+    where statements.reconciled_metric_id is not null
 
 ),
 
@@ -113,19 +125,7 @@ value_frequencies as (
 
     select
         *,
-        count(*) over (
-            partition by
-                subject_type,
-                subject_key,
-                metric_id,
-                metric_key,
-                period_label,
-                period_start,
-                period_end,
-                is_growth,
-                unit,
-                value
-        ) as value_frequency
+        count(*) over (partition by reconciled_metric_id, value) as value_frequency
     from subject_statements
 
 ),
@@ -135,16 +135,7 @@ ranked_statements as (
     select
         *,
         row_number() over (
-            partition by
-                subject_type,
-                subject_key,
-                metric_id,
-                metric_key,
-                period_label,
-                period_start,
-                period_end,
-                is_growth,
-                unit
+            partition by reconciled_metric_id
             order by
                 published_on desc nulls last,
                 qualifier_rank asc,
@@ -161,17 +152,7 @@ ranked_statements as (
 final as (
 
     select
-        {{ short_id([
-            'subject_type',
-            'subject_key',
-            'metric_id',
-            'metric_key',
-            'period_label',
-            "coalesce(cast(period_start as varchar), '')",
-            "coalesce(cast(period_end as varchar), '')",
-            'is_growth',
-            'unit',
-        ]) }} as reconciled_metric_id,
+        reconciled_metric_id,
         metric_fact_id,
         article_id,
         subject_type,
@@ -189,13 +170,11 @@ final as (
         period_end,
         value,
         qualifier,
-        raw_text,
-        evidence,
-        char_start,
         published_on,
         lower_bound,
         upper_bound,
-        cast(recency_rank as integer) as agreement_rank
+        cast(recency_rank as integer) as agreement_rank,
+        '{{ invocation_id }}' as reconciled_in
 
     from ranked_statements
 

@@ -47,7 +47,9 @@ final as (
         char_start,
         char_end,
         metric_code,
-        page_id
+        page_id,
+        reconciled_metric_id,
+        metric_key
 
     from statements
 

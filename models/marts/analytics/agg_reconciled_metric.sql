@@ -21,13 +21,29 @@
       are about different things.
 
     The statements, their grain and their ranks are `int_reconciled_statements`; this
-    model aggregates them, one row per figure.
+    model aggregates them, one row per figure. Incremental by figure
+    (`macros/incremental/figures.sql`): a build rebuilds the figures reconciled again.
 -#}
+{{
+    config(
+        materialized='incremental',
+        on_schema_change='fail',
+        pre_hook="{{ forget_reconciled_figures() }}"
+    )
+}}
+
 with
 
 statements as (
 
     select * from {{ ref('int_reconciled_statements') }}
+    where {{ figures_reconciled_now() }}
+
+),
+
+facts as (
+
+    select * from {{ ref('fact_metric') }}
 
 ),
 
@@ -78,7 +94,7 @@ final as (
         grouped.max_value,
         agreed.article_id as latest_article_id,
         agreed.published_on as latest_published_on,
-        agreed.evidence as latest_evidence,
+        facts.evidence as latest_evidence,
         coalesce(
             agreed.metric_code != 'other'
             and grouped.max_value - grouped.min_value
@@ -92,7 +108,7 @@ final as (
         grouped.metric_fact_ids,
         agreed.metric_fact_id as agreed_metric_fact_id,
         agreed.qualifier as agreed_qualifier,
-        agreed.raw_text as agreed_raw_text,
+        facts.raw_text as agreed_raw_text,
         grouped.article_count,
         grouped.first_published_on,
         agreed.metric_key
@@ -100,6 +116,8 @@ final as (
     from agreed
     inner join grouped
         on agreed.reconciled_metric_id = grouped.reconciled_metric_id
+    inner join facts
+        on agreed.metric_fact_id = facts.metric_fact_id
 
 )
 

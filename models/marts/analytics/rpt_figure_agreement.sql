@@ -1,17 +1,26 @@
 {#-
     Do the sources agree? One row per statement behind a reconciled figure, with the
     figure beside it, so the sentences can be read side by side: what the analysis
-    `figure_agreement` shows, stored so that reading it is a scan rather than an unnest
-    and three joins over every statement.
+    `figure_agreement` shows, stored so that reading it is a scan and a sort rather
+    than an unnest and three joins over every statement.
 
-    - reading_order: conflicts first, then the figures stated most often, then by
-      subject, metric, period and figure; within a figure the larger values first.
+    Incremental by figure (`macros/incremental/figures.sql`): a build rebuilds the rows
+    of the figures reconciled again.
 -#}
+{{
+    config(
+        materialized='incremental',
+        on_schema_change='fail',
+        pre_hook="{{ forget_reconciled_figures() }}"
+    )
+}}
+
 with
 
 statements as (
 
     select * from {{ ref('int_reconciled_statements') }}
+    where {{ figures_reconciled_now() }}
 
 ),
 
@@ -49,23 +58,12 @@ final as (
         statements.value,
         statements.qualifier,
         facts.metric_raw,
-        statements.raw_text,
+        facts.raw_text,
         articles.published_on,
         articles.source_file,
-        statements.evidence,
+        facts.evidence,
         figures.reconciled_metric_id,
         statements.metric_fact_id,
-        cast(row_number() over (
-            order by
-                figures.is_conflict desc,
-                figures.statement_count desc,
-                figures.subject_name asc,
-                figures.metric_code asc,
-                figures.period_label asc,
-                figures.reconciled_metric_id asc,
-                statements.value desc,
-                statements.metric_fact_id asc
-        ) as integer) as reading_order,
         statements.agreement_rank
     from statements
     inner join figures

@@ -1,0 +1,60 @@
+"""dbt unit tests: the zone-matching and reconciliation SQL on fixed inputs.
+
+They live beside the models (`models/*/_unit_tests.yml`); `gaoxin build` leaves them
+out, so they run here, against a copy of the sample warehouse (dbt reads the column
+types of a model's inputs from the database).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, copy_warehouse
+
+pytestmark = pytest.mark.build  # needs a built warehouse: `pytest -m "not build"` skips it
+
+UNIT_TESTS = {
+    "zone_mentions_match_the_national_list",
+    "statements_of_a_figure_are_ranked_latest_and_most_precise_first",
+    "figures_conflict_only_beyond_rounding_and_qualifiers",
+}
+
+
+def test_the_unit_tests_pass(sample_warehouse: Path, tmp_path: Path):
+    db = copy_warehouse(sample_warehouse, tmp_path / "wh")
+    env = {**os.environ, "GAOXIN_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    env.pop("DBT_PROFILES_DIR", None)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dbt.cli.main",
+            "test",
+            "--select",
+            "test_type:unit",
+            "--project-dir",
+            str(ROOT),
+            "--profiles-dir",
+            str(ROOT),
+            "--target-path",
+            str(tmp_path / "target"),
+            "--log-path",
+            str(tmp_path / "logs"),
+            "--no-use-colors",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output
+    passed = set(re.findall(r"PASS \S+::(\w+)", output))
+    assert passed >= UNIT_TESTS, output
