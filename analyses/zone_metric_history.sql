@@ -11,12 +11,6 @@ statements as (
 
 ),
 
-articles as (
-
-    select * from {{ ref('dim_article') }}
-
-),
-
 parks as (
 
     select * from {{ ref('dim_park') }}
@@ -47,15 +41,13 @@ final as (
         statements.period_label,
         statements.period_start,
         statements.period_end,
-        articles.published_on,
+        statements.published_on,
         statements.raw_text,
         statements.evidence,
         statements.metric_fact_id
     from statements
     inner join chosen_zone
         on statements.park_id = chosen_zone.park_id
-    inner join articles
-        on statements.article_id = articles.article_id
     where statements.subject_type = 'park'
 
 )

@@ -67,9 +67,9 @@ REPORT_QUERIES = {
         inner join marts.dim_metric as m using (metric_id)
         where r.park_id = (select park_id from marts.dim_park order by article_count desc, park_id limit 1)
         order by r.metric_code, r.period_start""",
-    "reconciled figures: conflicts": """
+    "reconciled figures: the 50 most-stated conflicts": """
         select * from marts.agg_reconciled_metric where is_conflict
-        order by statement_count desc, reconciled_metric_id""",
+        order by statement_count desc, reconciled_metric_id limit 50""",
 }
 
 
@@ -351,7 +351,12 @@ def main() -> None:
     results: dict = {
         "label": args.label,
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],  # the machine is shared
+        },
     }
     if "parse" in steps:
         results["parse"] = bench_parse(args.parse_pages)
@@ -366,6 +371,7 @@ def main() -> None:
         print_table({"add": results["add"]})
     if "queries" in steps:
         results["queries"] = bench_queries(args.work, max(sizes), args.repeat)
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print("\n== summary")
     print_table(results)
     if args.json:

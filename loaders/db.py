@@ -19,13 +19,18 @@ DEFAULT_DB = PROJECT_ROOT / "warehouse" / "gaoxin.duckdb"
 # clients cannot open; pinning the compatibility version keeps the file readable.
 STORAGE_COMPATIBILITY = "v1.4.0"
 
+# The growing tables carry no primary key or unique constraint: DuckDB keeps those in an
+# index, and a table with an index is rewritten whole at the checkpoint after any append
+# (the 100 MB of article bodies at 10k pages, for one page added). The loaders keep the
+# keys unique (a page replaces its old version), and dbt tests check it (stg_pages,
+# stg_articles). `ensure_raw_schema` drops the constraints from older warehouses.
 RAW_DDL = """
 create schema if not exists raw;
 
 -- one row per page version currently loaded (a changed page replaces its row)
 create table if not exists raw.pages (
-    page_id varchar primary key,          -- sha256 of the file's bytes (first 16 hex)
-    source_file varchar not null unique,  -- path relative to the folder it was loaded from
+    page_id varchar not null,             -- sha256 of the file's bytes (first 16 hex); unique
+    source_file varchar not null,         -- path relative to the folder it was loaded from; unique
     source_path varchar not null,         -- where it was read from
     content_sha256 varchar not null,
     encoding varchar not null,
@@ -44,7 +49,7 @@ create table if not exists raw.pages (
 
 -- one row per article found on a page
 create table if not exists raw.articles (
-    article_id varchar primary key,
+    article_id varchar not null,          -- unique
     page_id varchar not null,
     source_file varchar not null,
     article_index integer not null,
@@ -157,8 +162,7 @@ create table if not exists raw.ingest_files (
     byte_size bigint,
     encoding varchar,
     content_sha256 varchar,
-    article_count integer,
-    primary key (run_id, source_path)
+    article_count integer                 -- (run_id, source_path) is unique
 );
 """
 
@@ -255,3 +259,43 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, column, data_type in want:
         if (table, column) not in have:
             con.execute(f'alter table raw.{table} add column "{column}" {data_type}')
+    _drop_index_constraints(con)
+
+
+def _drop_index_constraints(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild, without their index, raw tables an older gaoxin made with a key or unique constraint."""
+    indexed = [
+        t
+        for (t,) in con.execute(
+            "select distinct table_name from duckdb_constraints() where schema_name = 'raw' "
+            "and database_name = current_database() and constraint_type in ('PRIMARY KEY', 'UNIQUE') "
+            "and table_name in ('pages', 'articles', 'ingest_files')"
+        ).fetchall()
+    ]
+    if not indexed:
+        return
+    expected = duckdb.connect()
+    try:
+        expected.execute(RAW_DDL)
+        ddl = dict(expected.execute("select table_name, sql from duckdb_tables() where schema_name = 'raw'").fetchall())
+    finally:
+        expected.close()
+    for table in indexed:
+        columns = ", ".join(
+            f'"{c}"'
+            for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_schema = 'raw' "
+                "and table_catalog = current_database() and table_name = ? order by ordinal_position",
+                [table],
+            ).fetchall()
+        )
+        con.execute("begin transaction")
+        try:
+            con.execute(f"alter table raw.{table} rename to {table}__indexed")
+            con.execute(ddl[table])
+            con.execute(f"insert into raw.{table} ({columns}) select {columns} from raw.{table}__indexed")
+            con.execute(f"drop table raw.{table}__indexed")
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise

@@ -26,6 +26,12 @@ statements as (
 
 ),
 
+pages as (
+
+    select * from {{ ref('stg_pages') }}
+
+),
+
 metrics as (
 
     select * from {{ ref('int_metrics') }}
@@ -167,25 +173,28 @@ named as (
 final as (
 
     select
-        *,
+        named.*,
+        pages.published_on,
         case
             when
-                (subject_type = 'park' and park_id is not null)
-                or (subject_type = 'company' and company_id is not null)
+                (named.subject_type = 'park' and named.park_id is not null)
+                or (named.subject_type = 'company' and named.company_id is not null)
                 then {{ short_id([
-                    'subject_type',
-                    "case when subject_type = 'park' then park_id else company_id end",
-                    'metric_id',
-                    metric_key('metric_raw'),
-                    'period_label',
-                    "coalesce(cast(period_start as varchar), '')",
-                    "coalesce(cast(period_end as varchar), '')",
-                    'is_growth',
-                    'unit',
+                    'named.subject_type',
+                    "case when named.subject_type = 'park' then named.park_id else named.company_id end",
+                    'named.metric_id',
+                    metric_key('named.metric_raw'),
+                    'named.period_label',
+                    "coalesce(cast(named.period_start as varchar), '')",
+                    "coalesce(cast(named.period_end as varchar), '')",
+                    'named.is_growth',
+                    'named.unit',
                 ]) }}
         end as reconciled_metric_id,
-        {{ metric_key('metric_raw') }} as metric_key
+        {{ metric_key('named.metric_raw') }} as metric_key
     from named
+    left join pages
+        on named.page_id = pages.page_id
 
 )
 

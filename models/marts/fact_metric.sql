@@ -10,7 +10,7 @@
         pre_hook="{{ forget_pages(stale_pages(
             ref('int_metric_statements_resolved'),
             'metric_fact_id',
-            ['park_id', 'company_id', 'subject_name', 'metric_id']
+            ['park_id', 'company_id', 'subject_name', 'metric_id', 'published_on']
         )) }}"
     )
 }}
@@ -49,10 +49,13 @@ final as (
         metric_code,
         page_id,
         reconciled_metric_id,
-        metric_key
+        metric_key,
+        published_on
 
     from statements
 
 )
 
 select * from final
+-- stored a page at a time, so deleting a page's rows touches one row group, not all
+order by page_id, article_id, char_start, metric_fact_id

@@ -47,3 +47,5 @@ final as (
 )
 
 select * from final
+-- stored a page at a time, so deleting a page's rows touches one row group, not all
+order by page_id, article_id, char_start, project_fact_id

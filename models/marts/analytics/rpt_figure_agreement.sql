@@ -76,3 +76,5 @@ final as (
 )
 
 select * from final
+-- stored a figure at a time, so rebuilding a figure touches one row group, not all
+order by reconciled_metric_id, agreement_rank
