@@ -14,7 +14,21 @@ reconciled as (
 key_figures as (
 
     select
-        *,
+        reconciled_metric_id,
+        park_id,
+        subject_name,
+        metric_code,
+        agreed_value,
+        unit,
+        agreed_qualifier,
+        period_label,
+        period_start,
+        period_end,
+        latest_published_on,
+        statement_count,
+        is_conflict,
+        agreed_raw_text,
+        latest_evidence,
         row_number() over (
             partition by park_id, metric_code
             order by

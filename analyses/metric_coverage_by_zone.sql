@@ -1,9 +1,11 @@
 -- What each zone reports: statements about the zone per metric category, and which metrics.
+-- Counted from the reconciled figures (each knows how many statements back it), which hold
+-- every statement about a resolved zone once: a fifth of the rows of fact_metric to read.
 with
 
-statements as (
+figures as (
 
-    select * from {{ ref('fact_metric') }}
+    select * from {{ ref('agg_reconciled_metric') }}
 
 ),
 
@@ -24,17 +26,19 @@ final as (
     select
         parks.park_name,
         metrics.category,
-        count(*) as statement_count,
-        count(*) filter (where statements.is_growth) as growth_statement_count,
-        count(distinct statements.metric_id) as metric_count,
+        cast(sum(figures.statement_count) as bigint) as statement_count,
+        cast(
+            coalesce(sum(case when figures.is_growth then figures.statement_count end), 0) as bigint
+        ) as growth_statement_count,
+        count(distinct figures.metric_id) as metric_count,
         {{ list_agg('metrics.metric_code', order_by='metrics.metric_code', distinct=true) }}
             as metric_codes
-    from statements
+    from figures
     inner join metrics
-        on statements.metric_id = metrics.metric_id
+        on figures.metric_id = metrics.metric_id
     inner join parks
-        on statements.park_id = parks.park_id
-    where statements.subject_type = 'park'
+        on figures.park_id = parks.park_id
+    where figures.subject_type = 'park'
     group by
         parks.park_name,
         metrics.category

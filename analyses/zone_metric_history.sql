@@ -1,13 +1,15 @@
 {#-
     One zone's figures over time, each with the sentence it was read from. The zone
     is the one with the most statements about it (`dim_park.metric_statement_count`,
-    ties: by name); edit `chosen_zone` to look at another.
+    ties: by name); edit `chosen_zone` to look at another. The statements about a
+    zone are the reconciled statements whose subject is the zone, which
+    `rpt_figure_agreement` stores together: the query reads that zone's row groups.
 -#}
 with
 
 statements as (
 
-    select * from {{ ref('fact_metric') }}
+    select * from {{ ref('rpt_figure_agreement') }}
 
 ),
 
@@ -47,7 +49,7 @@ final as (
         statements.metric_fact_id
     from statements
     inner join chosen_zone
-        on statements.park_id = chosen_zone.park_id
+        on statements.subject_key = chosen_zone.park_id
     where statements.subject_type = 'park'
 
 )

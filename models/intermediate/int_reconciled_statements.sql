@@ -181,5 +181,5 @@ final as (
 )
 
 select * from final
--- stored a figure at a time, so rebuilding a figure touches one row group, not all
-order by reconciled_metric_id, agreement_rank
+-- stored a subject and a figure at a time, so rebuilding a figure touches one row group
+order by subject_type, subject_key, reconciled_metric_id, agreement_rank

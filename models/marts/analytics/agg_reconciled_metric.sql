@@ -122,5 +122,6 @@ final as (
 )
 
 select * from final
--- stored a figure at a time, so rebuilding a figure touches one row group, not all
-order by reconciled_metric_id
+-- stored a subject and a figure at a time: rebuilding a figure touches one row group, and
+-- a query about one zone or company reads only the row groups that hold it
+order by subject_type, coalesce(park_id, company_id), reconciled_metric_id

@@ -2,7 +2,8 @@
     Do the sources agree? One row per statement behind a reconciled figure, with the
     figure beside it, so the sentences can be read side by side: what the analysis
     `figure_agreement` shows, stored so that reading it is a scan and a sort rather
-    than an unnest and three joins over every statement.
+    than an unnest and three joins over every statement. Stored by subject, so one
+    zone's statements (the analysis `zone_metric_history`) are a few row groups.
 
     Incremental by figure (`macros/incremental/figures.sql`): a build rebuilds the rows
     of the figures reconciled again.
@@ -64,7 +65,11 @@ final as (
         facts.evidence,
         figures.reconciled_metric_id,
         statements.metric_fact_id,
-        statements.agreement_rank
+        statements.agreement_rank,
+        statements.subject_type,
+        statements.subject_key,
+        statements.period_start,
+        statements.period_end
     from statements
     inner join figures
         on statements.reconciled_metric_id = figures.reconciled_metric_id
@@ -76,5 +81,6 @@ final as (
 )
 
 select * from final
--- stored a figure at a time, so rebuilding a figure touches one row group, not all
-order by reconciled_metric_id, agreement_rank
+-- stored a subject and a figure at a time: rebuilding a figure touches one row group, and
+-- a query about one zone or company reads only the row groups that hold it
+order by subject_type, subject_key, reconciled_metric_id, agreement_rank
