@@ -61,7 +61,8 @@ create table if not exists raw.park_mentions (
     park_name varchar not null,           -- normalised short name as extracted
     suffix varchar not null,              -- zone-type suffix as written
     says_national boolean not null,
-    is_reference boolean not null         -- 该高新区 / 园区 resolved to the article's zone
+    is_reference boolean not null,        -- 该高新区 / 园区 resolved to the article's zone
+    zone_key varchar                      -- the gazetteer zone it names (development_zones.name_full)
 );
 
 -- one row per company mention in an article

@@ -25,10 +25,7 @@ import pandas as pd
 from loaders.dates import infer_published_on
 from loaders.db import ensure_raw_schema
 from loaders.decode import DEFAULT_MAX_BYTES, PageError, decode_page
-from loaders.extract.companies import find_companies
-from loaders.extract.metrics import find_metrics
-from loaders.extract.parks import find_parks
-from loaders.extract.projects import find_projects
+from loaders.extract.article import extract_article
 from loaders.segment import split_articles
 from loaders.version import parser_version
 
@@ -85,6 +82,7 @@ class ParkMentionRecord:
     suffix: str
     says_national: bool
     is_reference: bool
+    zone_key: str | None
 
 
 @dataclass
@@ -307,13 +305,13 @@ def _with_articles(page: PageRecord, articles: list, note: str | None) -> Parsed
 
 def _extract(parsed: ParsedPage, art: ArticleRecord, published_on: date | None) -> None:
     """Run the extractors over one article body and keep their records."""
-    pid, aid, body = art.page_id, art.article_id, art.body
-    parks = find_parks(body)
-    companies = find_companies(body, parks)
-    projects = find_projects(body, parks, companies, published_on)
-    metrics = find_metrics(body, parks, companies, published_on, projects)
+    pid, aid = art.page_id, art.article_id
+    facts = extract_article(art.body, art.title, published_on)
+    parks, companies, projects, metrics = facts.parks, facts.companies, facts.projects, facts.metrics
     parsed.parks.extend(
-        ParkMentionRecord(pid, aid, p.start, p.end, p.text, p.name, p.suffix, p.says_national, p.is_reference)
+        ParkMentionRecord(
+            pid, aid, p.start, p.end, p.text, p.name, p.suffix, p.says_national, p.is_reference, p.zone_key
+        )
         for p in parks
     )
     parsed.companies.extend(

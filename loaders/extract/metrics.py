@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import read_quantities
 from loaders.extract.periods import resolve_period
 from loaders.extract.projects import ProjectMention, name_start
@@ -332,16 +333,11 @@ def _speaker_company(
     return None
 
 
-def find_metrics(
-    body: str,
-    parks: Sequence[ParkMention] = (),
-    companies: Sequence[CompanyMention] = (),
-    published_on: date | None = None,
-    projects: Sequence[ProjectMention] = (),
-) -> list[MetricStatement]:
+def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     """Metric statements of one article, in order, repeated statements once."""
+    body, parks, companies, projects, published_on = ctx.body, ctx.parks, ctx.companies, ctx.projects, ctx.published_on
     park_by_name = {p.name: p for p in parks}
-    main_zone = _main_zone(parks)
+    main_zone = ctx.zone_name
     company_park = {c.name: c.park for c in companies if c.park}
     out: list[MetricStatement] = []
     seen: set[tuple] = set()
