@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from loaders.extract.parks import dominant_zone, find_parks
+from loaders.extract.periods import Period, explicit_periods, stock_or_flow, without_bases
 from loaders.extract.rules import DATE, EVENT_STATUSES, EVENT_VERBS, SENTENCE, STATUS
 from loaders.extract.spans import CompanyMention, ParkMention
 
@@ -83,7 +84,10 @@ class ArticleContext:
         or `今天`/`昨日` counted from the page's date."""
         for a, b in self.sentences[:_LEDE_SENTENCES]:
             text = self.body[a:b]
-            m = DATE.search(text)
+            dates = list(DATE.finditer(text))
+            if len(dates) > 1 and re.match(r"\s*(?:电|讯)", text[dates[0].end() :]):
+                dates = dates[1:]  # `新华社2月15日电 2月14日，…`: the dateline, then the event's day
+            m = dates[0] if dates else None
             if m:
                 day = resolve_date(m, self.published_on)
                 rel = _RELATIVE.search(text, m.end())
@@ -103,3 +107,32 @@ class ArticleContext:
         found = {s for s, pattern in STATUS if EVENT_VERBS.search(text) and re.search(pattern, text)}
         found &= set(EVENT_STATUSES)
         return next(iter(found)) if len(found) == 1 else None
+
+    @cached_property
+    def lede_end(self) -> int:
+        """Where the article's lede (its first sentences) ends."""
+        lede = self.sentences[:_LEDE_SENTENCES]
+        return lede[-1][1] if lede else 0
+
+    @cached_property
+    def event_period(self) -> Period | None:
+        """The period the article's event gives the figures reporting it: the period its lede
+        states before the event's verb (`2023年二季度重点产业项目集中开工` -> 2023-Q2; `截至2月底…
+        4个项目相继签约` -> January to February), else the event's day (`5月7日…集中签约`)."""
+        for a, b in self.sentences[:_LEDE_SENTENCES]:
+            verb = EVENT_VERBS.search(self.body, a, b)
+            if verb is None:
+                continue
+            before = without_bases(self.body[a : verb.start()])
+            found = explicit_periods(before, self.published_on)
+            coarse = [f for f in found if len(f.period.label) != len("2024-01-01")]  # not a day
+            if coarse and not coarse[-1].period.label.isdigit():
+                return coarse[-1].period
+            if "截至" in before or "截止" in before:
+                flow = stock_or_flow(before + verb.group(0), self.published_on, False)
+                if flow is not None and flow.start is not None:
+                    return flow
+            break
+        if self.event_date is None:
+            return None
+        return Period(self.event_date.isoformat(), self.event_date, self.event_date)

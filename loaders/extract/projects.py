@@ -196,6 +196,9 @@ class ProjectMention:
     evidence_start: int
     evidence_end: int
     evidence: str
+    # every span of the body that names it (the first is [start, end)): a later `X基地` or
+    # `“X基地”` is the same project, and the metric reader attributes figures by them
+    mentions: tuple[tuple[int, int], ...] = ()
 
 
 def name_start(body: str, end: int, limit: int = 40) -> int:
@@ -625,9 +628,9 @@ def _merged(found: list[ProjectMention]) -> list[ProjectMention]:
         k = _key(p.name)
         i = next((i for i, q in enumerate(kept) if _same(_key(q.name), k)), None)
         if i is None:
-            kept.append(p)
+            kept.append(replace(p, mentions=((p.start, p.end),)))
             continue
-        q = kept[i]
+        q = replace(kept[i], mentions=(*kept[i].mentions, (p.start, p.end)))
         if q.status == "unknown" and p.status != "unknown":
             q = replace(q, status=p.status, event_date=q.event_date or p.event_date)
         if q.investment_cny is None and q.investment_usd is None and (p.investment_cny or p.investment_usd):
@@ -657,10 +660,11 @@ def _recall(ctx: ArticleContext, projects: list[ProjectMention]) -> None:
     for i, p in enumerate(projects):
         for form in sorted(_variants(p.name), key=len, reverse=True):
             for m in re.finditer(re.escape(form), body):
-                if p.start <= m.start() < p.end:
-                    continue
-                s_start, s_end = ctx.sentence_at(m.start())
                 q = projects[i]
+                if any(a <= m.start() < b for a, b in q.mentions):
+                    continue
+                q = replace(q, mentions=(*q.mentions, (m.start(), m.end())))
+                s_start, s_end = ctx.sentence_at(m.start())
                 if q.status == "unknown":  # a verb right at the other mention, not across its sentence
                     clause_end = min([body.find(c, m.end(), s_end) % (s_end + 1) for c in "，,"] + [s_end])
                     status = _status(body[s_start : m.start()][-_CLOSE:], body[m.end() : clause_end][:_CLOSE])
