@@ -62,7 +62,8 @@ create table if not exists raw.park_mentions (
     suffix varchar not null,              -- zone-type suffix as written
     says_national boolean not null,
     is_reference boolean not null,        -- 该高新区 / 园区 resolved to the article's zone
-    zone_key varchar                      -- the gazetteer zone it names (development_zones.name_full)
+    zone_key varchar,                     -- the gazetteer zone it names (development_zones.name_full)
+    zone_form varchar                     -- that zone's form as written, in short (长春汽车经开区)
 );
 
 -- one row per company mention in an article

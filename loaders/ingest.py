@@ -83,6 +83,7 @@ class ParkMentionRecord:
     says_national: bool
     is_reference: bool
     zone_key: str | None
+    zone_form: str | None
 
 
 @dataclass
@@ -310,7 +311,7 @@ def _extract(parsed: ParsedPage, art: ArticleRecord, published_on: date | None) 
     parks, companies, projects, metrics = facts.parks, facts.companies, facts.projects, facts.metrics
     parsed.parks.extend(
         ParkMentionRecord(
-            pid, aid, p.start, p.end, p.text, p.name, p.suffix, p.says_national, p.is_reference, p.zone_key
+            pid, aid, p.start, p.end, p.text, p.name, p.suffix, p.says_national, p.is_reference, p.zone_key, p.form
         )
         for p in parks
     )

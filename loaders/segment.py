@@ -28,18 +28,34 @@ from dataclasses import dataclass, field
 
 from loaders.names import is_person_name
 from loaders.normalize import CJK, SENTENCE_END, clean_line, is_single_char_line, rebuild_vertical
+from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
 
-ZONE_SUFFIX = (
-    r"(?:高新技术产业开发区|经济技术开发区|高新区|开发区|工业园区|综合保税区|综保区|保税区|新区|科学城|科技城|"
-    r"自主创新示范区|示范区|农高区|产业园区?)"
-)
+# the zone-type suffixes of `seeds/zone_types.csv` (the one list), longest first
+ZONE_SUFFIX = "(?:" + "|".join(re.escape(z.suffix) for z in zone_suffixes()) + ")"
 # a zone mention: at least two characters of place name, then a zone suffix
 _ZONE = re.compile(f"([{CJK}]{{2}})(?:国家)?{ZONE_SUFFIX}")
 # `X高新区：` / `杭州高新区（滨江）：` at the start of a short title line
 KICKER = re.compile(f"^[^，。；！？,;!?]{{1,20}}?{ZONE_SUFFIX}(?:[（(][^）)]{{1,8}}[）)])?[：:]")
-MARKER = re.compile(r"^(?:本\s*报\s*讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|新闻)讯|新华社[\u4e00-\u9fff]{1,8}电)")
+MARKER = re.compile(
+    r"^(?:本\s*报\s*讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|新闻)讯|新华社[\u4e00-\u9fff]{1,8}电|"
+    r"本报[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(?:讯|电)|"  # `本报北京12月12日电`, `本报11月13日讯`
+    r"[\u4e00-\u9fff·]{2,14}?(?:\d{1,2}月\d{1,2}日)?(?:讯|电)(?=\s*[（(])|"  # `新华财经长春1月6日电(记者…)`
+    r"[\u4e00-\u9fff·]{2,12}讯\s|"  # `中国网·美丽苏州讯 近日`
+    r"【[^】]{2,20}】|[\u4e00-\u9fff]{2,12}频道消息[:：])"  # `【化工机械设备网 地方新闻】`, `国际在线江苏频道消息:`
+)
+# a marker inside a hard-wrapped line (`…成都高新区供图科技日报讯 (李迪…`): a new article's first words
+_INNER_MARKER = re.compile(
+    r"(?:(?<=[。！？”）)])|(?<=供图)|(?<=/摄))\s*"
+    r"(?=[\u4e00-\u9fff]{2,8}(?:日报|晚报)讯|新华社|新华财经|本报[\u4e00-\u9fff\d月日]{0,10}[讯电])"
+    r"|(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2}(?:日报|晚报)讯\s*[（(])"
+)
+# an editor's or reporter's signature ending an article: `责任编辑: 冷媚`, `(记者孙大康)`, `编辑:罗浩`
+SIGNATURE = re.compile(
+    r"(?:[（(]\s*(?:责编|责任编辑|编辑|记者|图文|文/图|来源)\s*[:：/]?\s*[^，。；（）()]{1,20}[）)]|"
+    r"(?:责任编辑|编辑|来源|作者)\s*[:：]\s*[^，。；（）()\s]{1,12}(?:\s+[^，。；（）()\s]{1,6}){0,2})\s*$"
+)
 MARKER_BYLINE = re.compile(r"^\S*?讯\s*[（(]([^）)]{2,40})[）)]")
 BYLINE = re.compile(r"^(?:[◎▶■□●◆]+\s*)(.+)$")
 BYLINE_PLAIN = re.compile(r"^(?:本报记者|记者|通讯员)\s*\S")
@@ -56,6 +72,13 @@ _ORG_END = re.compile(
     r"(有限公司|股份公司|集团|公司|研究院|研究所|大学|学院|中心|委员会|管委会|局|厅|高新区|园区|新区)$"
 )
 _NO_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
+_SENTENCE_PUNCT = re.compile(r"[。；！？;!?]")
+_LONG_ENOUGH = 300  # an unmarked new article can only start after this much of the current one
+_OPENING = 24  # characters of a paragraph's opening that name its subject
+_HEADLINE = 60  # a web article's headline can run this long
+_OPENING_TEXT = 60  # a line this long after a page's first line is running text, not a subtitle
+_SENTENCE_MIN = 10  # ... or one ending a sentence this long (`项目开工仪式现场。` is a caption)
+_SUBSTANTIVE = 60  # a paragraph this long (or one ending a sentence) is article text, not a stray line
 
 
 def zone_keys(text: str) -> set[str]:
@@ -118,6 +141,18 @@ def classify_lines(raw_text: str) -> list[Line]:
         i += 1
         if not text:
             continue
+        for piece in _INNER_MARKER.split(text)[:-1]:  # the article before the marker ends here
+            if piece.strip():
+                lines.append(_classify(piece.strip(), bold))
+        text = _INNER_MARKER.split(text)[-1].strip()
+        sig = None if CAPTION.match(text) else SIGNATURE.search(text)  # `图片来源:X` is a caption
+        if sig and sig.start() > 0 and not bold:  # `…占比近6成。责任编辑: 冷媚`
+            lines.append(_classify(text[: sig.start()].rstrip(), bold))
+            lines.append(Line(sig.group(0).strip(), "author"))
+            continue
+        if sig and sig.start() == 0:
+            lines.append(Line(text, "author"))
+            continue
         m = _TRAILING_CREDIT.match(text)
         if m:  # `…签约仪式现场。 李立婷/摄`: the photographer's credit ends the line
             lines.append(_classify(m.group(1), bold))
@@ -138,7 +173,12 @@ def _classify(text: str, bold: bool) -> Line:
     m = BYLINE.match(text)
     if m and not MARKER.match(m.group(1)):
         return Line(m.group(1).strip(), "byline", bold=bold)
-    if BYLINE_PLAIN.match(text) and len(text) <= 30 and not _NO_SENTENCE_PUNCT.search(text):
+    if (
+        BYLINE_PLAIN.match(text)
+        and len(text) <= 30
+        and not _NO_SENTENCE_PUNCT.search(text)
+        and not re.search(r"[)）]\S", text)
+    ):
         return Line(text, "byline", bold=bold)
     if len(text) <= 40 and KICKER.match(text) and not MARKER.match(text):
         return Line(text, "kicker", bold=bold)
@@ -198,7 +238,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     while i < len(lines):
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if ln.kind in ("heading", "kicker", "vertical") or (ln.kind == "text" and _title_start(lines, i)):
+        if ln.kind in ("heading", "kicker", "vertical") or (ln.kind == "text" and _title_start(lines, i, long_form)):
             flush()
             i = _read_title(lines, i, blocks)
             continue
@@ -254,11 +294,20 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
     return len(ln.text) < 0.85 * _line_width(lines, i)
 
 
-def _title_start(lines: list[Line], i: int) -> bool:
+def _title_start(lines: list[Line], i: int, long_form: bool = False) -> bool:
     """Plain text lines that open a title block on un-marked-up pages."""
     ln = lines[i]
-    if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")) or len(ln.text) > 40:
+    if MARKER.match(ln.text):
         return False
+    opens = i + 1 < len(lines) and (long_form or _opens_a_text(lines[i + 1], ln))
+    if i == 0 and len(ln.text) <= _HEADLINE and opens and not _SENTENCE_PUNCT.search(ln.text):
+        return True  # a page (a saved web article) that opens with its headline
+    if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")):
+        return False
+    if len(ln.text) > 40:
+        return False
+    if _trailing_titles(lines, i):
+        return True
     prev_ok = i == 0 or lines[i - 1].kind != "text" or ends_sentence(lines[i - 1].text)
     if not prev_ok:
         return False
@@ -273,6 +322,30 @@ def _title_start(lines: list[Line], i: int) -> bool:
                 lines[j].kind == "text" and not _NO_SENTENCE_PUNCT.search(lines[j].text) for j in range(i, i + k)
             )
     return False
+
+
+def _title_like(ln: Line) -> bool:
+    return ln.kind in ("text", "kicker") and len(ln.text) <= 40 and not _NO_SENTENCE_PUNCT.search(ln.text)
+
+
+def _trailing_titles(lines: list[Line], i: int) -> bool:
+    """`…发展。（记者 综合）` then `标题一` `标题二` to the end of the page: the page's titles,
+    printed after the bodies."""
+    rest = [ln for ln in lines[i:] if ln.kind not in ("caption", "credit")]
+    return (
+        len(rest) >= 1
+        and all(_title_like(ln) for ln in rest)
+        and (i == 0 or lines[i - 1].kind != "text" or ends_sentence(lines[i - 1].text) or _title_like(lines[i - 1]))
+    )
+
+
+def _opens_a_text(nxt: Line, title: Line) -> bool:
+    """Is `nxt` the first line of an article's text, so the short line before it is a headline?"""
+    if nxt.kind != "text":
+        return False
+    return bool(MARKER.match(nxt.text) or LEDE.match(nxt.text)) or (
+        len(nxt.text) > _OPENING_TEXT and len(nxt.text) > 2 * len(title.text)
+    )
 
 
 def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
@@ -352,7 +425,15 @@ class _Draft:
 
     @property
     def substantive(self) -> bool:
-        return any(b.kind == "para" for b in self.blocks)
+        """Holds article text: a paragraph that ends a sentence or runs long, not only a stray
+        subtitle or caption line (`厦门火炬高新区` printed apart before the lede)."""
+        return any(
+            b.kind == "para"
+            and (
+                (any(c in SENTENCE_END for c in b.text) and len(b.text) >= _SENTENCE_MIN) or len(b.text) >= _SUBSTANTIVE
+            )
+            for b in self.blocks
+        )
 
     @property
     def text(self) -> str:
@@ -379,7 +460,39 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     if last.kind in ("caption", "credit") and LEDE.match(block.text) and not (zones & cur_zones):
         return True
     # a dated lede about a zone this article never named: a new, unmarked article
-    return bool(LEDE.match(block.text) and zones and not (zones & cur_zones) and len(cur.text) >= 300)
+    if LEDE.match(block.text) and zones and not (zones & cur_zones) and len(cur.text) >= _LONG_ENOUGH:
+        return True
+    # a paragraph opening on a zone this long article never named (`新春伊始，浙江杭州湾上虞经开区…`)
+    if len(cur.text) < _LONG_ENOUGH or not ends_sentence(last.text):
+        return False
+    opening = _zone_places(block.text[:_OPENING])
+    return bool(opening) and not (opening & _zone_places(cur.text))
+
+
+def _zone_places(text: str) -> set[str]:
+    """The provinces of the zones proper a text names (the gazetteer's, else the one the name
+    opens with, else its first two characters): `南宁综合保税区` and `南宁高新区` lie together,
+    `杭州湾上虞经开区` elsewhere."""
+    from loaders.extract.parks import find_parks
+    from loaders.reference import gazetteer, place_regions
+
+    kinds = {z.suffix: z.kind for z in zone_suffixes()}
+    provinces = {z.name_full: z.province[:2] for z in gazetteer()}
+
+    def place(name: str, key: str | None) -> str:
+        if key in provinces:
+            return provinces[key]
+        for k in (3, 2):
+            regions = place_regions().get(name[:k])
+            if regions:
+                return sorted(regions)[0][:2]
+        return name[:2]
+
+    return {
+        place(m.name, m.zone_key)
+        for m in find_parks(text)
+        if not m.is_reference and (m.zone_key or kinds.get(m.suffix) == "admin")
+    }
 
 
 def split_articles(raw_text: str) -> list[Article]:

@@ -39,6 +39,7 @@ from loaders.reference import (
     place_names,
     place_regions,
     provinces,
+    strip_suffix,
     suffix_info,
     zone_canonical,
     zone_forms,
@@ -181,8 +182,23 @@ def _place_before(body: str, start: int) -> str | None:
     return None
 
 
-def _mention(start: int, end: int, body: str, zone: Zone, suffix: str, national: bool) -> ParkMention:
-    return ParkMention(start, end, body[start:end], zone_canonical(zone), suffix, national, zone_key=zone.name_full)
+def _mention(
+    start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, written: str | None = None
+) -> ParkMention:
+    name = zone_canonical(zone)
+    return ParkMention(
+        start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
+    )
+
+
+def short_form(written: str) -> str:
+    """`长治国家高新区` -> `长治高新区`, `长春汽车经济技术开发区` -> `长春汽车经开区`: a written form
+    without 国家, a district in brackets or the long suffix (the warehouse names a zone by the
+    most complete of these its articles use)."""
+    written = re.sub(r"[（(][^）)]*[）)]$", "", written)
+    written = written[:2] + written[2:].replace("国家", "")
+    core, suffix = strip_suffix(written)
+    return core + suffix.canonical if suffix is not None else written
 
 
 # --- the gazetteer ------------------------------------------------------------------
@@ -226,7 +242,8 @@ def _gazetteer_mention(body: str, m: re.Match[str]) -> ParkMention | None:
         return None
     end = m.end() if m.group(2) and not _PHASE.search(m.group(2)) else m.end(1)
     national = "国家" in body[start : m.end(1)]
-    return _mention(_with_qualifier(body, _with_place(body, start, zone)), end, body, zone, m.group(1), national)
+    text_start = _with_qualifier(body, _with_place(body, start, zone))
+    return _mention(text_start, end, body, zone, m.group(1), national, body[start : m.end(1)])
 
 
 def _with_qualifier(body: str, start: int) -> int:
@@ -253,7 +270,7 @@ def _bare_mentions(body: str, taken: list[tuple[int, int]]) -> list[ParkMention]
             if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
                 continue  # `新中关村`: part of another name
             start = _with_place(body, start, zone)
-        out.append(_mention(start, m.end(), body, zone, "", False))
+        out.append(_mention(start, m.end(), body, zone, "", False, m.group(0)))
     return out
 
 
@@ -363,7 +380,7 @@ def _admin_mention(body: str, m: re.Match[str], recurring: frozenset[str]) -> Pa
         name = place + name
         zone = None
     if zone is not None and not _conflicting(zone, info):
-        return _mention(text_start, m.end(), body, zone, suffix, national)
+        return _mention(text_start, m.end(), body, zone, suffix, national, _city_form(head) + suffix)
     return ParkMention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
 
 
@@ -496,6 +513,8 @@ def _named_zones(body: str) -> list[ParkMention]:
         found = _gazetteer_mention(body, m)
         if found is None and suffix_info()[m.group(1)].kind == "admin":
             found = _admin_mention(body, m, recurring)
+        if found and any(a.start <= found.start < a.end for a in admin):
+            continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
         if found:
             admin.append(found)
     admin += _bare_mentions(body, [(a.start, a.end) for a in admin])

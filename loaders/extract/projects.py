@@ -136,7 +136,7 @@ _BATCH = re.compile(
     r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|家)|批次|[两三四五六七八九十百]大(?:项目|重点|重大)?$|"
     r"[\d一二两三四五六七八九十]$|"
     r"(?:19|20)\d{2}\s*年|[一二三四]\s*季度|[上下]半年|今年|去年|年度|年初|年底|"
-    r"[十百千万亿\d]+元?级|首个|又一|一个|"
+    r"[十百千万亿\d]+元?级|又一|一个|"
     r"(?:会|活动|仪式|大会|论坛|推介会)$"
 )
 _CATEGORY_END = re.compile(r"(?:类|领域|行业|板块|方面|产业|门类|业态)$")
@@ -152,6 +152,7 @@ _LIST_TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,8}项目|(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
 )
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
+_CATEGORY_BEFORE = re.compile(r"等[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
 _CATEGORY_LIST = re.compile(r"等[^，。；]{0,8}(?:类项目|领域|产业|行业|方面)")
 # `建成“创客公寓”`: a quoted name right after a status verb
 _QUOTED = re.compile(r"(建成|建设|打造|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,24})”")
@@ -176,6 +177,7 @@ _PROJECT_REF = re.compile(r"\s*(?:[^，。,]{0,4}[，,])?\s*(?:该|新|此|这�
 _PROPER_WITHIN = 10  # a place this near the start makes a name proper (`南大苏州校区`)
 _CLOSE = 10  # characters around another mention of a project that can hold its status verb
 _SAME_MIN = 6  # two names this long, one inside the other, are one project
+_DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*“$")
 _ITEM_MIN = 4  # a listed name shorter than this is a word, not a name
 _GENERIC_MAX = 6  # `科技创新项目` is a category; `中国长城自主创新基地` has a name before the adjective
 _SHORT_ITEM = 5  # ... and one this short made of everyday words is a category
@@ -408,6 +410,9 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
         start = name_start(body, m.start())
         while start < m.start() and body[start] in "和及与 ":
             start += 1
+        inside = next((c for c in ctx.companies if c.start < start < c.end), None)
+        if inside is not None:  # `…精细化工有限公司20万吨…改造`: a stop word inside the owner's name
+            start = inside.start
         quoted = re.match(r"“[^”]{1,8}”", body[start : m.start()])
         if quoted and m.start() - start - quoted.end() >= 4:  # `“双一流”南大苏州校区`: a label before the name
             start += quoted.end()
@@ -423,10 +428,13 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
             status = _status(body[s_start:start], "") if status == "unknown" else status
         else:
             status = _status(body[s_start:start][-20:], body[end:s_end])
-        if head not in _STRONG_HEAD and (
-            status == "unknown"
-            or not (head in ("产业园", "科创园") or _proper(body, start, end, ctx.parks, ctx.companies))
-        ):
+        if _DESIGNATION.search(body, max(0, start - 6), start):
+            continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
+        proper = head in ("产业园", "科创园") or _proper(body, start, end, ctx.parks, ctx.companies)
+        if head not in _STRONG_HEAD and status == "unknown" and proper:
+            full = max(body.rfind(c, 0, start) for c in "。！？\n") + 1
+            status = _status(body[full:start], "")  # `在已签约项目中，…；X中心则致力于…`
+        if head not in _STRONG_HEAD and (status == "unknown" or not proper):
             continue  # `研发中心`, `企业培训中心`: a facility word, not a named project
         if (
             head in ("产业园", "科创园")
@@ -518,8 +526,8 @@ def _listed(ctx: ArticleContext) -> list[ProjectMention]:
     for m in _LIST_TAIL.finditer(body):
         if m.end() < len(body) and body[m.end()] not in _NEXT_OK:
             continue  # `等项目品牌优势`: not a list of projects
-        if _CATEGORY_LIST.match(body, m.start()):
-            continue  # `…等科技创新类项目`: a list of categories
+        if _CATEGORY_LIST.match(body, m.start()) or _CATEGORY_BEFORE.search(body, max(0, m.start() - 12), m.start()):
+            continue  # `…等科技创新类项目`, `…等四大类的31个项目`, `…等领域43个项目`: a list of categories
         s_start, s_end = ctx.sentence_at(m.start())
         start = _list_start(body, s_start, m.start())
         if start is None:
@@ -542,10 +550,27 @@ def _listed(ctx: ArticleContext) -> list[ProjectMention]:
     return out
 
 
+def _past_leading_verbs(body: str, a: int, b: int) -> int:
+    """Skip the verbs and adverbs an item opens with (`大力推进…`), and only those: a stop word
+    inside a name (`精细化工` holds `细化`) is part of it."""
+    moved = True
+    while moved:
+        moved = False
+        for w in _STOP_WORDS:
+            if body.startswith(w, a) and b - a - len(w) >= _ITEM_MIN:
+                a += len(w)
+                moved = True
+    return a
+
+
 def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[ProjectMention]:
     body, out = ctx.body, []
     for a, b in _list_items(body, start, end):
-        a = max(a, name_start(body, b, limit=b - a))  # `大力推进3.5万吨海绵钛扩能`: past the verb
+        a = _past_leading_verbs(body, a, b)  # `大力推进3.5万吨海绵钛扩能`: past the verb
+        while a < b and body[a] in _STOP_CHARS:
+            a += 1  # `的中国绿色植保科技产业园`
+        b = a + len(body[a:b].split("等")[0]) if "等" in body[a:b] else b  # `民生保障等四大类的`
+        b = a + len(body[a:b].rstrip("的"))
         owner = _owner(ctx, a, b)
         name_from = owner.end if owner else a
         name = body[name_from:b]

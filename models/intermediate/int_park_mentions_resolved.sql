@@ -136,7 +136,8 @@ final as (
         says_national,
         is_reference,
         park_type,
-        zone_key
+        zone_key,
+        zone_form
     from keyed
 
 )

@@ -1,10 +1,11 @@
 {#-
     One row per zone, with everything dim_park shows.
 
-    - Names: every zone by the canonical short name the loaders give it (for a gazetteer
-      zone, one name for all its written forms); a gazetteer zone also has its official
-      name, type and level from the gazetteer, and `on_national_list` when its level is
-      national.
+    - Names: a gazetteer zone by the most complete short form its articles write
+      (`长春汽车经济技术开发区` and `长春汽开区` -> `长春汽车经开区`; `广州开发区` stays), any other
+      zone by the canonical short name the loaders give it; a gazetteer zone also has its
+      official name, type and level from the gazetteer, and `on_national_list` when its
+      level is national.
     - Place: a gazetteer zone's province and city come from the gazetteer. Otherwise the
       longest place name the zone's name opens with (`int_place_names`) gives them
       (after a province, a city of that province may follow: `浙江杭州…`). A zone
@@ -91,13 +92,40 @@ zones as (
 
 ),
 
+-- the forms a gazetteer zone is written with, in short (`长春汽车经开区`, `长春汽开区`)
+written_forms as (
+
+    select
+        park_id,
+        zone_form,
+        count(*) as uses
+    from zone_mentions
+    where zone_form is not null
+    group by park_id, zone_form
+
+),
+
+-- the most complete of them names the zone: the longest, then the most used
+fullest_forms as (
+
+    select
+        park_id,
+        zone_form,
+        row_number() over (
+            partition by park_id
+            order by length(zone_form) desc, uses desc, zone_form asc
+        ) as form_rank
+    from written_forms
+
+),
+
 named as (
 
     select
         zones.*,
         coalesce(gazetteer.park_level = 'national', false) as on_national_list,
         gazetteer.park_level as list_level,
-        zones.extracted_name as park_name,
+        coalesce(fullest_forms.zone_form, zones.extracted_name) as park_name,
         gazetteer.name_full as park_full_name,
         coalesce(gazetteer.park_type, zones.extracted_type) as park_type,
         gazetteer.province_short as list_province,
@@ -105,6 +133,10 @@ named as (
     from zones
     left join gazetteer
         on zones.zone_key = gazetteer.name_full
+    left join fullest_forms
+        on
+            zones.park_id = fullest_forms.park_id
+            and fullest_forms.form_rank = 1
 
 ),
 

@@ -23,7 +23,8 @@ renamed as (
         cast(suffix as varchar) as zone_suffix,
         cast(says_national as boolean) as says_national,
         cast(is_reference as boolean) as is_reference,
-        cast(zone_key as varchar) as zone_key
+        cast(zone_key as varchar) as zone_key,
+        cast(zone_form as varchar) as zone_form
 
     from source
 
