@@ -22,6 +22,7 @@ The approach, in three passes:
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -98,13 +99,18 @@ def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
     lines: list[Line] = []
     i = 0
+    no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
     while i < len(raw_lines):
         # a run of one-character lines (blank lines between allowed) is a vertical title
         j, chars = i, []
-        while j < len(raw_lines) and (
-            is_single_char_line(raw_lines[j])
-            or not raw_lines[j].strip()
-            or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
+        while (
+            i >= no_title_until
+            and j < len(raw_lines)
+            and (
+                is_single_char_line(raw_lines[j])
+                or not raw_lines[j].strip()
+                or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
+            )
         ):
             if raw_lines[j].strip():
                 chars.append(raw_lines[j].strip())
@@ -114,6 +120,7 @@ def classify_lines(raw_text: str) -> list[Line]:
                 lines.append(Line(title, "vertical", bold=True))
             i = j
             continue
+        no_title_until = max(no_title_until, j)
         text, bold = clean_line(raw_lines[i])
         i += 1
         if not text:
@@ -175,7 +182,7 @@ def _is_short_plain(lines: list[Line], i: int) -> bool:
         return False
     if _ORG_END.search(ln.text):
         return False
-    prev = next((p for p in reversed(lines[:i]) if p.kind == "text"), None)
+    prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind == "text"), None)
     return (prev is None or ends_sentence(prev.text) or prev is not lines[i - 1]) and len(ln.text) < 0.8 * _line_width(
         lines, i
     )
@@ -330,6 +337,11 @@ def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
     return i
 
 
+# a page with more title x article pairs than this is not a newspaper page; scoring every
+# pair would be quadratic in its size, so its titles stay with the articles they precede
+MAX_TITLE_PAIRS = 10_000
+
+
 # --- pass 3: articles -----------------------------------------------------------------
 
 
@@ -362,11 +374,31 @@ class _Draft:
     def start(self) -> int:
         return self.blocks[0].position if self.blocks else 10**9
 
+    # running figures for the article walk, folded in as blocks are appended (see walk_stats)
+    _seen: int = 0
+    _zones: set[str] = field(default_factory=set)
+    _length: int = -1
+    _paras: bool = False
+
+    def walk_stats(self) -> tuple[set[str], int, bool]:
+        """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
+
+        Equal to the properties while blocks are only appended, as during the walk in
+        split_articles; recomputing them per block made long articles quadratic.
+        """
+        for b in self.blocks[self._seen :]:
+            self._zones |= zone_keys(b.text)
+            self._length += len(b.text) + 1
+            self._paras = self._paras or b.kind == "para"
+        self._seen = len(self.blocks)
+        return self._zones, max(self._length, 0), self._paras
+
 
 def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool:
     if cur is None or cur.closed or after_title:
         return True
-    if not cur.substantive:
+    cur_zones, cur_length, substantive = cur.walk_stats()
+    if not substantive:
         return False
     if block.kind != "para":
         return False
@@ -375,11 +407,10 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     last = cur.blocks[-1]
     first_sentence = re.split(f"[{SENTENCE_END}]", block.text, maxsplit=1)[0]
     zones = zone_keys(first_sentence)
-    cur_zones = zone_keys(cur.text)
     if last.kind in ("caption", "credit") and LEDE.match(block.text) and not (zones & cur_zones):
         return True
     # a dated lede about a zone this article never named: a new, unmarked article
-    return bool(LEDE.match(block.text) and zones and not (zones & cur_zones) and len(cur.text) >= 300)
+    return bool(LEDE.match(block.text) and zones and not (zones & cur_zones) and cur_length >= 300)
 
 
 def split_articles(raw_text: str) -> list[Article]:
@@ -483,28 +514,39 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
     elsewhere (end of page, margin), the zone it names and the words it shares with an
     article's lead find the article. Adjacency alone decides only when content is silent.
     """
+    if len(titles) * len(drafts) > MAX_TITLE_PAIRS:  # not a newspaper page: titles stay where printed
+        for block, follows in titles:
+            if follows is not None and drafts[follows].title is None:
+                drafts[follows].title = block
+        return
     scores: list[tuple[float, int, int]] = []
     leads = [d.text[:160] for d in drafts]
+    # per-draft figures, computed once rather than once per title
+    lead_zones = [zone_keys(lead) for lead in leads]
+    draft_zones = [zone_keys(d.text) for d in drafts]
+    lead_bigrams = [_bigrams(lead) for lead in leads]
+    starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):
         tz = zone_keys(block.text)
         tb = _bigrams(block.text)
-        for n, lead in enumerate(leads):
+        for n in range(len(leads)):
             score = 0.0
-            if tz and tz & zone_keys(lead):
+            if tz and tz & lead_zones[n]:
                 score += 3
-            elif tz and tz & zone_keys(drafts[n].text):
+            elif tz and tz & draft_zones[n]:
                 score += 1
             if tb:
-                score += 4 * len(tb & _bigrams(lead)) / len(tb)
+                score += 4 * len(tb & lead_bigrams[n]) / len(tb)
             if follows == n:
                 score += 1.5
             elif (
                 n < len(drafts)
                 and drafts[n].start < block.position
-                and all(d.start > block.position or d.start < drafts[n].start for d in drafts)
+                # no draft starts in [drafts[n].start, block.position] (bisect, not a scan of all drafts)
+                and bisect.bisect_right(starts, block.position) == bisect.bisect_left(starts, drafts[n].start)
             ):
                 score += 0.5  # printed right after the article it closes
-            if tz and not (tz & zone_keys(drafts[n].text)):
+            if tz and not (tz & draft_zones[n]):
                 score -= 2
             if score >= 1:
                 scores.append((score, t, n))
