@@ -34,6 +34,7 @@ from loaders.extract.metrics import find_metrics
 from loaders.extract.parks import find_parks
 from loaders.extract.projects import find_projects
 from loaders.manifest import Manifest, ManifestRow, read_manifest
+from loaders.normalize import SENTENCE_END
 from loaders.records import (
     ArticleRecord,
     CompanyMentionRecord,
@@ -48,6 +49,9 @@ from loaders.records import (
 )
 from loaders.segment import split_articles
 from loaders.version import parser_version
+
+# articles longer than this go to the extractors in windows (real articles are < 3,000 characters)
+EXTRACT_WINDOW = 20_000
 
 # outcomes that land a page's rows
 LANDED = ("loaded", "replaced", "reparsed")
@@ -289,20 +293,42 @@ def _with_articles(page: PageRecord, articles: list, note: str | None) -> Parsed
     return parsed
 
 
+def extract_windows(body: str, size: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of `body` of at most `size` characters, cut at paragraph or sentence ends.
+
+    The extractors relate every mention to every other in the text they are given, so
+    their work grows faster than the text. A news article is a few thousand characters
+    and is given whole; a page that is one endless article (a page on one line, a dump)
+    is given in windows, which keeps the whole parse linear in the page's length.
+    """
+    size = size or EXTRACT_WINDOW
+    start, n = 0, len(body)
+    while n - start > size:
+        floor, ceiling = start + size // 2, start + size
+        cut = body.rfind("\n", floor, ceiling)
+        if cut < 0:
+            cut = max(body.rfind(ch, floor, ceiling) for ch in SENTENCE_END)
+        cut = cut + 1 if cut >= 0 else ceiling
+        yield start, body[start:cut]
+        start = cut
+    yield start, body[start:]
+
+
 def _extract(parsed: ParsedPage, art: ArticleRecord, published_on: date | None) -> None:
-    """Run the extractors over one article body and keep their records."""
-    pid, aid, body = art.page_id, art.article_id, art.body
-    parks = find_parks(body)
-    companies = find_companies(body, parks)
-    projects = find_projects(body, parks, companies, published_on)
-    metrics = find_metrics(body, parks, companies, published_on, projects)
-    for record_type, spans in (
-        (ParkMentionRecord, parks),
-        (CompanyMentionRecord, companies),
-        (ProjectRecord, projects),
-        (MetricRecord, metrics),
-    ):
-        parsed.facts.extend(record_type.of(pid, aid, span) for span in spans)
+    """Run the extractors over one article body (in windows if it is huge) and keep their records."""
+    pid, aid = art.page_id, art.article_id
+    for offset, text in extract_windows(art.body):
+        parks = find_parks(text)
+        companies = find_companies(text, parks)
+        projects = find_projects(text, parks, companies, published_on)
+        metrics = find_metrics(text, parks, companies, published_on, projects)
+        for record_type, spans in (
+            (ParkMentionRecord, parks),
+            (CompanyMentionRecord, companies),
+            (ProjectRecord, projects),
+            (MetricRecord, metrics),
+        ):
+            parsed.facts.extend(record_type.of(pid, aid, span, offset) for span in spans)
 
 
 def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage | Outcome:

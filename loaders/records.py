@@ -78,14 +78,19 @@ class SpanRecord(Record):
     """A record made from an extractor's span: page and article ids, then the span's fields."""
 
     FROM_SPAN: ClassVar[dict[str, str]] = {"char_start": "start", "char_end": "end"}
+    OFFSETS: ClassVar[tuple[str, ...]] = ("char_start", "char_end", "name_start", "name_end")
 
     @classmethod
-    def of(cls, page_id: str, article_id: str, span: object) -> SpanRecord:
+    def of(cls, page_id: str, article_id: str, span: object, offset: int = 0) -> SpanRecord:
+        """The record for `span`, found in the part of the article body starting at `offset`."""
         values = {
             f.name: getattr(span, cls.FROM_SPAN.get(f.name, f.name))
             for f in fields(cls)  # type: ignore[arg-type]
             if f.name not in ("page_id", "article_id")
         }
+        for name in cls.OFFSETS:
+            if name in values:
+                values[name] += offset
         return cls(page_id=page_id, article_id=article_id, **values)  # type: ignore[call-arg]
 
 
