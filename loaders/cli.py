@@ -14,6 +14,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import textwrap
 import time
 import traceback
 from collections import Counter
@@ -430,7 +431,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         err.print(f"[red]query failed[/red]: {escape(_first_line(e))}", soft_wrap=True)
         return EXIT_FAILED
     finally:
-        con.close()
+        with contextlib.suppress(duckdb.Error):  # an interrupted statement may still be unwinding
+            con.close()
     if df is None:
         return EXIT_OK
     _print_frame(df, args.format, args.limit)
@@ -577,7 +579,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "-v", "--verbose", action="store_true", help="stream dbt's own output; show a traceback on errors"
+        "-v", "--verbose", action="store_true", help="more detail: dbt's own output, a traceback on errors"
     )
 
     def with_wait(p: argparse.ArgumentParser) -> None:
@@ -653,15 +655,23 @@ def build_parser() -> argparse.ArgumentParser:
         "query",
         parents=[common],
         help="run one read-only SQL statement on the warehouse and print the result",
-        description="Run one SQL statement on the published warehouse and print the result as a table, "
-        "CSV or JSON. Use - to read the SQL from standard input. Allowed: one SELECT / WITH / VALUES / "
-        "DESCRIBE / SHOW / SUMMARIZE / EXPLAIN statement, or a PRAGMA that only reports "
-        "(table_info, show_tables, database_size, storage_info, version ...). " + REFUSED_HELP + " The "
-        "warehouse is opened read-only with file system access disabled and locked. Ctrl-C stops the "
-        "query at once.",
+        description="\n\n".join(
+            textwrap.fill(par, 88)
+            for par in (
+                "Run one SQL statement on the published warehouse and print the result as a table, "
+                "CSV or JSON. Use - to read the SQL from standard input.",
+                "Allowed: one SELECT / WITH / VALUES / DESCRIBE / SHOW / SUMMARIZE / EXPLAIN statement, "
+                "or a PRAGMA that only reports (table_info, show_tables, database_size, storage_info, "
+                "version ...).",
+                REFUSED_HELP,
+                "The warehouse is opened read-only with file system access disabled and locked, so "
+                "no function can reach another file. Ctrl-C stops a running query at once; --timeout "
+                "stops a long one.",
+            )
+        ),
         epilog='example: gaoxin query "select park_name, city from marts.dim_park order by 1"\n'
         '         gaoxin query --dialect postgres "select park_name::text from marts.dim_park limit 3"\n\n'
-        + EXIT_CODES_HELP,
+        + textwrap.fill(EXIT_CODES_HELP, 88),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("sql", help="the SQL to run, or - for standard input")

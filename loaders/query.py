@@ -208,8 +208,8 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str, timeout: float | None = 
         try:
             cur = con.execute(sql)
             box["result"] = cur.fetch_df() if cur.description is not None else None
-        except BaseException as e:  # handed to the caller's thread
-            box["error"] = e
+        except BaseException as e:  # handed to the caller's thread, without the frames holding the result
+            box["error"] = e.with_traceback(None)
 
     worker = threading.Thread(target=work, name="gaoxin-query", daemon=True)
     deadline = time.monotonic() + timeout if timeout and timeout > 0 else None
