@@ -20,6 +20,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 from rich.console import Console
@@ -31,6 +32,7 @@ from loaders import runlog
 from loaders.db import (
     PROJECT_ROOT,
     WarehousePathError,
+    check_opens,
     check_warehouse_file,
     check_writable,
     connect,
@@ -40,10 +42,15 @@ from loaders.db import (
 from loaders.dbt_run import DbtRun, own_target, pages_behind
 from loaders.dbt_run import run_dbt as _run_dbt_child
 from loaders.decode import DEFAULT_MAX_BYTES
-from loaders.ingest import RULES_CHANGED, RunSummary, ingest, insert_records, new_run, remove_pages
 from loaders.publish import BuildLocked, workspace
 from loaders.query import DEFAULT_TIMEOUT, REFUSED_HELP, QueryRefused, QueryTimeout, check_query, open_sealed, run_query
 from loaders.records import RunRecord
+
+if TYPE_CHECKING:
+    from loaders.ingest import RunSummary
+
+# loaders.ingest (the parsers, jieba, pandas) is imported by the commands that write, so
+# that reading commands and error messages come back at once
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 PROGRESS_MIN_FILES = 20
@@ -94,6 +101,8 @@ def _count_inputs(paths: list[Path]) -> int:
 
 
 def _ingest_with_progress(con: duckdb.DuckDBPyConnection, paths: list[Path], run: RunSummary, max_bytes: int):
+    from loaders.ingest import ingest
+
     if sys.stderr.isatty() and _count_inputs(paths) >= PROGRESS_MIN_FILES:
         with Progress(
             TextColumn("ingest"),
@@ -118,6 +127,8 @@ def _ingest_with_progress(con: duckdb.DuckDBPyConnection, paths: list[Path], run
 
 def _record_earlier_runs(con: duckdb.DuckDBPyConnection, earlier: list[runlog.JournalEntry]) -> None:
     """Runs that never published (killed, interrupted, failed) get their row now."""
+    from loaders.ingest import insert_records
+
     have = {r[0] for r in con.execute("select run_id from raw.ingest_runs").fetchall()}
     insert_records(con, RunRecord, [e.record() for e in earlier if e.run_id not in have])
 
@@ -133,6 +144,10 @@ def _writing(command: str, inputs: list, wait: float) -> Iterator[tuple[Path, Ru
     published = db_path()
     check_warehouse_file(published)
     check_writable(published)
+    if published.exists():  # a damaged file is named as itself, not as its build copy mid-build
+        check_opens(published)
+    from loaders.ingest import new_run
+
     run = new_run(command, inputs)
     with workspace(published, wait=wait) as ws:
         earlier = runlog.pending(published)
@@ -171,6 +186,8 @@ def _land(build: Path, work: Callable[[duckdb.DuckDBPyConnection], RunSummary]) 
 
 
 def _print_ingest(summary: RunSummary) -> None:
+    from loaders.ingest import RULES_CHANGED
+
     counts = Counter(o.outcome for o in summary.outcomes if o.outcome != "read")
     landed = ("loaded", "replaced", "reparsed")
     articles = sum(o.article_count or 0 for o in summary.outcomes if o.outcome in landed)
@@ -292,6 +309,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from loaders.ingest import remove_pages
+
     target = db_path()
     _published_or_fail()
     with _writing("remove", args.files, args.wait) as (build, run):
@@ -321,6 +340,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         console.print(f"no warehouse at {target} yet: run `gaoxin build`")
         return 1
     check_warehouse_file(target)
+    check_opens(target)
     con = connect(target, read_only=True)
     try:
         tables = {
@@ -404,6 +424,7 @@ def _published_or_fail() -> Path:
     if not os.path.lexists(target):
         raise CommandFailed(f"no warehouse at {target} yet: run `gaoxin build`")
     check_warehouse_file(target)
+    check_opens(target)
     return target
 
 

@@ -76,6 +76,34 @@ def check_warehouse_file(path: Path) -> None:
         )
 
 
+_HEADER_BYTES = 3 * 4096  # DuckDB's file header and its two database headers precede the blocks
+
+
+def check_opens(path: Path) -> None:
+    """Refuse a DuckDB file that is damaged (truncated, corrupt), naming it and the cause.
+
+    DuckDB opens a truncated file lazily and fails later, mid-build, on its build copy;
+    reading its size table and comparing it with the file catches that at the start.
+    """
+    con = connect(path, read_only=True)
+    try:
+        block_size, total_blocks = con.execute("select block_size, total_blocks from pragma_database_size()").fetchone()
+    except duckdb.Error as e:
+        raise WarehousePathError(f"{path}: DuckDB cannot open it ({_cause(e)})") from e
+    finally:
+        con.close()
+    expected = _HEADER_BYTES + block_size * total_blocks
+    if path.stat().st_size < expected:
+        raise WarehousePathError(
+            f"{path}: DuckDB cannot open it (the file is truncated: {path.stat().st_size:,} of {expected:,} bytes)"
+        )
+
+
+def _cause(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
 def _read_only_mode(st: os.stat_result) -> bool:
     """No write bit for anyone: the user marked it read-only (even root should respect that)."""
     return not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
@@ -114,8 +142,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
             return duckdb.connect(str(path), read_only=True)
         return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
     except duckdb.Error as e:
-        cause = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise WarehousePathError(f"{path}: DuckDB cannot open it ({cause})") from e
+        raise WarehousePathError(f"{path}: DuckDB cannot open it ({_cause(e)})") from e
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -136,11 +136,19 @@ class _Discovery:
         real = Path(os.path.realpath(page.path))
         if real in self.seen:
             first = self.seen[real]
-            if first.entry != page.shown_path:  # the same entry named twice is simply read once
+            if first.entry == page.shown_path:  # the same entry named twice is simply read once
+                return
+            linked_first = first.path != Path(first.entry) and page.path == page.entry
+            if not linked_first:
                 self.outcomes.append(
                     Outcome(page.source_file, page.shown_path, "skipped", f"the same file as {first.source_file}")
                 )
-            return
+                return
+            # a link was met before the file it points to: the file keeps its own name
+            self.candidates.remove(first)
+            self.outcomes.append(
+                Outcome(first.source_file, first.entry, "skipped", f"the same file as {page.source_file}")
+            )
         row, manifest = self.row_for(page, root)
         notes = tuple(n for n in (page.note,) if n)
         cand = Candidate(

@@ -23,11 +23,14 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 import sqlglot
 from sqlglot import exp
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_TIMEOUT = 60.0
 INTERRUPT_GRACE = 10.0  # seconds to wait for DuckDB to stop after an interrupt

@@ -8,7 +8,6 @@ timeout, so a regression that reads a pipe fails the test instead of hanging it.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,12 +22,16 @@ from loaders.entries import Folder, PageFile, Refusal, classify_entry, printable
 from loaders.ingest import discover, ingest
 from loaders.manifest import parse_manifest
 from loaders.records import OUTCOMES, RUN_STATUSES
-from tests.conftest import ROOT, SAMPLE, sample_pages
+from tests.conftest import ROOT
 
 # invented pages (not from any real newspaper)
 PAGE_A = "本报讯 2024年5月6日，丙丁高新区举行新材料项目签约仪式。\n签约项目总投资额12.5亿元。\n"
 PAGE_B = "本报讯 7月8日，戊己高新区新增科技型企业36家。\n区内规上工业产值同比增长9.2%。\n"
 PAGE_C = "本报讯 9月1日，庚辛开发区举行数字经济招商推介会。\n现场签约项目8个。\n"
+GOOD = {
+    "g1.txt": "本报讯 4月2日，子丑高新区新增高新技术企业15家。\n全区研发投入同比增长12%。\n",
+    "g2.txt": "本报讯 6月9日，寅卯开发区重点项目集中开工。\n开工项目总投资30亿元。\n",
+}
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,13 @@ class Bad:
 def hostile_tree(tmp: Path) -> tuple[Path, list[Bad]]:
     """A folder of good pages with every kind of bad entry beside them."""
     root = tmp / "pages"
-    shutil.copytree(SAMPLE, root)
+    root.mkdir()
+    for name, text in GOOD.items():
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "manifest.csv").write_text(
+        "file,published_on,source,title\n" + "".join(f"{n},2024-0{i + 1}-15,导报,\n" for i, n in enumerate(GOOD)),
+        encoding="utf-8",
+    )
     outside = tmp / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text(PAGE_A, encoding="utf-8")  # a good page, but not in the folder
@@ -61,7 +70,7 @@ def hostile_tree(tmp: Path) -> tuple[Path, list[Bad]]:
     os.mkfifo(root / "pipe.txt")
     os.symlink("/dev/zero", root / "zero.txt")
     os.symlink(root / "no-such-target.txt", root / "dangling.txt")
-    os.symlink("000_ce83b8cda2055e15.txt", root / "alias.txt")
+    os.symlink("g1.txt", root / "alias.txt")
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(root / "sock.txt"))
     sock.close()
@@ -87,7 +96,7 @@ def hostile_tree(tmp: Path) -> tuple[Path, list[Bad]]:
         Bad("pipe.txt", "failed", "named pipe"),
         Bad("zero.txt", "failed", "outside"),
         Bad("dangling.txt", "failed", "broken symbolic link"),
-        Bad("alias.txt", "skipped", "same file as 000_ce83b8cda2055e15.txt"),
+        Bad("alias.txt", "skipped", "same file as g1.txt"),
         Bad("sock.txt", "failed", "socket"),
         Bad("caf\\xe9-\\xff.txt", "loaded", "not valid UTF-8"),
         Bad("sub/inner.txt", "loaded", "extra fields are ignored"),
@@ -130,7 +139,7 @@ def test_a_hostile_tree_records_every_bad_entry_and_loads_every_good_page(tmp_pa
         text = " ".join(r[0] for r in con.execute("select raw_text from raw.pages").fetchall())
     finally:
         con.close()
-    assert {p.name for p in sample_pages()} | {"sub/inner.txt", "folder.txt/deep.txt", "caf\\xe9-\\xff.txt"} == loaded
+    assert {*GOOD, "sub/inner.txt", "folder.txt/deep.txt", "caf\\xe9-\\xff.txt"} == loaded
     assert "root:" not in text and "丙丁高新区" not in text  # nothing from outside the folder
     for b in bad:
         if b.outcome == "failed":
@@ -145,7 +154,7 @@ def test_every_entry_kind_is_classified_without_reading_it(tmp_path):
         for name in ("pipe.txt", "zero.txt", "loop.txt", "up", "sub", "passwd.txt", "alias.txt", "notes.md")
     }
     assert isinstance(kinds["sub"], Folder)
-    assert isinstance(kinds["alias.txt"], PageFile) and kinds["alias.txt"].path == root / "000_ce83b8cda2055e15.txt"
+    assert isinstance(kinds["alias.txt"], PageFile) and kinds["alias.txt"].path == root / "g1.txt"
     assert kinds["notes.md"] is None  # not a page by name: left alone
     for name in ("pipe.txt", "zero.txt", "loop.txt", "up", "passwd.txt"):
         assert isinstance(kinds[name], Refusal) and kinds[name].outcome == "failed", name
