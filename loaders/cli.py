@@ -354,13 +354,25 @@ def cmd_status(args: argparse.Namespace) -> int:
     finally:
         con.close()
     for entry in runlog.pending(target):
-        state = "running now" if entry.status == "running" else entry.status
+        state = entry.status
+        if state == "running":
+            state = "running now" if _pid_alive(entry.pid) else "interrupted (its process is gone)"
         console.print(
             f"  [yellow]not yet recorded[/yellow] run {entry.run_id[:8]} ({entry.command}, started "
             f"{entry.started_at:%m-%d %H:%M:%S}): {state}{': ' + entry.note if entry.note else ''}",
             soft_wrap=True,
         )
     return 0
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _status_body(con: duckdb.DuckDBPyConnection, target: Path, tables: set[str], n_runs: int) -> None:
