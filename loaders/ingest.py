@@ -521,14 +521,14 @@ def _classify(page: PageRecord, stored: dict[str, _Stored], known_sha: dict[str,
 def _outcome(parsed: ParsedPage, what: str, reason: str | None, entry: str | None = None) -> Outcome:
     page = parsed.page
     return Outcome(
-        page.source_file,
-        entry or page.source_path,
-        what,
-        "; ".join(dict.fromkeys(r for r in (reason, parsed.note) if r)) or None,
-        page.byte_size,
-        page.encoding,
-        page.content_sha256,
-        len(parsed.articles),
+        source_file=page.source_file,
+        source_path=entry or page.source_path,
+        outcome=what,
+        reason="; ".join(dict.fromkeys(r for r in (reason, parsed.note) if r)) or None,
+        byte_size=page.byte_size,
+        encoding=page.encoding,
+        content_sha256=page.content_sha256,
+        article_count=len(parsed.articles),
     )
 
 
@@ -608,6 +608,15 @@ def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunS
         if page_id in gone:
             continue
         gone.append(page_id)
-        run.outcomes.append(Outcome(source_file, source_path, "removed", None, size, encoding, sha))
+        run.outcomes.append(
+            Outcome(
+                source_file=source_file,
+                source_path=source_path,
+                outcome="removed",
+                byte_size=size,
+                encoding=encoding,
+                content_sha256=sha,
+            )
+        )
     _write(con, run, gone, [])
     return run
