@@ -116,7 +116,7 @@ def _pragma_name(tree: exp.Pragma) -> str:
 
 def _refused(sql: str) -> QueryRefused:
     word = (sql.split() or ["empty"])[0].lower()
-    return QueryRefused(f"{word} statements are refused: gaoxin query only reads")
+    return QueryRefused(f"{word} statements are refused: gaoxin query is read-only")
 
 
 def _check_tree(tree: exp.Expression, sql: str) -> str:
@@ -137,7 +137,7 @@ def _check_tree(tree: exp.Expression, sql: str) -> str:
         raise QueryRefused(f"pragma {_pragma_name(tree)} is refused: only pragmas that report are allowed")
     for node in tree.walk():
         if isinstance(node, _WRITING) and node is not tree:
-            raise QueryRefused(f"{node.key.lower()} inside a query is refused: gaoxin query only reads")
+            raise QueryRefused(f"{node.key.lower()} inside a query is refused: gaoxin query is read-only")
         if isinstance(node, exp.Func):
             name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
             if name in _SQL_RUNNING_FUNCTIONS:
@@ -186,7 +186,7 @@ def check_query(sql: str, dialect: str = "duckdb") -> Checked:
         raise QueryRefused(f"DuckDB reads {len(statements)} statements here; gaoxin query runs exactly one")
     duck_kind = statements[0].type.name
     if duck_kind not in _DUCKDB_READING:
-        raise QueryRefused(f"DuckDB reads a {duck_kind.lower()} statement; gaoxin query only reads")
+        raise QueryRefused(f"DuckDB reads a {duck_kind.lower()} statement; gaoxin query is read-only")
     return Checked(sql, kind)
 
 
