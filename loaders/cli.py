@@ -42,6 +42,7 @@ from loaders.db import (
 from loaders.dbt_run import DbtRun, own_target, pages_behind
 from loaders.dbt_run import run_dbt as _run_dbt_child
 from loaders.decode import DEFAULT_MAX_BYTES
+from loaders.entries import Folder, PageFile, classify_entry, walk
 from loaders.publish import BuildLocked, workspace
 from loaders.query import DEFAULT_TIMEOUT, REFUSED_HELP, QueryRefused, QueryTimeout, check_query, open_sealed, run_query
 from loaders.records import RunRecord
@@ -90,13 +91,14 @@ class Terminated(KeyboardInterrupt):
 
 
 def _count_inputs(paths: list[Path]) -> int:
+    """Pages the run will read, found the way discovery finds them (never following a link loop)."""
     n = 0
     for p in paths:
-        with contextlib.suppress(OSError):
-            if p.is_file():
-                n += 1
-            elif p.is_dir():
-                n += sum(1 for _ in p.rglob("*.txt"))
+        kind = classify_entry(p, None, named=True)
+        if isinstance(kind, Folder):
+            n += sum(isinstance(e, PageFile) for e in walk(p))
+        elif isinstance(kind, PageFile):
+            n += 1
     return n
 
 
