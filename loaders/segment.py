@@ -22,6 +22,7 @@ The approach, in three passes:
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -121,13 +122,18 @@ def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
     lines: list[Line] = []
     i = 0
+    no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
     while i < len(raw_lines):
         # a run of one-character lines (blank lines between allowed) is a vertical title
         j, chars = i, []
-        while j < len(raw_lines) and (
-            is_single_char_line(raw_lines[j])
-            or not raw_lines[j].strip()
-            or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
+        while (
+            i >= no_title_until
+            and j < len(raw_lines)
+            and (
+                is_single_char_line(raw_lines[j])
+                or not raw_lines[j].strip()
+                or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
+            )
         ):
             if raw_lines[j].strip():
                 chars.append(raw_lines[j].strip())
@@ -137,6 +143,7 @@ def classify_lines(raw_text: str) -> list[Line]:
                 lines.append(Line(title, "vertical", bold=True))
             i = j
             continue
+        no_title_until = max(no_title_until, j)
         text, bold = clean_line(raw_lines[i])
         i += 1
         if not text:
@@ -215,7 +222,7 @@ def _is_short_plain(lines: list[Line], i: int) -> bool:
         return False
     if _ORG_END.search(ln.text):
         return False
-    prev = next((p for p in reversed(lines[:i]) if p.kind == "text"), None)
+    prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind == "text"), None)
     return (prev is None or ends_sentence(prev.text) or prev is not lines[i - 1]) and len(ln.text) < 0.8 * _line_width(
         lines, i
     )
@@ -226,6 +233,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     para: list[str] = []
     deferred: list[Block] = []  # captions printed inside a sentence, re-inserted after it
     long_form = statistics.median([len(ln.text) for ln in lines if ln.kind == "text"] or [0]) > 40
+    titles_from = _titles_from(lines)
 
     def flush() -> None:
         if para:
@@ -238,7 +246,9 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     while i < len(lines):
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if ln.kind in ("heading", "kicker", "vertical") or (ln.kind == "text" and _title_start(lines, i, long_form)):
+        if ln.kind in ("heading", "kicker", "vertical") or (
+            ln.kind == "text" and _title_start(lines, i, long_form, titles_from)
+        ):
             flush()
             i = _read_title(lines, i, blocks)
             continue
@@ -294,7 +304,7 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
     return len(ln.text) < 0.85 * _line_width(lines, i)
 
 
-def _title_start(lines: list[Line], i: int, long_form: bool = False) -> bool:
+def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from: int | None = None) -> bool:
     """Plain text lines that open a title block on un-marked-up pages."""
     ln = lines[i]
     if MARKER.match(ln.text):
@@ -306,7 +316,7 @@ def _title_start(lines: list[Line], i: int, long_form: bool = False) -> bool:
         return False
     if len(ln.text) > 40:
         return False
-    if _trailing_titles(lines, i):
+    if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
         return True
     prev_ok = i == 0 or lines[i - 1].kind != "text" or ends_sentence(lines[i - 1].text)
     if not prev_ok:
@@ -328,15 +338,21 @@ def _title_like(ln: Line) -> bool:
     return ln.kind in ("text", "kicker") and len(ln.text) <= 40 and not _NO_SENTENCE_PUNCT.search(ln.text)
 
 
-def _trailing_titles(lines: list[Line], i: int) -> bool:
-    """`…发展。（记者 综合）` then `标题一` `标题二` to the end of the page: the page's titles,
-    printed after the bodies."""
-    rest = [ln for ln in lines[i:] if ln.kind not in ("caption", "credit")]
-    return (
-        len(rest) >= 1
-        and all(_title_like(ln) for ln in rest)
-        and (i == 0 or lines[i - 1].kind != "text" or ends_sentence(lines[i - 1].text) or _title_like(lines[i - 1]))
-    )
+def _titles_from(lines: list[Line]) -> int:
+    """Where the page's titles printed together after the bodies begin (`…发展。（记者 综合）`
+    then `标题一` `标题二` to the end of the page): every line from there on, captions aside,
+    is title-like. `len(lines)` when the page does not end so."""
+    k = len(lines)
+    while k > 0 and (lines[k - 1].kind in ("caption", "credit") or _title_like(lines[k - 1])):
+        k -= 1
+    return k
+
+
+def _trailing_title(lines: list[Line], i: int, titles_from: int) -> bool:
+    if i < titles_from:
+        return False
+    prev = lines[i - 1] if i else None
+    return prev is None or prev.kind != "text" or ends_sentence(prev.text) or _title_like(prev)
 
 
 def _opens_a_text(nxt: Line, title: Line) -> bool:
@@ -403,6 +419,11 @@ def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
     return i
 
 
+# a page with more title x article pairs than this is not a newspaper page; scoring every
+# pair would be quadratic in its size, so its titles stay with the articles they precede
+MAX_TITLE_PAIRS = 10_000
+
+
 # --- pass 3: articles -----------------------------------------------------------------
 
 
@@ -416,6 +437,14 @@ class Article:
     body: str
 
 
+def _article_text(b: Block) -> bool:
+    """Article text: a paragraph that ends a sentence or runs long, not only a stray subtitle or
+    caption line (`厦门火炬高新区` printed apart before the lede, `项目开工仪式现场。`)."""
+    if b.kind != "para":
+        return False
+    return len(b.text) >= _SUBSTANTIVE or (len(b.text) >= _SENTENCE_MIN and any(c in SENTENCE_END for c in b.text))
+
+
 @dataclass
 class _Draft:
     blocks: list[Block] = field(default_factory=list)
@@ -425,15 +454,7 @@ class _Draft:
 
     @property
     def substantive(self) -> bool:
-        """Holds article text: a paragraph that ends a sentence or runs long, not only a stray
-        subtitle or caption line (`厦门火炬高新区` printed apart before the lede)."""
-        return any(
-            b.kind == "para"
-            and (
-                (any(c in SENTENCE_END for c in b.text) and len(b.text) >= _SENTENCE_MIN) or len(b.text) >= _SUBSTANTIVE
-            )
-            for b in self.blocks
-        )
+        return any(_article_text(b) for b in self.blocks)
 
     @property
     def text(self) -> str:
@@ -443,11 +464,40 @@ class _Draft:
     def start(self) -> int:
         return self.blocks[0].position if self.blocks else 10**9
 
+    # running figures for the article walk, folded in as blocks are appended (see walk_stats)
+    _seen: int = 0
+    _zones: set[str] = field(default_factory=set)
+    _length: int = -1
+    _paras: bool = False
+    _places: set[str] = field(default_factory=set)
+    _placed: int = 0
+
+    def walk_places(self) -> set[str]:
+        """_zone_places(text), folded in as blocks are appended (read only for long articles)."""
+        for b in self.blocks[self._placed :]:
+            self._places |= _zone_places(b.text)
+        self._placed = len(self.blocks)
+        return self._places
+
+    def walk_stats(self) -> tuple[set[str], int, bool]:
+        """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
+
+        Equal to the properties while blocks are only appended, as during the walk in
+        split_articles; recomputing them per block made long articles quadratic.
+        """
+        for b in self.blocks[self._seen :]:
+            self._zones |= zone_keys(b.text)
+            self._length += len(b.text) + 1
+            self._paras = self._paras or _article_text(b)
+        self._seen = len(self.blocks)
+        return self._zones, max(self._length, 0), self._paras
+
 
 def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool:
     if cur is None or cur.closed or after_title:
         return True
-    if not cur.substantive:
+    cur_zones, cur_length, substantive = cur.walk_stats()
+    if not substantive:
         return False
     if block.kind != "para":
         return False
@@ -456,17 +506,16 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     last = cur.blocks[-1]
     first_sentence = re.split(f"[{SENTENCE_END}]", block.text, maxsplit=1)[0]
     zones = zone_keys(first_sentence)
-    cur_zones = zone_keys(cur.text)
     if last.kind in ("caption", "credit") and LEDE.match(block.text) and not (zones & cur_zones):
         return True
     # a dated lede about a zone this article never named: a new, unmarked article
-    if LEDE.match(block.text) and zones and not (zones & cur_zones) and len(cur.text) >= _LONG_ENOUGH:
+    if LEDE.match(block.text) and zones and not (zones & cur_zones) and cur_length >= _LONG_ENOUGH:
         return True
-    # a paragraph opening on a zone this long article never named (`新春伊始，浙江杭州湾上虞经开区…`)
-    if len(cur.text) < _LONG_ENOUGH or not ends_sentence(last.text):
+    # a paragraph opening on a zone of another place after a long article (`新春伊始，浙江杭州湾上虞经开区…`)
+    if cur_length < _LONG_ENOUGH or not ends_sentence(last.text):
         return False
     opening = _zone_places(block.text[:_OPENING])
-    return bool(opening) and not (opening & _zone_places(cur.text))
+    return bool(opening) and not (opening & cur.walk_places())
 
 
 def _zone_places(text: str) -> set[str]:
@@ -596,28 +645,39 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
     elsewhere (end of page, margin), the zone it names and the words it shares with an
     article's lead find the article. Adjacency alone decides only when content is silent.
     """
+    if len(titles) * len(drafts) > MAX_TITLE_PAIRS:  # not a newspaper page: titles stay where printed
+        for block, follows in titles:
+            if follows is not None and drafts[follows].title is None:
+                drafts[follows].title = block
+        return
     scores: list[tuple[float, int, int]] = []
     leads = [d.text[:160] for d in drafts]
+    # per-draft figures, computed once rather than once per title
+    lead_zones = [zone_keys(lead) for lead in leads]
+    draft_zones = [zone_keys(d.text) for d in drafts]
+    lead_bigrams = [_bigrams(lead) for lead in leads]
+    starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):
         tz = zone_keys(block.text)
         tb = _bigrams(block.text)
-        for n, lead in enumerate(leads):
+        for n in range(len(leads)):
             score = 0.0
-            if tz and tz & zone_keys(lead):
+            if tz and tz & lead_zones[n]:
                 score += 3
-            elif tz and tz & zone_keys(drafts[n].text):
+            elif tz and tz & draft_zones[n]:
                 score += 1
             if tb:
-                score += 4 * len(tb & _bigrams(lead)) / len(tb)
+                score += 4 * len(tb & lead_bigrams[n]) / len(tb)
             if follows == n:
                 score += 1.5
             elif (
                 n < len(drafts)
                 and drafts[n].start < block.position
-                and all(d.start > block.position or d.start < drafts[n].start for d in drafts)
+                # no draft starts in [drafts[n].start, block.position] (bisect, not a scan of all drafts)
+                and bisect.bisect_right(starts, block.position) == bisect.bisect_left(starts, drafts[n].start)
             ):
                 score += 0.5  # printed right after the article it closes
-            if tz and not (tz & zone_keys(drafts[n].text)):
+            if tz and not (tz & draft_zones[n]):
                 score -= 2
             if score >= 1:
                 scores.append((score, t, n))
