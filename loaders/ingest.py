@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders.dates import implausible, infer_published_on
+from loaders.dates import article_date, implausible, infer_page_date
 from loaders.db import ensure_raw_schema
 from loaders.decode import DEFAULT_MAX_BYTES, PageError, decode_page
 from loaders.entries import Folder, PageFile, Refusal, classify_entry, printable, read_regular_file, walk
@@ -207,7 +207,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Candidate], list[Outcome]]:
 # --- parsing (pure) -------------------------------------------------------------------
 
 
-def _published_on(cand: Candidate, text: str) -> tuple[date | None, str, list[str]]:
+def _published_on(cand: Candidate, text: list[str]) -> tuple[date | None, str, list[str]]:
     """The page's date and where it came from, with notes on any manifest date not used.
 
     A manifest date that is not ISO or not plausible (`2204-06-05`) is a typo: the page
@@ -227,7 +227,7 @@ def _published_on(cand: Candidate, text: str) -> tuple[date | None, str, list[st
             notes.append(f"manifest published_on {value} is implausible ({problem}); inferred from the text")
     elif cand.manifest_name and cand.manifest is None:
         notes.append(f"not listed in {cand.manifest_name}; published_on inferred from the text")
-    inferred = infer_published_on(text)
+    inferred = infer_page_date(text)
     if inferred is not None and implausible(inferred):
         notes.append(f"the text's latest date {inferred.isoformat()} is implausible ({implausible(inferred)}); ignored")
         inferred = None
@@ -241,7 +241,7 @@ def parse_page(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
     articles = split_articles(decoded.text)
     if not articles:
         raise PageError("no article text found (only titles or captions)")
-    published_on, how, notes = _published_on(cand, "\n".join(a.body for a in articles))
+    published_on, how, notes = _published_on(cand, [a.body for a in articles])
     manifest = dict(cand.manifest.values) if cand.manifest else {}
     extra = {k: v for k, v in manifest.items() if k not in ("file", "published_on", "source", "title") and v}
     page = PageRecord(
@@ -270,7 +270,7 @@ def reparse_stored(page: PageRecord) -> ParsedPage:
     """
     articles = split_articles(page.raw_text)
     if page.published_on_source != "manifest":
-        inferred = infer_published_on("\n".join(a.body for a in articles))
+        inferred = infer_page_date([a.body for a in articles])
         if inferred is not None and implausible(inferred):
             inferred = None
         page.published_on, page.published_on_source = inferred, ("inferred" if inferred else "unknown")
@@ -294,7 +294,7 @@ def _with_articles(page: PageRecord, articles: list, note: str | None) -> Parsed
     ]
     parsed = ParsedPage(page, records, note=note)
     for art in records:
-        _extract(parsed, art, page.published_on)
+        _extract(parsed, art, article_date(page.published_on, page.published_on_source, art.body))
     return parsed
 
 
