@@ -273,6 +273,12 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|实现|增长|占)?")
 _ITEMS = re.compile(r"、|和|及|以及|与")
 
 
+def _listed_name(text: str) -> str:
+    """`2020年高技术产业创造的营业收入` -> `营业收入`, `云溪高新区实现营业收入` -> `营业收入`."""
+    text = re.split(r"的|实现|完成|创造|拥有|达到", text)[-1]
+    return _clean_phrase(text)
+
+
 def respectively(body: str, s0: int, qs: list[tuple[int, int]]) -> dict[int, str]:
     """`营业收入、工业总产值和净利润分别为A、B、C`: each figure's metric is the name in its place.
 
@@ -282,7 +288,7 @@ def respectively(body: str, s0: int, qs: list[tuple[int, int]]) -> dict[int, str
     for m in _RESPECTIVELY.finditer(body, s0, qs[-1][0] if qs else s0):
         clause = max(body.rfind(c, s0, m.start()) for c in "，,；;：:") + 1
         clause = max(clause, s0)
-        names = [n.split("的")[-1].strip() for n in _ITEMS.split(body[clause : m.start()])]
+        names = [_listed_name(n) for n in _ITEMS.split(body[clause : m.start()])]
         after = [(a, b) for a, b in qs if a >= m.end()]
         values = [after[0]] if after else []
         for a, b in after[1:]:  # the values run on while separated by 、/和 only

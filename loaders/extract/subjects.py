@@ -136,7 +136,8 @@ def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
 
     out += [_park(p) for p in ctx.parks if stands(p.start, p.end)]
     out += [_company(ctx, c) for c in ctx.companies if stands(c.start, c.end)]
-    out += [_project(p, b) for a, b, p in _project_mentions(ctx) if stands(a, b)]
+    # a project preceded by `、` is the last of a list (`包括A、B、C，总投资41亿元`), no subject either
+    out += [_project(p, b) for a, b, p in _project_mentions(ctx) if stands(a, b) and body[a - 1 : a] != "、"]
     inside = [p for a, b, p in _project_mentions(ctx) if a <= f.qs and f.qe <= b]
     if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
         out.append(_project(inside[0], f.qs))
