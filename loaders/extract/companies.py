@@ -31,17 +31,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from loaders.extract.parks import dominant_zone
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.names import is_person_name
 from loaders.reference import suffix_info
+from loaders.wordlists import sections
 
 __all__ = ["find_companies", "short_forms"]
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
-_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "company_words.txt"
 _Zones = Sequence[tuple[int, int]]  # spans of the zone mentions in the body
 
 # --- word lists ---------------------------------------------------------------------------
@@ -68,22 +67,6 @@ _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自�
 _CITY_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族自治州|自治州|地区|市|盟)$")
 _STRONG_SINGLES = set("的在由与了该其把被让给即等")
 _SOFT_WORDS = {"企业", "公司", "龙头", "代表", "首家", "首批", "园区", "区内"}
-
-
-def _sections(text: str) -> dict[str, list[str]]:
-    """The word file's `[section]` blocks, comments dropped."""
-    out: dict[str, list[str]] = {}
-    current = ""
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            out.setdefault(current, [])
-        else:
-            out.setdefault(current, []).append(line)
-    return out
 
 
 def _regions(lines: list[str]) -> dict[str, str]:
@@ -113,7 +96,7 @@ def _by_length(words: Iterable[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    sec = _sections(_WORDS_FILE.read_text(encoding="utf-8"))
+    sec = sections("company_words.txt")
     words = {name: [w for line in lines for w in line.split()] for name, lines in sec.items()}
     regions = _regions(sec.get("regions", []))
     industry = _by_length(words["industry"])

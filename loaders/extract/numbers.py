@@ -255,16 +255,35 @@ def _in_slogan(text: str, start: int, end: int) -> bool:
 
 
 def read_quantities(text: str) -> list[Quantity]:
-    """Every quantity in `text`, in order; never raises, spans always inside `text`."""
+    """Every quantity in `text`, in order; never raises, spans always inside `text`.
+
+    The guard is for production only (a reader bug must not cost a page); the property tests
+    call `read` itself, so a bug fails them instead of hiding here.
+    """
     try:
-        return _read(text)
-    except Exception:  # a reader bug must not cost a page; the property tests keep this path cold
+        return read(text)
+    except Exception:
         return []
 
 
-def _read(text: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+def read(text: str) -> list[Quantity]:
+    """The reader, step by step: fractions, halves, then every other number with its scale,
+    unit and qualifier, skipping what overlaps a fraction or a half."""
+    out = _fractions(text) + _halves(text)
+    taken = bytearray(len(text))  # positions inside a fraction or half: O(1) overlap checks
+    for q in out:
+        taken[q.start : q.end] = b"\x01" * (q.end - q.start)
+    for m in QUANTITY.finditer(text):
+        if 1 not in taken[m.start() : m.end()]:
+            q = _quantity(text, m)
+            if q is not None:
+                out.append(q)
+    return sorted(out, key=lambda q: q.start)
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """`1/2` -> 50 percent, `三分之一` -> 33.33; not dates (`3/4号`) or ranges (`1/2-3`)."""
+    out = []
     for m in FRACTION.finditer(text):
         if m.group("a"):
             a, b = float(m.group("a")), float(m.group("b"))
@@ -277,56 +296,66 @@ def _read(text: str) -> list[Quantity]:
         if not b or a > b or text[m.end() : m.end() + 1] in ("号", "年"):
             continue
         value = round(100 * a / b, 2)
-        if not plausible_value(value):
-            continue
-        out.append(Quantity(m.start(), m.end(), m.group(0), value, "percent", _qualifier(m.groupdict().get("pre"))))
-        taken.append((m.start(), m.end()))
+        if plausible_value(value):
+            out.append(Quantity(m.start(), m.end(), m.group(0), value, "percent", _qualifier(m.groupdict().get("pre"))))
+    return out
+
+
+def _halves(text: str) -> list[Quantity]:
+    """`一半`, `半壁江山` -> 50 percent; `过半` -> more than 50."""
+    out = []
     for m in HALF.finditer(text):
         word = m.group("word")
         qual = "gt" if word == "过半" else _qualifier(m.group("pre"))
         out.append(Quantity(m.start("word"), m.end("word"), word, 50.0, "percent", qual))
-        taken.append((m.start("word"), m.end("word")))
-    in_taken = bytearray(len(text))  # positions inside a fraction or half: O(1) overlap checks
-    for a, b in taken:
-        in_taken[a:b] = b"\x01" * (b - a)
-    for m in QUANTITY.finditer(text):
-        if 1 in in_taken[m.start() : m.end()]:
-            continue
-        raw = m.group("num")
-        post = m.group("post1") or m.group("post2") or m.group("post")
-        if not raw or raw in ("一", "零", "〇") or raw.startswith(("零", "〇")):
-            continue  # `一家`, `一批`: an article, not a count; `零部件`
-        if raw in ("万", "亿", "千", "百", "十") and not (m.group("pre") or post):
-            continue  # `万人有效发明专利`: a bare scale needs a qualifier (`超千家`, `千余名`)
-        value = _number(raw)
-        if value is None:
-            continue
-        unit, unit_scale = _unit_of(m.group("unit"))
-        if _is_excluded(text, m, unit):
-            continue
-        if _CN_SMALL.match(raw) and unit not in _CN_SMALL_MEASURES:
-            continue
-        if (
-            (post == "以上" or text[m.end() : m.end() + 2] in ("以上", "以下"))
-            and _THRESHOLD.match(text[m.end() : m.end() + _AHEAD])
-        ) or _in_slogan(text, m.start("num"), m.end()):
-            continue
-        if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and re.search(
-            r"年产\s*$", text[max(0, m.start() - 3) : m.start("num")]
-        ):
-            unit = f"{unit}/年"  # `年产120万件`: a yearly capacity
-        scale = SCALES.get(m.group("scale") or "", 1.0)
-        if unit == "percent" and scale != 1.0:
-            continue
-        value = float(f"{value * scale * unit_scale:.12g}")  # 316.15亿 is 31615000000, not …999.996
-        if not plausible_value(value):
-            continue
-        pre = m.group("pre")
-        if pre and m.start() > 0 and text[m.start() - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
-            pre = None  # `签约5个项目`: 约 belongs to 签约
-        qual = _qualifier(post, pre)  # `达4000余人次` is gt, `达到80%左右` approx
-        start = m.start() if pre and pre in QUALIFIERS else m.start("num")
-        end = m.end()
-        span = text[start:end].rstrip()
-        out.append(Quantity(start, start + len(span), span, value, unit, qual))
-    return sorted(out, key=lambda q: q.start)
+    return out
+
+
+def _counted_value(raw: str, m: re.Match[str], post: str | None) -> float | None:
+    """The number as written, or None when it is no count (`一家`, `零部件`, a bare `万`)."""
+    if not raw or raw in ("一", "零", "〇") or raw.startswith(("零", "〇")):
+        return None  # `一家`, `一批`: an article, not a count; `零部件`
+    if raw in ("万", "亿", "千", "百", "十") and not (m.group("pre") or post):
+        return None  # `万人有效发明专利`: a bare scale needs a qualifier (`超千家`, `千余名`)
+    return _number(raw)
+
+
+def _no_figure(text: str, m: re.Match[str], raw: str, unit: str | None, post: str | None) -> bool:
+    """A number that only looks like a figure: a date, an ordinal, a name, a threshold, a slogan."""
+    if _is_excluded(text, m, unit):
+        return True
+    if _CN_SMALL.match(raw) and unit not in _CN_SMALL_MEASURES:
+        return True
+    threshold = (post == "以上" or text[m.end() : m.end() + 2] in ("以上", "以下")) and _THRESHOLD.match(
+        text[m.end() : m.end() + _AHEAD]
+    )
+    return bool(threshold) or _in_slogan(text, m.start("num"), m.end())
+
+
+def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    """One match of QUANTITY as a quantity in base units, or None when it is no figure."""
+    raw = m.group("num")
+    post = m.group("post1") or m.group("post2") or m.group("post")
+    value = _counted_value(raw, m, post)
+    if value is None:
+        return None
+    unit, unit_scale = _unit_of(m.group("unit"))
+    if _no_figure(text, m, raw, unit, post):
+        return None
+    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and re.search(
+        r"年产\s*$", text[max(0, m.start() - 3) : m.start("num")]
+    ):
+        unit = f"{unit}/年"  # `年产120万件`: a yearly capacity
+    scale = SCALES.get(m.group("scale") or "", 1.0)
+    if unit == "percent" and scale != 1.0:
+        return None
+    value = float(f"{value * scale * unit_scale:.12g}")  # 316.15亿 is 31615000000, not …999.996
+    if not plausible_value(value):
+        return None
+    pre = m.group("pre")
+    if pre and m.start() > 0 and text[m.start() - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
+        pre = None  # `签约5个项目`: 约 belongs to 签约
+    qual = _qualifier(post, pre)  # `达4000余人次` is gt, `达到80%左右` approx
+    start = m.start() if pre and pre in QUALIFIERS else m.start("num")
+    span = text[start : m.end()].rstrip()
+    return Quantity(start, start + len(span), span, value, unit, qual)
