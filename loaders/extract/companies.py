@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.parks import dominant_zone
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.names import is_person_name
@@ -237,6 +238,8 @@ _FOLLOW_STRONG = (
     "落户",
     "入驻",
     "总部",
+    "相继",
+    "先后",
 )
 _ENUM_HEAD = re.compile(
     r"(?:等|[两三四五六七八九十]家)[^，。；！？,;!?]{0,18}?"
@@ -868,6 +871,46 @@ def _zone_enterprise_brands(body: str, parks: Sequence[ParkMention], spans: _Spa
     return out
 
 
+_CLASS_NOUN = re.compile(
+    r"(?:龙头|领军|骨干|链主|独角兽|潜在独角兽|瞪羚|专精特新|小巨人|上市|高新技术|科技型|外资|头部|重点|知名|"
+    r"行业领军|隐形冠军|单项冠军)(?:企业|公司)"
+)
+_LIST_END = re.compile(
+    r"[，,。；;！？!?：:\n]|等|相继|先后|纷纷|分别|均|都|已|正|将|也|还"
+    r"|落户|入驻|签约|入选|投资|成为|获得|在"
+)
+
+
+def _class_lists(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
+    """`龙头企业海岳重工、北辰电气相继落户…`, `独角兽企业A、B和C`: names listed right after the
+    class of company they are (the list ends at a verb, an adverb or punctuation)."""
+    out: list[_Found] = []
+    for m in _CLASS_NOUN.finditer(body):
+        end = _LIST_END.search(body, m.end(), m.end() + 60)
+        stop = end.start() if end else min(len(body), m.end() + 60)
+        items = []
+        pos = m.end()
+        for piece in re.split(r"(、|和|及|以及)", body[m.end() : stop]):
+            if piece in ("、", "和", "及", "以及"):
+                pos += len(piece)
+                continue
+            items.append((pos, pos + len(piece)))
+            pos += len(piece)
+        if len(items) < 2 and not (items and end and body[end.start() : end.start() + 2] in _FOLLOW_STRONG):
+            continue  # one name after a class noun is a company only before a company verb
+        for a, b in items:
+            text = body[a:b]
+            if (
+                spans.free(a, b)
+                and _brand_ok(text, allow_latin=True)
+                and not _has_verb(text)
+                and not made_of_common_words(text)
+            ):
+                spans.take(a, b)
+                out.append(_Found(a, b, "brand", text))
+    return out
+
+
 def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) -> list[_Found]:
     """Lists of companies: `A、B、C等…企业`, `像A、B这样的企业` (read back from the head noun),
     and lists with a member already known to be a company (`由湘潭市电化产投、…有限公司以及…
@@ -1234,6 +1277,7 @@ def find_companies(body: str, parks: Sequence[ParkMention] = (), zone: str | Non
     found += _example_brands(body, spans)
     found += _publisher_brands(body, spans)
     found += _zone_enterprise_brands(body, parks, spans)
+    found += _class_lists(body, zones, spans)
     found += _enumerations(body, zones, spans, found)
     found += _alias_declarations(body, [f for f in found if f.kind == "brand"], spans)
     found += _repeat_brands(body, found, spans)
