@@ -21,23 +21,26 @@ STORAGE_COMPATIBILITY = "v1.4.0"
 RAW_DDL = """
 create schema if not exists raw;
 
--- one row per page version currently loaded (a changed page replaces its row)
+-- one row per page currently loaded (a changed file replaces its rows; a PDF file has one per page)
 create table if not exists raw.pages (
-    page_id varchar primary key,          -- sha256 of the file's bytes (first 16 hex)
-    source_file varchar not null unique,  -- path relative to the folder it was loaded from
+    page_id varchar primary key,          -- sha256 of the file's bytes (first 16 hex); of bytes#page for PDF pages
+    source_file varchar not null,         -- path relative to the folder it was loaded from
     source_path varchar not null,         -- where it was read from
     content_sha256 varchar not null,
     encoding varchar not null,
     byte_size bigint not null,
-    raw_text varchar not null,            -- decoded text, before any repair
+    raw_text varchar not null,            -- decoded text, before any repair (a PDF page's in reading order)
     published_on date,
-    published_on_source varchar not null, -- manifest | inferred | unknown
+    published_on_source varchar not null, -- manifest | metadata | inferred | unknown
     manifest_source varchar,
     manifest_title varchar,
     manifest_extra varchar,               -- other manifest columns as JSON
     parser_version varchar not null,      -- hash of the rules that parsed it; new rules re-parse
     loaded_at timestamp not null,
-    run_id varchar not null
+    run_id varchar not null,
+    page_number integer,                  -- the page within a PDF, from 1; null for .txt and .html
+    source_format varchar,                -- txt | pdf | html: the input format that read it
+    layout varchar                        -- what the format knew beyond the text (its articles ...), JSON
 );
 
 -- one row per article found on a page
@@ -48,7 +51,8 @@ create table if not exists raw.articles (
     article_index integer not null,
     title varchar,
     byline varchar,
-    body varchar not null
+    body varchar not null,
+    page_number integer                   -- raw.pages.page_number, copied
 );
 
 -- one row per zone mention in an article (spans index raw.articles.body)
@@ -201,3 +205,29 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, column, data_type in want:
         if (table, column) not in have:
             con.execute(f'alter table raw.{table} add column "{column}" {data_type}')
+    _drop_unique_source_file(con)
+
+
+def _drop_unique_source_file(con: duckdb.DuckDBPyConnection) -> None:
+    """Warehouses built before PDF input made `raw.pages.source_file` unique; a PDF has a row per page.
+
+    DuckDB cannot drop a constraint in place, so the table is rebuilt with its rows.
+    """
+    unique = con.execute(
+        "select count(*) from duckdb_constraints() where schema_name = 'raw' and table_name = 'pages' "
+        "and constraint_type = 'UNIQUE' and constraint_column_names = ['source_file']"
+    ).fetchone()[0]
+    if not unique:
+        return
+    cols = [
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = 'pages' "
+            "order by ordinal_position"
+        ).fetchall()
+    ]
+    con.execute("alter table raw.pages rename to pages_before_pdf")
+    con.execute(RAW_DDL)
+    listed = ", ".join(f'"{c}"' for c in cols)
+    con.execute(f"insert into raw.pages ({listed}) select {listed} from raw.pages_before_pdf")
+    con.execute("drop table raw.pages_before_pdf")

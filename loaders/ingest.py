@@ -1,6 +1,6 @@
 """Land news pages in the raw schema.
 
-Reading and parsing are pure (`read_page` turns a file into records or a failure);
+Reading and parsing are pure (`read_candidate` turns a file into records or a failure);
 `IngestRun.write` is the only place that writes, in bulk. A page's identity is its
 content hash: the same bytes loaded again change nothing, new bytes under a known
 file name replace that page and everything derived from it. Every file gets an
@@ -24,15 +24,17 @@ import pandas as pd
 
 from loaders.dates import infer_published_on
 from loaders.db import ensure_raw_schema
-from loaders.decode import DEFAULT_MAX_BYTES, PageError, decode_page
+from loaders.decode import DEFAULT_MAX_BYTES, PageError
 from loaders.extract.companies import find_companies
 from loaders.extract.metrics import find_metrics
 from loaders.extract.parks import find_parks
 from loaders.extract.projects import find_projects
+from loaders.formats import page_suffixes, read_file
+from loaders.formats.base import SourcePage, language_problem
 from loaders.segment import split_articles
 from loaders.version import parser_version
 
-PAGE_SUFFIXES = {".txt"}
+PAGE_SUFFIXES = page_suffixes()  # .txt, .pdf, .html ...: see loaders/formats
 MANIFEST_NAME = "manifest.csv"
 
 
@@ -61,6 +63,9 @@ class PageRecord:
     manifest_title: str | None
     manifest_extra: str | None
     parser_version: str
+    page_number: int | None = None  # the page within a PDF, from 1; None for one-page formats
+    source_format: str = "txt"  # the input format that read it (loaders/formats)
+    layout: str | None = None  # what the format knew beyond the text (articles, furniture, date), JSON
 
 
 @dataclass
@@ -72,6 +77,7 @@ class ArticleRecord:
     title: str | None
     byline: str | None
     body: str
+    page_number: int | None = None
 
 
 @dataclass
@@ -164,6 +170,22 @@ class ParsedPage:
     note: str | None = None
 
 
+@dataclass
+class ParsedFile:
+    """Every page of one input file (a PDF has many), parsed; `note` is shown with its outcome."""
+
+    pages: list[ParsedPage]
+    note: str | None = None
+
+    @property
+    def first(self) -> PageRecord:
+        return self.pages[0].page
+
+    @property
+    def article_count(self) -> int:
+        return sum(len(p.articles) for p in self.pages)
+
+
 # --- discovery ------------------------------------------------------------------------
 
 
@@ -192,7 +214,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Candidate], list[Outcome]]:
     """Expand files and folders (recursively) into page candidates.
 
     A path that does not exist becomes a failed outcome straight away. Inside folders
-    only `.txt` files are pages; a file named explicitly is tried whatever its suffix.
+    only files with a page suffix (`.txt`, `.pdf`, `.html` ...: `loaders.formats`) are pages;
+    a file named explicitly is tried whatever its suffix.
     """
     candidates: list[Candidate] = []
     missing: list[Outcome] = []
@@ -230,7 +253,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Candidate], list[Outcome]]:
 # --- parsing (pure) -------------------------------------------------------------------
 
 
-def _published_on(cand: Candidate, text: str) -> tuple[date | None, str, str | None]:
+def _published_on(cand: Candidate, own: date | None, text: str) -> tuple[date | None, str, str | None]:
+    """Manifest first, then the page's own metadata date, then inference from its text."""
     note = cand.manifest_problem
     if cand.manifest and cand.manifest.get("published_on"):
         value = cand.manifest["published_on"]
@@ -238,64 +262,133 @@ def _published_on(cand: Candidate, text: str) -> tuple[date | None, str, str | N
             return date.fromisoformat(value), "manifest", note
         except ValueError:
             note = f"manifest published_on {value!r} is not an ISO date; inferred from the text instead"
+    if own is not None:
+        return own, "metadata", note
     inferred = infer_published_on(text)
     return inferred, ("inferred" if inferred else "unknown"), note
 
 
-def parse_page(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage:
-    """Bytes of one page -> page and article records. Raises PageError when not a page."""
-    decoded = decode_page(data, max_bytes)
-    sha = hashlib.sha256(data).hexdigest()
-    page_id = sha[:16]
-    articles = split_articles(decoded.text)
-    if not articles:
+# --- formats: from a file's pages to articles -------------------------------------------
+
+
+def page_articles(page: SourcePage) -> list:
+    """The articles of one page: the format's own when it knew them, else the text segmenter's.
+
+    Both give objects with `index`, `title`, `byline` and `body`; the rest of the pipeline
+    does not know which path they came from.
+    """
+    if page.articles is None:
+        return split_articles(page.text)
+    return [
+        _Laid(index=n, title=a.title, byline=a.byline, body=a.body)
+        for n, a in enumerate(a for a in page.articles if a.body)
+    ]
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """An article the input format delimited (see `loaders.formats.base.ArticleText`)."""
+
+    index: int
+    title: str | None
+    byline: str | None
+    body: str
+
+
+def page_key(content_sha256: str, page_number: int | None) -> str:
+    """What page and article ids hash: the file's bytes, and the page within it when it has several."""
+    return content_sha256 if page_number is None else f"{content_sha256}#{page_number}"
+
+
+def page_id_for(content_sha256: str, page_number: int | None) -> str:
+    # one-page formats keep the id they always had: the first 16 hex digits of the file's sha256
+    if page_number is None:
+        return content_sha256[:16]
+    return hashlib.sha256(page_key(content_sha256, page_number).encode()).hexdigest()[:16]
+
+
+def _dating_text(pages: list[tuple[SourcePage, list]]) -> str:
+    """All a file says about when it was printed: running heads and folios, then its articles."""
+    parts = [line for page, _ in pages for line in page.furniture]
+    parts += [a.body for _, arts in pages for a in arts]
+    return "\n".join(parts)
+
+
+def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile:
+    """Bytes of one file -> its page and article records. Raises PageError when it holds no page."""
+    if len(data) > max_bytes:
+        raise PageError(f"too large: {len(data):,} bytes (limit {max_bytes:,}); not a news page")
+    source = read_file(cand.source_file, data)
+    pages = [(page, page_articles(page)) for page in source.pages]
+    pages = [(page, arts) for page, arts in pages if arts]
+    if not pages:
         raise PageError("no article text found (only titles or captions)")
-    published_on, how, note = _published_on(cand, "\n".join(a.body for a in articles))
+    problem = language_problem(_dating_text(pages))
+    if problem:
+        raise PageError(problem)
+    sha = hashlib.sha256(data).hexdigest()
+    own_date = next((p.published_on for p, _ in pages if p.published_on), None)
+    published_on, how, note = _published_on(cand, own_date, _dating_text(pages))
     manifest = dict(cand.manifest or {})
     extra = {k: v for k, v in manifest.items() if k not in ("file", "published_on", "source", "title") and v}
-    page = PageRecord(
-        page_id=page_id,
-        source_file=cand.source_file,
-        source_path=str(cand.path.resolve()),
-        content_sha256=sha,
-        encoding=decoded.encoding,
-        byte_size=len(data),
-        raw_text=decoded.text,
-        published_on=published_on,
-        published_on_source=how,
-        manifest_source=manifest.get("source") or None,
-        manifest_title=manifest.get("title") or None,
-        manifest_extra=json.dumps(extra, ensure_ascii=False) if extra else None,
-        parser_version=parser_version(),
-    )
-    return _with_articles(page, articles, note)
+    parsed = []
+    for page, articles in pages:
+        record = PageRecord(
+            page_id=page_id_for(sha, page.page_number),
+            source_file=cand.source_file,
+            source_path=str(cand.path.resolve()),
+            content_sha256=sha,
+            encoding=page.encoding,
+            byte_size=len(data),
+            raw_text=page.text,
+            published_on=published_on,
+            published_on_source=how,
+            manifest_source=manifest.get("source") or None,
+            manifest_title=manifest.get("title") or None,
+            manifest_extra=json.dumps(extra, ensure_ascii=False) if extra else None,
+            parser_version=parser_version(),
+            page_number=page.page_number,
+            source_format=source.format,
+            layout=page.layout_json(),
+        )
+        parsed.append(_with_articles(record, articles, None))
+    notes = [n for n in (note, *source.notes) if n]
+    return ParsedFile(parsed, "; ".join(notes) or None)
 
 
-def reparse_stored(page: PageRecord) -> ParsedPage:
-    """Parse a stored page again from its decoded text, with the current rules.
+def reparse_stored(pages: list[PageRecord]) -> ParsedFile:
+    """Parse a stored file's pages again from what was read of them, with the current rules.
 
-    Used when the rules changed (or the warehouse was built by an older gaoxin) for pages
-    the current run was not given: their facts must not lag behind the rules.
+    Used when the rules changed (or the warehouse was built by an older gaoxin) for files
+    the current run was not given: their facts must not lag behind the rules. The format's
+    reading is kept (`raw.pages.raw_text` and `layout`); segmentation and extraction rerun.
     """
-    articles = split_articles(page.raw_text)
-    if page.published_on_source != "manifest":
-        inferred = infer_published_on("\n".join(a.body for a in articles))
-        page.published_on, page.published_on_source = inferred, ("inferred" if inferred else "unknown")
-    page.parser_version = parser_version()
-    return _with_articles(page, articles, "parsing rules changed since it was loaded")
+    read = [SourcePage.from_stored(p.raw_text, p.encoding, p.page_number, p.layout) for p in pages]
+    found = [page_articles(r) for r in read]
+    first = pages[0]
+    if first.published_on_source not in ("manifest", "metadata"):
+        inferred = infer_published_on(_dating_text(list(zip(read, found, strict=True))))
+        for p in pages:
+            p.published_on, p.published_on_source = inferred, ("inferred" if inferred else "unknown")
+    parsed = []
+    for record, articles in zip(pages, found, strict=True):
+        record.parser_version = parser_version()
+        parsed.append(_with_articles(record, articles, None))
+    return ParsedFile(parsed, "parsing rules changed since it was loaded")
 
 
 def _with_articles(page: PageRecord, articles: list, note: str | None) -> ParsedPage:
-    sha = page.content_sha256
+    key = page_key(page.content_sha256, page.page_number)
     records = [
         ArticleRecord(
-            article_id=hashlib.sha256(f"{sha}:{a.index}".encode()).hexdigest()[:16],
+            article_id=hashlib.sha256(f"{key}:{a.index}".encode()).hexdigest()[:16],
             page_id=page.page_id,
             source_file=page.source_file,
             article_index=a.index,
             title=a.title,
             byline=a.byline,
             body=a.body,
+            page_number=page.page_number,
         )
         for a in articles
     ]
@@ -365,7 +458,7 @@ def _extract(parsed: ParsedPage, art: ArticleRecord, published_on: date | None) 
     )
 
 
-def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage | Outcome:
+def read_candidate(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile | Outcome:
     """Read and parse one candidate; any failure becomes an Outcome with its reason."""
     base = Outcome(cand.source_file, str(cand.path), "failed")
     try:
@@ -382,7 +475,7 @@ def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage
         base.reason = f"unreadable: {e.strerror or e}"
         return base
     try:
-        return parse_page(cand, data, max_bytes)
+        return parse_file(cand, data, max_bytes)
     except PageError as e:
         base.reason = str(e)
         base.content_sha256 = hashlib.sha256(data).hexdigest()
@@ -438,16 +531,43 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
     con.unregister("_rows")
 
 
-def _stale_pages(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedPage]:
-    """Stored pages (other than this run's) whose facts came from older rules, parsed again."""
+def _stale_files(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedFile]:
+    """Stored files (other than this run's) whose facts came from older rules, parsed again."""
     if not names:
         return []
     cols = [f.name for f in fields(PageRecord)]
     rows = con.execute(
-        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? order by source_file",
+        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? "
+        "order by source_file, page_number nulls first",
         [parser_version()],
     ).fetchall()
-    return [reparse_stored(PageRecord(**dict(zip(cols, r, strict=True)))) for r in rows if r[1] in names]
+    by_file: dict[str, list[PageRecord]] = {}
+    for r in rows:
+        record = PageRecord(**dict(zip(cols, r, strict=True)))
+        if record.source_file in names:
+            by_file.setdefault(record.source_file, []).append(record)
+    return [reparse_stored(pages) for pages in by_file.values()]
+
+
+@dataclass
+class _NewRows:
+    """Rows this run lands, gathered across files and written in one bulk insert per table."""
+
+    pages: list[PageRecord] = field(default_factory=list)
+    articles: list[ArticleRecord] = field(default_factory=list)
+    parks: list[ParkMentionRecord] = field(default_factory=list)
+    companies: list[CompanyMentionRecord] = field(default_factory=list)
+    metrics: list[MetricRecord] = field(default_factory=list)
+    projects: list[ProjectRecord] = field(default_factory=list)
+
+    def take(self, parsed: ParsedFile) -> None:
+        for p in parsed.pages:
+            self.pages.append(p.page)
+            self.articles.extend(p.articles)
+            self.parks.extend(p.parks)
+            self.companies.extend(p.companies)
+            self.metrics.extend(p.metrics)
+            self.projects.extend(p.projects)
 
 
 def ingest(
@@ -468,27 +588,23 @@ def ingest(
     )
     candidates, missing = discover(paths)
     run.outcomes.extend(missing)
-    known, versions = {}, {}
-    for name, sha, version in con.execute(
-        "select source_file, content_sha256, parser_version from raw.pages"
+    known, versions, stored_ids = {}, {}, {}
+    for name, sha, version, page_id in con.execute(
+        "select source_file, content_sha256, parser_version, page_id from raw.pages"
     ).fetchall():
         known[name], versions[name] = sha, version
+        stored_ids.setdefault(name, []).append(page_id)
     known_sha = {sha: name for name, sha in known.items()}
-    new_pages: list[PageRecord] = []
-    new_articles: list[ArticleRecord] = []
-    new_parks: list[ParkMentionRecord] = []
-    new_companies: list[CompanyMentionRecord] = []
-    new_metrics: list[MetricRecord] = []
-    new_projects: list[ProjectRecord] = []
+    new = _NewRows()
     replaced_ids: list[str] = []
     for n, cand in enumerate(candidates, 1):
         if on_progress:
             on_progress(n, len(candidates), cand.source_file)
-        result = read_page(cand, max_bytes)
+        result = read_candidate(cand, max_bytes)
         if isinstance(result, Outcome):
             run.outcomes.append(result)
             continue
-        page = result.page
+        page = result.first
         outcome = Outcome(
             page.source_file,
             page.source_path,
@@ -497,7 +613,7 @@ def ingest(
             page.byte_size,
             page.encoding,
             page.content_sha256,
-            len(result.articles),
+            result.article_count,
         )
         if known.get(page.source_file) == page.content_sha256 and versions.get(page.source_file) == parser_version():
             outcome.outcome = "unchanged"
@@ -510,19 +626,14 @@ def ingest(
                 outcome.outcome = "reparsed" if same_bytes else "replaced"
                 if same_bytes:
                     outcome.reason = "parsing rules changed since it was loaded"
-                replaced_ids.append(known[page.source_file][:16])  # page_id = sha prefix
-            new_pages.append(page)
-            new_articles.extend(result.articles)
-            new_parks.extend(result.parks)
-            new_companies.extend(result.companies)
-            new_metrics.extend(result.metrics)
-            new_projects.extend(result.projects)
+                replaced_ids.extend(stored_ids[page.source_file])
+            new.take(result)
             known[page.source_file] = page.content_sha256
             known_sha[page.content_sha256] = page.source_file
         run.outcomes.append(outcome)
 
-    for parsed in _stale_pages(con, set(known) - {o.source_file for o in run.outcomes}):
-        page = parsed.page
+    for parsed in _stale_files(con, set(known) - {o.source_file for o in run.outcomes}):
+        page = parsed.first
         run.outcomes.append(
             Outcome(
                 page.source_file,
@@ -532,27 +643,22 @@ def ingest(
                 page.byte_size,
                 page.encoding,
                 page.content_sha256,
-                len(parsed.articles),
+                parsed.article_count,
             )
         )
-        replaced_ids.append(page.page_id)
-        new_pages.append(page)
-        new_articles.extend(parsed.articles)
-        new_parks.extend(parsed.parks)
-        new_companies.extend(parsed.companies)
-        new_metrics.extend(parsed.metrics)
-        new_projects.extend(parsed.projects)
+        replaced_ids.extend(p.page.page_id for p in parsed.pages)
+        new.take(parsed)
 
     con.execute("begin transaction")
     try:
         _delete_pages(con, replaced_ids)
         loaded_at = datetime.now()
-        _insert(con, "raw.pages", [dict(asdict(p), loaded_at=loaded_at, run_id=run.run_id) for p in new_pages])
-        _insert(con, "raw.articles", [asdict(a) for a in new_articles])
-        _insert(con, "raw.park_mentions", [asdict(p) for p in new_parks])
-        _insert(con, "raw.company_mentions", [asdict(c) for c in new_companies])
-        _insert(con, "raw.metric_statements", [asdict(m) for m in new_metrics])
-        _insert(con, "raw.project_statements", [asdict(p) for p in new_projects])
+        _insert(con, "raw.pages", [dict(asdict(p), loaded_at=loaded_at, run_id=run.run_id) for p in new.pages])
+        _insert(con, "raw.articles", [asdict(a) for a in new.articles])
+        _insert(con, "raw.park_mentions", [asdict(p) for p in new.parks])
+        _insert(con, "raw.company_mentions", [asdict(c) for c in new.companies])
+        _insert(con, "raw.metric_statements", [asdict(m) for m in new.metrics])
+        _insert(con, "raw.project_statements", [asdict(p) for p in new.projects])
         _insert(con, "raw.ingest_files", [dict(asdict(o), run_id=run.run_id) for o in run.outcomes])
         con.execute(
             """update raw.ingest_runs set finished_at = ?, files_seen = ?, files_loaded = ?, files_replaced = ?,

@@ -1,0 +1,139 @@
+"""E-paper PDF files: every page's text layer, read by layout (`pdf_layout`).
+
+The library is pypdfium2 (Google's PDFium, the engine of Chrome's PDF viewer; Apache-2.0
+/ BSD-3-Clause): it reads CJK text layers through the PDF's own Unicode maps and the
+predefined Adobe CJK character collections, is fast (C++, a few microseconds per
+glyph), drops the second copy of fake-bold text drawn twice, and installs as a wheel
+with no system libraries. pdfplumber/pdfminer.six read the same positions and sizes
+but are pure Python and tens of times slower; PyMuPDF is AGPL, which does not suit a
+library others embed.
+
+What this module does not do: OCR. A scanned page has pictures of characters and no
+text layer; it is reported, never loaded as an empty page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from loaders.formats.base import Format, PageError, SourceFile, SourcePage
+from loaders.formats.pdf_layout import Glyph, read_layout
+
+MAGIC = b"%PDF-"
+HEADER_WINDOW = 1024  # readers accept the header anywhere in the first KB (PDF 32000-1, annex H)
+MIN_GLYPHS = 20  # fewer characters than this on a page is no text layer (a scan's page number)
+MAX_UNMAPPED_SHARE = 0.3  # more glyphs than this without a Unicode value: an unreadable text layer
+NO_TEXT = "no text layer; OCR is not supported"
+
+
+def sniff(head: bytes) -> bool:
+    return MAGIC in head[:HEADER_WINDOW]
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    if not sniff(data):
+        raise PageError("not a PDF: no %PDF- header in its first kilobyte")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        message = str(e)
+        if "password" in message.lower():
+            raise PageError("encrypted PDF: it needs a password to open; gaoxin reads unprotected files") from e
+        if "security" in message.lower():
+            raise PageError("encrypted PDF with an unsupported security handler") from e
+        truncated = b"%%EOF" not in data[-2048:]
+        cause = "truncated (no %%EOF at its end)" if truncated else "damaged"
+        raise PageError(f"{cause} PDF: PDFium could not open it ({message.rstrip('.')})") from e
+
+
+def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], int]:
+    """The page's glyphs (top-down coordinates) and how many had no Unicode value."""
+    textpage = page.get_textpage()
+    try:
+        n = textpage.count_chars()
+        if n <= 0:
+            return [], 0
+        text = textpage.get_text_range(0, n)
+        height = page.get_height()
+        rect = pdfium_c.FS_RECTF()
+        loose_box, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+        glyphs: list[Glyph] = []
+        unmapped = 0
+        for i, ch in enumerate(text[:n]):
+            if ch in "\r\n\x02" or (not ch.isprintable() and not ch.isspace()):
+                continue
+            if not loose_box(textpage, i, ctypes.byref(rect)):
+                continue
+            if ch.isspace() and rect.right - rect.left < 0.01:
+                continue  # a space PDFium inserted between words, not one the page has
+            if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
+                unmapped += 1
+            glyphs.append(
+                Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, font_size(textpage, i))
+            )
+        return glyphs, unmapped
+    finally:
+        textpage.close()
+
+
+def _has_images(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+
+
+def read(data: bytes) -> SourceFile:
+    doc = _open(data)
+    try:
+        pages: list[SourcePage] = []
+        scans: list[int] = []
+        blank: list[int] = []
+        unreadable: list[int] = []
+        for number in range(1, len(doc) + 1):
+            page = doc[number - 1]
+            try:
+                glyphs, unmapped = page_glyphs(page)
+                printed = [g for g in glyphs if not g.ch.isspace()]
+                if len(printed) < MIN_GLYPHS:
+                    (scans if _has_images(page) else blank).append(number)
+                    continue
+                if unmapped > MAX_UNMAPPED_SHARE * len(printed):
+                    unreadable.append(number)
+                    continue
+                pages.append(read_layout(glyphs, page.get_height(), number))
+            finally:
+                page.close()
+        total = len(doc)
+    finally:
+        doc.close()
+    if total == 0:
+        raise PageError("PDF has no pages")
+    notes = _skipped_notes(scans, blank, unreadable)
+    if not pages:
+        if scans:
+            raise PageError(f"{NO_TEXT} ({_pages(scans, total)} of images only: a scan)")
+        if unreadable:
+            raise PageError("text layer unreadable: its fonts map characters to no Unicode values")
+        raise PageError("PDF pages hold no text")
+    return SourceFile("pdf", pages, notes)
+
+
+def _pages(numbers: list[int], total: int) -> str:
+    if len(numbers) == total:
+        return "every page" if total > 1 else "its page"
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+
+
+def _skipped_notes(scans: list[int], blank: list[int], unreadable: list[int]) -> list[str]:
+    notes = []
+    if scans:
+        notes.append(f"{'page' if len(scans) == 1 else 'pages'} {', '.join(map(str, scans))} skipped: {NO_TEXT}")
+    if unreadable:
+        notes.append(f"pages {', '.join(map(str, unreadable))} skipped: text layer maps to no Unicode values")
+    if blank:
+        notes.append(f"pages {', '.join(map(str, blank))} skipped: blank")
+    return notes
+
+
+FORMAT = Format(name="pdf", label="a PDF file", suffixes=(".pdf",), sniff=sniff, read=read)
