@@ -15,6 +15,7 @@ text layer; it is reported, never loaded as an empty page.
 from __future__ import annotations
 
 import ctypes
+import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -39,14 +40,17 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        message = str(e)
-        if "password" in message.lower():
+        m = re.search(r"PDFium: ([^)]+)", str(e))
+        message = (m.group(1) if m else str(e)).strip().rstrip(".").lower()
+        if "password" in message:
             raise PageError("encrypted PDF: it needs a password to open; gaoxin reads unprotected files") from e
-        if "security" in message.lower():
+        if "security" in message:
             raise PageError("encrypted PDF with an unsupported security handler") from e
-        truncated = b"%%EOF" not in data[-2048:]
-        cause = "truncated (no %%EOF at its end)" if truncated else "damaged"
-        raise PageError(f"{cause} PDF: PDFium could not open it ({message.rstrip('.')})") from e
+        if b"%%EOF" not in data[-2048:]:
+            raise PageError(
+                f"truncated PDF: it does not end with %%EOF and PDFium could not open it ({message})"
+            ) from e
+        raise PageError(f"damaged PDF: PDFium could not open it ({message})") from e
 
 
 def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], int]:
@@ -112,7 +116,7 @@ def read(data: bytes) -> SourceFile:
     notes = _skipped_notes(scans, blank, unreadable)
     if not pages:
         if scans:
-            raise PageError(f"{NO_TEXT} ({_pages(scans, total)} of images only: a scan)")
+            raise PageError(f"{NO_TEXT} (a scan: {_pages(scans, total)} only images)")
         if unreadable:
             raise PageError("text layer unreadable: its fonts map characters to no Unicode values")
         raise PageError("PDF pages hold no text")
@@ -120,9 +124,14 @@ def read(data: bytes) -> SourceFile:
 
 
 def _pages(numbers: list[int], total: int) -> str:
+    """`its page holds`, `all 3 pages hold`, `pages 2, 5 hold`."""
     if len(numbers) == total:
-        return "every page" if total > 1 else "its page"
-    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+        return f"all {total} pages hold" if total > 1 else "its page holds"
+    return (
+        ("page " if len(numbers) == 1 else "pages ")
+        + ", ".join(map(str, numbers))
+        + (" holds" if len(numbers) == 1 else " hold")
+    )
 
 
 def _skipped_notes(scans: list[int], blank: list[int], unreadable: list[int]) -> list[str]:

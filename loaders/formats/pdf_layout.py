@@ -292,17 +292,20 @@ def _owner(block: Block, titles: list[Block], spans: dict[int, tuple[float, floa
     if not above:
         return None
     width = block.x1 - block.x0
-
-    def dx(t: Block) -> float:
-        return max(t.x0 - block.x1, block.x0 - t.x1, 0.0)
-
+    size = block.lines[0].size
     over = [t for t in above if _overlap(*spans[id(t)], block.x0, block.x1) > 0.5 * width]
     if over:
-        # the nearest row of titles above; in it, the title right over the block, else the closest beside
+        # the nearest row of titles above; in it, titles are set from their story's left edge or
+        # centred over it, so the block belongs to the last title starting left of it
         lowest = max(t.bottom for t in over)
-        row = [t for t in over if lowest - t.bottom <= SAME_ROW * block.lines[0].size]
-        return min(row, key=lambda t: (dx(t), -t.bottom))
-    return min(above, key=lambda t: (block.top - t.bottom) + dx(t))
+        row = [t for t in over if lowest - t.bottom <= SAME_ROW * size]
+        left_of = [t for t in row if t.x0 <= block.x0 + size]
+        return max(left_of, key=lambda t: t.x0) if left_of else min(row, key=lambda t: t.x0)
+
+    def distance(t: Block) -> float:
+        return (block.top - t.bottom) + max(t.x0 - block.x1, block.x0 - t.x1, 0.0)
+
+    return min(above, key=distance)
 
 
 def group_articles(blocks: list[Block]) -> list[_Region]:
