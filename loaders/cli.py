@@ -23,7 +23,7 @@ from rich.table import Table
 
 from loaders.db import PROJECT_ROOT, WarehousePathError, connect, db_path
 from loaders.decode import DEFAULT_MAX_BYTES
-from loaders.ingest import RunSummary, ingest
+from loaders.ingest import PAGE_SUFFIXES, RunSummary, ingest
 from loaders.publish import BuildLocked, workspace
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
@@ -44,7 +44,7 @@ def _run_ingest(db: Path, paths: list[Path], command: str, max_bytes: int) -> Ru
     con = connect(db)
     try:
         n_files = sum(1 for p in paths if p.is_file()) + sum(
-            sum(1 for f in p.rglob("*.txt")) for p in paths if p.is_dir()
+            sum(1 for f in p.rglob("*") if f.suffix.lower() in PAGE_SUFFIXES) for p in paths if p.is_dir()
         )
         if n_files >= PROGRESS_MIN_FILES and sys.stderr.isatty():
             with Progress(
@@ -217,7 +217,15 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"[bold]{target}[/bold]  {stat.st_size / 1e6:.1f} MB, "
             f"published {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(stat.st_mtime))}"
         )
-        console.print(f"{pages} pages, {articles} articles loaded")
+        files = con.execute(
+            "select coalesce(source_format, 'txt'), count(distinct source_file), count(*) from raw.pages group by 1 "
+            "order by 1"
+        ).fetchall()
+        by_format = ", ".join(
+            f"{n_files} {fmt}" + (f" ({n_pages} pages)" if n_pages != n_files else "")
+            for fmt, n_files, n_pages in files
+        )
+        console.print(f"{pages} pages, {articles} articles loaded" + (f" from {by_format}" if files else ""))
         dates = con.execute("select published_on_source, count(*) from raw.pages group by 1 order by 1").fetchall()
         console.print("published_on: " + ", ".join(f"{n} {s}" for s, n in dates))
         marts = [t for t in sorted(tables) if t.startswith("marts.")]
@@ -384,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "examples:\n"
             "  gaoxin build                 # the bundled sample, end to end\n"
-            "  gaoxin build ~/pages         # your own folder of .txt pages (recursive)\n"
+            "  gaoxin build ~/pages         # your own folder of .txt, .pdf and .html pages (recursive)\n"
             "  gaoxin status                # what is loaded, recent runs, failures\n"
             '  gaoxin query "select * from marts.dim_park" --format csv\n'
             "  gaoxin export out/ --format parquet\n"
@@ -400,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
             "paths",
             nargs="*",
             metavar="PATH",
-            help=f"files or folders of .txt pages, searched recursively; a manifest.csv "
+            help=f"files or folders of pages (.txt, e-paper .pdf, saved .html/.htm), searched recursively; "
+            f"a manifest.csv "
             f"(file,published_on,...) beside the pages is used when present "
             f"(default: the bundled sample, {SAMPLE_DIR.relative_to(PROJECT_ROOT)})",
         )
