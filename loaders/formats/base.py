@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from loaders.decode import PageError
+from loaders.normalize import to_halfwidth
 
 __all__ = ["ArticleText", "Format", "PageError", "SourceFile", "SourcePage"]
 
@@ -117,7 +118,20 @@ class Format:
     read: Callable[[bytes], SourceFile]
 
 
-# --- checks every format's pages go through -------------------------------------------
+# --- text and checks every format's pages go through ----------------------------------
+
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def clean_text(text: str) -> str:
+    """A line from a text layer or a web page: full-width digits and odd spaces only.
+
+    The OCR repairs of `loaders.normalize.clean_line` (bold text doubled, letter-spaced
+    lines) fix what a flattening extraction did to the pages; a format that reads glyph
+    positions or markup never produces them, and they cost time on long paragraphs.
+    """
+    return _SPACES.sub(" ", to_halfwidth(text.replace("\ufeff", ""))).strip()
+
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")

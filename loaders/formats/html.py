@@ -20,8 +20,7 @@ import codecs
 import re
 from datetime import date
 
-from loaders.formats.base import ArticleText, Format, PageError, SourceFile, SourcePage
-from loaders.normalize import clean_line
+from loaders.formats.base import ArticleText, Format, PageError, SourceFile, SourcePage, clean_text
 from loaders.segment import BYLINE, BYLINE_PLAIN
 
 PRESCAN_BYTES = 4096  # browsers look for the charset declaration in the first 1024; saved pages pad more
@@ -106,6 +105,7 @@ def _extract(html: str) -> dict | None:
         include_images=False,
         include_links=False,
         favor_precision=True,
+        fast=True,  # no fallback extractors: a page the main extractor finds nothing in is reported, not guessed
         deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -125,11 +125,11 @@ def _as_date(value: object) -> date | None:
 
 def _article(extracted: dict) -> ArticleText:
     """The main text as paragraphs; a byline line to the byline, web furniture lines out."""
-    title = clean_line(extracted.get("title") or "")[0] or None
-    byline = clean_line(extracted.get("author") or "")[0] or None
+    title = clean_text(extracted.get("title") or "") or None
+    byline = clean_text(extracted.get("author") or "") or None
     paras: list[str] = []
     for raw in (extracted.get("text") or "").splitlines():
-        text, _ = clean_line(raw)
+        text = clean_text(raw)
         if not text or text == title or _SHARE_LINE.match(text):
             continue
         if not paras and (BYLINE.match(text) or (BYLINE_PLAIN.match(text) and len(text) <= 30)):

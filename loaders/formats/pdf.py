@@ -53,8 +53,15 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise PageError(f"damaged PDF: PDFium could not open it ({message})") from e
 
 
+_SKIP = frozenset("\r\n\x02\x00")
+
+
 def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], int]:
-    """The page's glyphs (top-down coordinates) and how many had no Unicode value."""
+    """The page's glyphs (top-down coordinates) and how many had no Unicode value.
+
+    One call for the page's text, two per glyph (box, size): this loop is most of the
+    reading time, so it binds everything it calls locally.
+    """
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
@@ -63,21 +70,23 @@ def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], int]:
         text = textpage.get_text_range(0, n)
         height = page.get_height()
         rect = pdfium_c.FS_RECTF()
-        loose_box, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+        ref = ctypes.byref(rect)
+        loose_box, font_size, raw = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize, textpage.raw
         glyphs: list[Glyph] = []
+        append = glyphs.append
         unmapped = 0
         for i, ch in enumerate(text[:n]):
-            if ch in "\r\n\x02" or (not ch.isprintable() and not ch.isspace()):
+            if ch in _SKIP or not loose_box(raw, i, ref):
                 continue
-            if not loose_box(textpage, i, ctypes.byref(rect)):
+            left, right = rect.left, rect.right
+            if ch.isspace():
+                if right - left < 0.01:
+                    continue  # a space PDFium inserted between words, not one the page has
+            elif not ch.isprintable():
                 continue
-            if ch.isspace() and rect.right - rect.left < 0.01:
-                continue  # a space PDFium inserted between words, not one the page has
-            if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
+            elif ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
                 unmapped += 1
-            glyphs.append(
-                Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, font_size(textpage, i))
-            )
+            append(Glyph(ch, left, height - rect.top, right, height - rect.bottom, font_size(raw, i)))
         return glyphs, unmapped
     finally:
         textpage.close()

@@ -32,9 +32,10 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from loaders.formats.base import ArticleText, SourcePage
-from loaders.normalize import SENTENCE_END, clean_line
+from loaders.formats.base import ArticleText, SourcePage, clean_text
+from loaders.normalize import SENTENCE_END
 from loaders.segment import BYLINE, BYLINE_PLAIN, CAPTION, CREDIT
 
 # --- thresholds (in multiples of the font size, or of the body size) ----------------------
@@ -59,9 +60,11 @@ _FOLIO = re.compile(
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One character as placed on the page; y grows downwards (0 = top edge)."""
+class Glyph(NamedTuple):
+    """One character as placed on the page; y grows downwards (0 = top edge).
+
+    A tuple, not a dataclass: a page has thousands and they are made in a tight loop.
+    """
 
     ch: str
     x0: float
@@ -150,11 +153,24 @@ def glyphs_to_lines(glyphs: list[Glyph]) -> list[Line]:
     in pieces, a correction drawn last), so runs are merged again by geometry.
     """
     runs: list[list[Glyph]] = []
-    for g in glyphs:
-        if runs and _joins(runs[-1][-1], g):
-            runs[-1].append(g)
-        else:
-            runs.append([g])
+    cur: list[Glyph] = []
+    pcy = px1 = psize = 0.0
+    for g in glyphs:  # `_joins` inlined: this loop sees every glyph of the page
+        _, x0, top, x1, bottom, size = g
+        cy = (top + bottom) * 0.5
+        if cur:
+            s = max(psize, size, 1.0)
+            if (
+                abs(cy - pcy) <= SAME_BASELINE * s
+                and 0.8 * psize <= size <= 1.25 * psize
+                and -0.3 * s <= x0 - px1 <= MAX_GLYPH_GAP * s
+            ):
+                cur.append(g)
+                pcy, px1, psize = cy, x1, size
+                continue
+        cur = [g]
+        runs.append(cur)
+        pcy, px1, psize = cy, x1, size
     runs.sort(key=lambda r: (round(r[0].cy / max(r[0].size * SAME_BASELINE, 0.5)), r[0].x0))
     merged: list[list[Glyph]] = []
     for run in runs:
@@ -180,9 +196,7 @@ def body_size(lines: list[Line]) -> float:
     """The size most characters are set in (to the half point)."""
     sizes: Counter[float] = Counter()
     for ln in lines:
-        for g in ln.glyphs:
-            if not g.ch.isspace():
-                sizes[round(g.size * 2) / 2] += 1
+        sizes[round(ln.size * 2) / 2] += len(ln.text) - ln.text.count(" ")
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
@@ -347,7 +361,7 @@ def paragraphs(blocks: list[Block], body: float) -> list[str]:
         right = max(ln.x1 for b in col for ln in b.lines)
         for b in col:
             for ln in b.lines:
-                text, _ = clean_line(ln.text)
+                text = clean_text(ln.text)
                 if not text:
                     continue
                 indented = ln.x0 - left >= INDENT * ln.size
@@ -376,7 +390,7 @@ def _title_text(title: Block) -> str:
         is_main = ln.size >= 0.9 * main
         if prev_main is not None and is_main != prev_main:
             parts.append([])
-        parts[-1].append(clean_line(ln.text)[0])
+        parts[-1].append(clean_text(ln.text))
         prev_main = is_main
     texts = ["".join(p) for p in parts if p]
     out = texts[0]
@@ -396,7 +410,7 @@ def region_article(region: _Region, body: float) -> ArticleText | None:
     captions = [b for b in region.blocks if b.kind == "caption"]
     bylines = sorted((b for b in region.blocks if b.kind == "byline"), key=lambda b: b.top)
     paras = paragraphs(text_blocks, body)
-    paras += [_join([clean_line(ln.text)[0] for ln in c.lines]) for c in sorted(captions, key=lambda b: (b.top, b.x0))]
+    paras += [_join([clean_text(ln.text) for ln in c.lines]) for c in sorted(captions, key=lambda b: (b.top, b.x0))]
     paras = [p for p in paras if p]
     if not paras:
         return None
