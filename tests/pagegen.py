@@ -364,3 +364,44 @@ ENGLISH_STORY = Story(
         "in rail transit and aviation engines, the two industries it has chosen to lead its growth.",
     ),
 )
+
+
+# --- an e-paper page printed by a browser (embedded fonts, justified columns) ---------------
+
+
+def to_print_html(stories: tuple[Story, ...] = STORIES) -> str:
+    """The three-column page of `to_pdf`, as HTML for Chromium to print: real embedded fonts,
+    justified text (characters spread apart), CSS columns, a photo and its caption."""
+
+    def story_html(s: Story, columns: int) -> str:
+        kicker = f'<div class="kicker">{_e(s.kicker)}</div>' if s.kicker else ""
+        byline = f'<p class="byline">◎{_e(s.byline)}</p>' if s.byline else ""
+        paras = "".join(f"<p>{_e(p)}</p>" for p in s.paragraphs)
+        photo = f'<div class="photo"></div><p class="caption">{_e(s.caption)}</p>' if s.caption else ""
+        return (
+            f'<div class="story">{kicker}<h1>{_e(s.title)}</h1>'
+            f'<div class="text" style="column-count:{columns}">{byline}{paras}{photo}</div></div>'
+        )
+
+    wide = [s for k, s in enumerate(stories) if k != 1]
+    side = stories[1]
+    when = stories[0].published_on
+    return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+@page {{ size: 297mm 420mm; margin: 12mm 16mm; }}
+body {{ font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; margin: 0; }}
+.head {{ font-size: 9pt; border-bottom: 1px solid #000; display: flex; justify-content: space-between; }}
+.grid {{ display: grid; grid-template-columns: 2fr 1fr; column-gap: 16pt; margin-top: 10pt; }}
+.story {{ margin-bottom: 28pt; }}
+.kicker {{ font-size: 14pt; }}
+h1 {{ font-size: 22pt; font-weight: bold; margin: 2pt 0 8pt; }}
+.text {{ column-gap: 16pt; font-size: 10pt; line-height: 15pt; }}
+.text p {{ margin: 0; text-indent: 2em; text-align: justify; }}
+.text p.byline {{ text-indent: 0; }}
+.photo {{ background: #ccc; height: 90pt; margin-top: 10pt; }}
+.text p.caption {{ font-size: 8.5pt; line-height: 12pt; text-indent: 0; }}
+</style></head><body>
+<div class="head"><span>{when.year}年{when.month}月{when.day}日 星期二</span><span>园区纵横</span>
+<span>第3版 编辑：郑宁</span></div>
+<div class="grid"><div>{"".join(story_html(s, 2) for s in wide)}</div><div>{story_html(side, 1)}</div></div>
+</body></html>
+"""

@@ -5,6 +5,8 @@ Every fixture is made here from the invented stories of `tests/pagegen.py`.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 
 import pytest
@@ -13,7 +15,8 @@ from loaders.decode import PageError
 from loaders.formats import FORMATS, detect, page_suffixes, read_file
 from loaders.formats.base import SourcePage, language_problem
 from loaders.formats.html import decode_html
-from loaders.formats.pdf_layout import Glyph, read_layout
+from loaders.formats.pdf import _outlineless
+from loaders.formats.pdf_layout import Glyph, _join, read_layout
 from tests.pagegen import (
     CHROME_NUMBERS,
     CHROME_ZONES,
@@ -24,6 +27,7 @@ from tests.pagegen import (
     scanned_pdf,
     to_html,
     to_pdf,
+    to_print_html,
 )
 
 
@@ -242,3 +246,56 @@ def test_stored_layout_round_trips():
     assert again.articles == page.articles
     assert again.published_on == date(2024, 10, 15)
     assert SourcePage.from_stored("text", "utf-8", None, None).articles is None
+
+
+# --- a PDF printed by a browser: embedded fonts, justified columns ----------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+def test_a_page_printed_by_chromium_reads_like_the_stories(tmp_path):
+    """Embedded subset fonts, justified lines with characters spread apart, CSS columns."""
+    page_html = tmp_path / "page.html"
+    page_html.write_text(to_print_html(), encoding="utf-8")
+    pdf = tmp_path / "page.pdf"
+    proc = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", page_html.as_uri()],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr[-2000:]
+    read = read_file("page.pdf", pdf.read_bytes())
+    (page,) = read.pages
+    got = {a.title: a for a in page.articles}
+    assert set(got) == {s.full_title for s in STORIES}
+    for title, body in _bodies().items():
+        assert got[title].body == body, title
+    assert {a.byline for a in page.articles} == {s.byline for s in STORIES}
+    assert "2024年10月15日 星期二" in page.furniture
+
+
+# --- small pieces ---------------------------------------------------------------------------
+
+
+def test_a_number_broken_across_lines_is_joined_without_a_space():
+    assert _join(["总产值36", "26亿元，", "AI", "CITY项目"]) == "总产值3626亿元，AI CITY项目"
+    assert _join(["smart", "city"]) == "smart city"
+
+
+class _FlatTextPage:
+    """Stands in for a PDFium text page whose font has no outlines (not embedded, not installed)."""
+
+    def __init__(self, height: float):
+        self.height = height
+
+    def count_chars(self) -> int:
+        return 50
+
+    def get_charbox(self, i: int) -> tuple[float, float, float, float]:
+        return (10.0 * i, 100.0, 10.0 * i + 10, 100.0 + self.height)
+
+
+def test_glyphs_without_outlines_are_noticed():
+    assert _outlineless(_FlatTextPage(0.0))
+    assert not _outlineless(_FlatTextPage(9.5))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -28,6 +29,10 @@ HEADER_WINDOW = 1024  # readers accept the header anywhere in the first KB (PDF 
 MIN_GLYPHS = 20  # fewer characters than this on a page is no text layer (a scan's page number)
 MAX_UNMAPPED_SHARE = 0.3  # more glyphs than this without a Unicode value: an unreadable text layer
 NO_TEXT = "no text layer; OCR is not supported"
+NO_FONT = (
+    "its fonts are not embedded and no CJK font is installed (e.g. Debian's fonts-noto-cjk): "
+    "single characters may be missing"
+)
 
 
 def sniff(head: bytes) -> bool:
@@ -53,11 +58,19 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise PageError(f"damaged PDF: PDFium could not open it ({message})") from e
 
 
-_SKIP = frozenset("\r\n\x02\x00")
+_SKIP = frozenset("\r\n\x00")
+HYPHEN_MARKS = frozenset("\x02\ufffe")  # how PDFium reports a hyphen ending a line; in Chinese it is a dash
 
 
-def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], int]:
-    """The page's glyphs (top-down coordinates) and how many had no Unicode value.
+@dataclass
+class PageGlyphs:
+    glyphs: list[Glyph]
+    unmapped: int = 0  # glyphs without a Unicode value
+    outlineless: bool = False  # glyphs without outlines: a font neither embedded nor installed
+
+
+def page_glyphs(page: pdfium.PdfPage) -> PageGlyphs:
+    """The page's glyphs (top-down coordinates), and what is wrong with its text layer.
 
     One call for the page's text, two per glyph (box, size): this loop is most of the
     reading time, so it binds everything it calls locally.
@@ -66,7 +79,7 @@ def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], int]:
     try:
         n = textpage.count_chars()
         if n <= 0:
-            return [], 0
+            return PageGlyphs([])
         text = textpage.get_text_range(0, n)
         height = page.get_height()
         rect = pdfium_c.FS_RECTF()
@@ -78,18 +91,43 @@ def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], int]:
         for i, ch in enumerate(text[:n]):
             if ch in _SKIP or not loose_box(raw, i, ref):
                 continue
+            if ch in HYPHEN_MARKS:
+                ch = "-"
             left, right = rect.left, rect.right
             if ch.isspace():
-                if right - left < 0.01:
-                    continue  # a space PDFium inserted between words, not one the page has
+                if not glyphs:
+                    continue
+                if right - left < 0.01:  # a space PDFium inferred from a gap between words: keep it
+                    prev = glyphs[-1]
+                    append(Glyph(" ", prev.x1, prev.top, prev.x1, prev.bottom, prev.size))
+                    continue
             elif not ch.isprintable():
                 continue
             elif ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
                 unmapped += 1
             append(Glyph(ch, left, height - rect.top, right, height - rect.bottom, font_size(raw, i)))
-        return glyphs, unmapped
+        return PageGlyphs(glyphs, unmapped, _outlineless(textpage))
     finally:
         textpage.close()
+
+
+def _outlineless(textpage: pdfium.PdfTextPage, sample: int = 40) -> bool:
+    """Whether the page's glyphs have no outlines (zero-height boxes).
+
+    A PDF may name a standard CJK font (STSong-Light ...) without embedding it; PDFium then
+    needs a CJK font on this machine. Without one, it also takes some one-character lines
+    for duplicates and drops them, so the user is told.
+    """
+    flat = seen = 0
+    for i in range(textpage.count_chars()):
+        box = textpage.get_charbox(i)
+        if box[2] - box[0] < 0.01:  # spaces and generated characters have no width either
+            continue
+        seen += 1
+        flat += box[3] - box[1] < 0.01
+        if seen >= sample:
+            break
+    return seen > 0 and flat * 2 > seen
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
@@ -100,21 +138,23 @@ def read(data: bytes) -> SourceFile:
     doc = _open(data)
     try:
         pages: list[SourcePage] = []
+        outlineless = False
         scans: list[int] = []
         blank: list[int] = []
         unreadable: list[int] = []
         for number in range(1, len(doc) + 1):
             page = doc[number - 1]
             try:
-                glyphs, unmapped = page_glyphs(page)
-                printed = [g for g in glyphs if not g.ch.isspace()]
-                if len(printed) < MIN_GLYPHS:
+                read = page_glyphs(page)
+                printed = sum(1 for g in read.glyphs if not g.ch.isspace())
+                if printed < MIN_GLYPHS:
                     (scans if _has_images(page) else blank).append(number)
                     continue
-                if unmapped > MAX_UNMAPPED_SHARE * len(printed):
+                if read.unmapped > MAX_UNMAPPED_SHARE * printed:
                     unreadable.append(number)
                     continue
-                pages.append(read_layout(glyphs, page.get_height(), number))
+                outlineless = outlineless or read.outlineless
+                pages.append(read_layout(read.glyphs, page.get_height(), number))
             finally:
                 page.close()
         total = len(doc)
@@ -123,6 +163,8 @@ def read(data: bytes) -> SourceFile:
     if total == 0:
         raise PageError("PDF has no pages")
     notes = _skipped_notes(scans, blank, unreadable)
+    if outlineless:
+        notes.append(NO_FONT)
     if not pages:
         if scans:
             raise PageError(f"{NO_TEXT} (a scan: {_pages(scans, total)} only images)")

@@ -41,7 +41,7 @@ from loaders.segment import BYLINE, BYLINE_PLAIN, CAPTION, CREDIT
 # --- thresholds (in multiples of the font size, or of the body size) ----------------------
 SAME_BASELINE = 0.35  # glyph centres further apart than this (x size) are on different lines
 MAX_GLYPH_GAP = 1.2  # a horizontal gap wider than this (x size) is a gutter: the line ends
-WORD_GAP = 0.25  # between Latin letters or digits, a gap wider than this is a space
+WORD_GAP = 0.25  # after a Latin letter, a gap wider than this is a space
 TITLE_SIZE = 1.25  # lines this much larger than the body are headlines
 CAPTION_SIZE = 0.9  # lines this much smaller than the body are captions
 LINE_GAP = 0.9  # lines of a block are at most this far apart (x size), between bottom and top
@@ -58,6 +58,7 @@ _FOLIO = re.compile(
     r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期|第\s*\d+\s*版|编辑|版式|校对|电话|www\.|^\s*\d{1,3}\s*$)"
 )
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 class Glyph(NamedTuple):
@@ -139,8 +140,8 @@ def _line_text(glyphs: list[Glyph]) -> str:
     for g in glyphs:
         if prev is not None and not g.ch.isspace() and not prev.ch.isspace():
             gap = g.x0 - prev.x1
-            if gap > WORD_GAP * g.size and _ALNUM.match(prev.ch) and _ALNUM.match(g.ch):
-                out.append(" ")
+            if gap > WORD_GAP * g.size and _LETTER.match(prev.ch) and _ALNUM.match(g.ch):
+                out.append(" ")  # between words; never inside a number spread by justification
         out.append(g.ch)
         prev = g
     return re.sub(r"\s+", " ", "".join(out)).strip()
@@ -374,9 +375,10 @@ def paragraphs(blocks: list[Block], body: float) -> list[str]:
 
 
 def _join(parts: list[str]) -> str:
+    """Lines of a paragraph joined: no space in Chinese text or numbers, one between Latin words."""
     out = parts[0]
     for p in parts[1:]:
-        sep = " " if _ALNUM.match(out[-1:]) and _ALNUM.match(p[:1]) else ""
+        sep = " " if _LETTER.match(out[-1:]) and _LETTER.match(p[:1]) else ""
         out += sep + p
     return out
 
