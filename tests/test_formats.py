@@ -40,7 +40,7 @@ def _bodies(stories=STORIES) -> dict[str, str]:
 
 
 def test_every_format_owns_its_suffixes_and_the_txt_path_is_one_of_them():
-    assert {f.name for f in FORMATS} == {"txt", "pdf", "html"}
+    assert {f.name for f in FORMATS} == {"txt", "pdf", "html", "image"}
     assert {".txt", ".pdf", ".html", ".htm"} <= page_suffixes()
     suffixes = [s for f in FORMATS for s in f.suffixes]
     assert len(suffixes) == len(set(suffixes))  # one format per suffix
@@ -57,6 +57,8 @@ def test_every_format_owns_its_suffixes_and_the_txt_path_is_one_of_them():
         ("a.txt", "本报讯 近日，某高新区<签约>项目。".encode(), "txt", False),
         ("a.html", "本报讯 只是文本。".encode(), "html", False),  # named html: its reader judges
         ("noext", "本报讯 只是文本。".encode(), "txt", False),
+        ("scan.pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image", True),
+        ("BM.txt", "BM 本报讯 不是位图。".encode(), "txt", False),
     ],
 )
 def test_a_file_is_read_by_what_it_holds_and_a_misleading_name_is_noted(name, head, expected, noted):
@@ -75,13 +77,19 @@ def test_a_pdf_that_is_really_an_html_page_is_read_as_html_and_says_so():
 
 
 def test_a_pdf_that_is_really_an_error_page_fails_with_both_reasons():
-    with pytest.raises(PageError, match=r"named \.pdf but holds an HTML page; read as html, and no article found"):
+    with pytest.raises(PageError, match=r"named \.pdf but holds an HTML page: no article found"):
         read_file("report.pdf", index_page().encode("utf-8"))
 
 
 def test_a_pdf_with_neither_header_nor_html_is_not_a_pdf():
     with pytest.raises(PageError, match="not a PDF: no %PDF- header"):
-        read_file("x.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+        read_file("x.pdf", b"\x00\x01garbage" + bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize("name", ["page.jpg", "page.pdf", "page.txt"])
+def test_a_picture_of_a_page_is_reported_whatever_its_name(name):
+    with pytest.raises(PageError, match=r"OCR is not supported \(a JPEG image"):
+        read_file(name, b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200))
 
 
 # --- PDF ----------------------------------------------------------------------------------

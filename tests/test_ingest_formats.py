@@ -249,6 +249,7 @@ def bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "index.html").write_text(index_page(), encoding="utf-8")
     (folder / "english.html").write_text(to_html(ENGLISH_STORY), encoding="utf-8")
     (folder / "english.txt").write_text("\n".join(ENGLISH_STORY.paragraphs), encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(500))
     return {
         "scan.pdf": "no text layer; OCR is not supported",
         "locked.pdf": "encrypted PDF",
@@ -257,6 +258,7 @@ def bad_inputs(folder: Path) -> dict[str, str]:
         "index.html": "no article found",
         "english.html": "not a Chinese page",
         "english.txt": "not a Chinese page",
+        "photo.jpg": "OCR is not supported",
     }
 
 

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from loaders.formats import html, pdf, text
+from loaders.formats import html, image, pdf, text
 from loaders.formats.base import Format, PageError, SourceFile
 
 # sniffed in this order; text has no signature and comes last
-FORMATS: tuple[Format, ...] = (pdf.FORMAT, html.FORMAT, text.FORMAT)
+FORMATS: tuple[Format, ...] = (
+    pdf.FORMAT,
+    html.FORMAT,
+    image.FORMAT,  # recognised only to be reported: no OCR
+    text.FORMAT,
+)
 
 SNIFF_BYTES = 2048
 
@@ -37,7 +42,7 @@ def detect(name: str, head: bytes) -> tuple[Format, str | None]:
     if sniffed is None:
         return named or text.FORMAT, None
     if named is not None and named is not sniffed:
-        return sniffed, f"named {PurePath(name).suffix} but holds {sniffed.label}; read as {sniffed.name}"
+        return sniffed, f"named {PurePath(name).suffix} but holds {sniffed.label}"
     return sniffed, None
 
 
@@ -48,8 +53,8 @@ def read_file(name: str, data: bytes) -> SourceFile:
         read = fmt.read(data)
     except PageError as e:
         if note:
-            raise PageError(f"{note}, and {e}") from e
+            raise PageError(f"{note}: {e}") from e
         raise
     if note:
-        read.notes.insert(0, note)
+        read.notes.insert(0, f"{note}; read as {fmt.name}")
     return read
