@@ -368,8 +368,29 @@ ENGLISH_STORY = Story(
 
 # --- an e-paper page printed by a browser (embedded fonts, justified columns) ---------------
 
+CHROMIUM_PRINT = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer")
 
-def to_print_html(stories: tuple[Story, ...] = STORIES) -> str:
+
+def print_pdf(chromium: str, html: str, path: Path) -> Path:
+    """Print `html` to the PDF `path` with headless Chromium (its fonts are embedded, as in an e-paper)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_text(html, encoding="utf-8")
+        proc = subprocess.run(
+            [chromium, *CHROMIUM_PRINT, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}", page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    if proc.returncode != 0 or not path.exists():
+        raise RuntimeError(f"chromium could not print: {proc.stderr[-1000:]}")
+    return path
+
+
+def to_print_html(stories: tuple[Story, ...] = STORIES, pages: int = 1) -> str:
     """The three-column page of `to_pdf`, as HTML for Chromium to print: real embedded fonts,
     justified text (characters spread apart), CSS columns, a photo and its caption."""
 
@@ -386,6 +407,11 @@ def to_print_html(stories: tuple[Story, ...] = STORIES) -> str:
     wide = [s for k, s in enumerate(stories) if k != 1]
     side = stories[1]
     when = stories[0].published_on
+    page = f"""<div class="page">
+<div class="head"><span>{when.year}年{when.month}月{when.day}日 星期二</span><span>园区纵横</span>
+<span>第3版 编辑：郑宁</span></div>
+<div class="grid"><div>{"".join(story_html(s, 2) for s in wide)}</div><div>{story_html(side, 1)}</div></div>
+</div>"""
     return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 @page {{ size: 297mm 420mm; margin: 12mm 16mm; }}
 body {{ font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; margin: 0; }}
@@ -399,9 +425,8 @@ h1 {{ font-size: 22pt; font-weight: bold; margin: 2pt 0 8pt; }}
 .text p.byline {{ text-indent: 0; }}
 .photo {{ background: #ccc; height: 90pt; margin-top: 10pt; }}
 .text p.caption {{ font-size: 8.5pt; line-height: 12pt; text-indent: 0; }}
+.page {{ break-after: page; }}
 </style></head><body>
-<div class="head"><span>{when.year}年{when.month}月{when.day}日 星期二</span><span>园区纵横</span>
-<span>第3版 编辑：郑宁</span></div>
-<div class="grid"><div>{"".join(story_html(s, 2) for s in wide)}</div><div>{story_html(side, 1)}</div></div>
+{"".join(page for _ in range(pages))}
 </body></html>
 """

@@ -6,7 +6,6 @@ Every fixture is made here from the invented stories of `tests/pagegen.py`.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -24,6 +23,7 @@ from tests.pagegen import (
     STORIES,
     encrypted_pdf,
     index_page,
+    print_pdf,
     scanned_pdf,
     to_html,
     to_pdf,
@@ -264,15 +264,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium fonts-noto-cjk)")
 def test_a_page_printed_by_chromium_reads_like_the_stories(tmp_path):
     """Embedded subset fonts, justified lines with characters spread apart, CSS columns."""
-    page_html = tmp_path / "page.html"
-    page_html.write_text(to_print_html(), encoding="utf-8")
-    pdf = tmp_path / "page.pdf"
-    proc = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", page_html.as_uri()],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert proc.returncode == 0 and pdf.exists(), proc.stderr[-2000:]
+    pdf = print_pdf(CHROMIUM, to_print_html(), tmp_path / "page.pdf")
     read = read_file("page.pdf", pdf.read_bytes())
     (page,) = read.pages
     got = {a.title: a for a in page.articles}
