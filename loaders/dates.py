@@ -98,3 +98,18 @@ def _past_full_dates(text: str) -> Iterable[date]:
         d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d and not _future(text, m.start(), m.end()):
             yield d
+
+
+# a manifest date or an inferred one outside these bounds is a typo or a misread, not a publication date
+EARLIEST_PUBLICATION = date(1949, 1, 1)
+LATEST_AHEAD_DAYS = 2  # an issue may carry tomorrow's date; a page from next month is a typo
+
+
+def implausible(when: date, today: date | None = None) -> str | None:
+    """Why `when` cannot be a page's publication date, or None when it can."""
+    today = today or date.today()
+    if when < EARLIEST_PUBLICATION:
+        return f"before {EARLIEST_PUBLICATION.isoformat()}"
+    if (when - today).days > LATEST_AHEAD_DAYS:
+        return f"after today ({today.isoformat()})"
+    return None

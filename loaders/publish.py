@@ -46,6 +46,15 @@ def _holder(lock: Path) -> str:
         return "unknown"
 
 
+def _copy(published: Path, build: Path) -> None:
+    """Copy the published file to the build file; a full disk names both paths."""
+    try:
+        shutil.copyfile(published, build)
+        os.chmod(build, 0o644)  # the copy is ours to write, whatever the published file's mode
+    except OSError as e:
+        raise OSError(e.errno, f"copying {published} to {build} failed: {e.strerror}") from e
+
+
 @contextmanager
 def workspace(published: Path, wait: float = 0.0) -> Iterator[Workspace]:
     """Yield a private copy of the warehouse; publish it if the block succeeds.
@@ -72,20 +81,20 @@ def workspace(published: Path, wait: float = 0.0) -> Iterator[Workspace]:
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}".encode())
         build = build_path(published)
-        for stale in (build, build.with_name(build.name + ".wal")):
-            stale.unlink(missing_ok=True)
-        if published.exists():
-            shutil.copy2(published, build)
-        try:
-            yield Workspace(published, build)
-        except BaseException:
-            build.unlink(missing_ok=True)
-            build.with_name(build.name + ".wal").unlink(missing_ok=True)
-            raise
         wal = build.with_name(build.name + ".wal")
-        if wal.exists():
-            raise RuntimeError(f"{build} still has a write-ahead log; a connection was left open")
-        os.replace(build, published)
+        for stale in (build, wal):
+            stale.unlink(missing_ok=True)
+        try:
+            if published.exists():
+                _copy(published, build)
+            yield Workspace(published, build)
+            if wal.exists():
+                raise RuntimeError(f"{build} still has a write-ahead log; a connection was left open")
+            os.replace(build, published)
+        except BaseException:  # a failed copy, build or publish leaves nothing behind
+            build.unlink(missing_ok=True)
+            wal.unlink(missing_ok=True)
+            raise
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)

@@ -10,7 +10,7 @@ import pytest
 
 from loaders.cli import main
 from loaders.db import connect, ensure_raw_schema
-from loaders.ingest import ingest
+from loaders.ingest import ingest, remove_pages
 from tests.pagegen import (
     CHROME_NUMBERS,
     CHROME_ZONES,
@@ -177,6 +177,21 @@ def test_a_changed_pdf_replaces_all_its_old_pages(con, tmp_path):
     assert orphans == 0
 
 
+def test_removing_a_pdf_takes_out_every_page_and_what_was_read_from_them(con, tmp_path):
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    to_pdf(folder / "issue.pdf", columns=2, pages=3)
+    (folder / "page.txt").write_text(to_txt(STORIES[:1]), encoding="utf-8")
+    ingest(con, [folder])
+    assert con.execute("select count(*) from raw.pages where source_file = 'issue.pdf'").fetchone()[0] == 3
+    run = remove_pages(con, ["issue.pdf"])
+    assert [(o.source_file, o.outcome) for o in run.outcomes] == [("issue.pdf", "removed")]
+    assert con.execute("select source_file from raw.pages").fetchall() == [("page.txt",)]
+    for table in ("raw.articles", "raw.park_mentions", "raw.metric_statements", "raw.project_statements"):
+        left = con.execute(f"select count(*) from {table} where page_id not in (select page_id from raw.pages)")
+        assert left.fetchone()[0] == 0, table
+
+
 def test_new_rules_reparse_stored_pdf_and_html_pages_from_their_layout(con, tmp_path, monkeypatch):
     folder = mixed_folder(tmp_path / "mix")
     ingest(con, [folder])
@@ -274,7 +289,7 @@ def test_bad_pdfs_and_html_pages_are_recorded_and_the_rest_of_the_batch_loads(co
         assert words in reason, (name, reason)
     assert run.count("loaded") == 6
     outcome, reason = got["half-scanned.pdf"]
-    assert outcome == "loaded" and reason == "page 2 skipped: no text layer; OCR is not supported"
+    assert outcome == "loaded" and reason.endswith("; page 2 skipped: no text layer; OCR is not supported")
     assert con.execute("select list(page_number) from raw.pages where source_file = 'half-scanned.pdf'").fetchone()[
         0
     ] == [1]

@@ -33,8 +33,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.extract.parks import dominant_zone
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.names import is_person_name
+from loaders.reference import suffix_info
 
 __all__ = ["find_companies", "short_forms"]
 
@@ -1047,7 +1049,9 @@ _GOVERNMENT_PARTNER = re.compile(r"(?:政府|管委会|[局厅委])(?:与|和|�
 _LIST_GAP = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 
 
-def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequence[ParkMention]) -> dict[str, str]:
+def _place(
+    body: str, found: list[_Found], canon: dict[str, str], parks: Sequence[ParkMention], main: str | None
+) -> dict[str, str]:
     """The zone the text places each company in (`ParkMention.name`), by three rules in order.
 
     1. Explicit: the words next to a mention put it in a zone: `位于<zone>的X`, `<zone>企业X`,
@@ -1066,7 +1070,6 @@ def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequenc
     """
     if not parks:
         return {}
-    main = _main_zone(parks)
     primary = {p.name for p in parks if _is_primary(p)}
 
     def lift(zone: str | None) -> str | None:
@@ -1086,7 +1089,7 @@ def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequenc
     excluded = {
         canon.get(f.name, f.name)
         for f in found
-        if f.role or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start)
+        if f.role or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start) or _invests_in(body, f, parks)
     }
     free_mentions: dict[str, int] = {}
     for f in found:
@@ -1106,6 +1109,15 @@ def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequenc
         if _compatible(name, main) and not _national(name):
             placed[name] = main
     return placed
+
+
+def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention]) -> bool:
+    """`X在<zone>投资建设…`: an investor building there, which may be based anywhere."""
+    end = _sentence_end(body, f.end)
+    return any(
+        f.end <= p.start < end and _PLACING_RIGHT.search(body[f.end : p.start]) and _INVESTS.match(body[p.end : end])
+        for p in parks
+    )
 
 
 def _listed_with(body: str, ordered: list[_Found], f: _Found) -> list[_Found]:
@@ -1177,23 +1189,10 @@ def _zone_before_in_sentence(
     return next(iter(names)) if len(names) == 1 else None
 
 
-_PRIMARY_SUFFIXES = ("高新区", "开发区", "经开区", "工业园区", "保税区", "综保区", "新区", "示范区", "农高区", "自贸区")
-
-
 def _is_primary(p: ParkMention) -> bool:
     """A zone in its own right (`高新区`, `开发区`, `新区` …), not a park or campus inside one."""
-    return p.suffix.endswith(_PRIMARY_SUFFIXES) or p.name.endswith(_PRIMARY_SUFFIXES)
-
-
-def _main_zone(parks: Sequence[ParkMention]) -> str | None:
-    """The zone an article is about: named most, and by at least half of the mentions."""
-    counts: dict[str, int] = {}
-    for p in parks:
-        counts[p.name] = counts.get(p.name, 0) + 1
-    if not counts:
-        return None
-    name, n = max(counts.items(), key=lambda kv: kv[1])
-    return name if n * 2 >= sum(counts.values()) and n >= 2 else None
+    info = suffix_info().get(p.suffix)
+    return p.zone_key is not None or (info is not None and info.kind == "admin")
 
 
 def _compatible(company: str, zone: str) -> bool:
@@ -1206,12 +1205,14 @@ def _compatible(company: str, zone: str) -> bool:
 # --- the public function -----------------------------------------------------------------
 
 
-def find_companies(body: str, parks: Sequence[ParkMention] = ()) -> list[CompanyMention]:
+def find_companies(body: str, parks: Sequence[ParkMention] = (), zone: str | None = None) -> list[CompanyMention]:
     """Every company the article names, as non-overlapping mentions sorted by start.
 
     `parks` are the zone mentions found in the same body: a zone name is never part of a company
-    name, and decides `park`. Each mention's `name` is the longest legal name of its company in
-    this body (or its brand when the article never gives one); `kind` says how it was found:
+    name, and decides `park`; `zone` is the article's zone (`ArticleContext.zone`), where the
+    companies the article treats as the zone's enterprises are placed. Each mention's `name` is
+    the longest legal name of its company in this body (or its brand when the article never gives
+    one); `kind` says how it was found:
     `legal` (a legal form, or `X集团`), `alias` (declared `（以下简称“X”）` and its later uses),
     `short` (a derived short form of a legal name or brand), `brand` (no legal form, a company
     context). `body[m.start:m.end] == m.text` holds for every mention.
@@ -1250,7 +1251,10 @@ def find_companies(body: str, parks: Sequence[ParkMention] = ()) -> list[Company
     found += _repeat_brands(body, found, spans)
 
     canon = _resolve(found)
-    placed = _place(body, found, canon, parks)
+    if zone is None and parks:
+        main = dominant_zone(parks)
+        zone = main.name if main else None
+    placed = _place(body, found, canon, parks, zone)
     out = []
     for f in sorted(found, key=lambda f: f.start):
         name = canon.get(f.name, f.name)

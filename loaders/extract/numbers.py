@@ -13,6 +13,7 @@ only looks like a quantity: dates, durations, ordinals, names with numbers (`30�
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -91,7 +92,8 @@ _PREFIX_Q = r"(?P<pre>超过|超|逾|近|约|大约|达到|达|突破|不足|不
 _SUFFIX_Q = r"(?P<post>余|多|以上|左右|上下|之多)?"
 
 QUANTITY = re.compile(
-    _PREFIX_Q + r"\s*"
+    # spaces only after a qualifier: a run of spaces is not retried at every offset (linear time)
+    r"(?:" + _PREFIX_Q.removesuffix("?") + r"\s*)?"
     r"(?P<num>" + _NUM + r"|" + _CN_NUM + r")"
     r"\s*(?P<post1>余|多)?"
     r"(?P<scale>万亿|亿|万|千|百)?"
@@ -99,7 +101,8 @@ QUANTITY = re.compile(
     r"(?P<unit>个百分点|%|％|倍|亿?美元|元|(?:" + _MEASURE_RE + r"))?" + _SUFFIX_Q
 )
 FRACTION = re.compile(
-    r"(?P<pre>超过|超|近|约)?(?P<a>\d+)\s*/\s*(?P<b>\d+)|(?P<cn_b>[一二三四五六七八九十]+)分之(?P<cn_a>[一二三四五六七八九十]+)"
+    r"(?P<pre>超过|超|近|约)?(?<!\d)(?P<a>\d+)\s*/\s*(?P<b>\d+)"
+    r"|(?<![一二三四五六七八九十])(?P<cn_b>[一二三四五六七八九十]+)分之(?P<cn_a>[一二三四五六七八九十]+)"
 )
 HALF = re.compile(r"(?:(?P<pre>超过|接近|近|约)[^，。；、]{0,6}?)?(?P<word>一半|半壁江山|过半)")
 
@@ -145,6 +148,7 @@ _NOT_BEFORE = re.compile(r"(?:第|前|连续|历时|用时|仅用|长达|每|Top
 _CN_SMALL = re.compile(r"^[二两三四五六七八九十]{1,3}$")
 _CN_SMALL_MEASURES = {"家", "次", "名"}
 _THRESHOLD = re.compile(r"^\s*(?:以上|以下)?的(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
+_AHEAD = 40  # how far past a number its context is read (a bounded window keeps the reader linear)
 _DATE_CONTEXT = re.compile(r"^\s*[—\-~～至到]\s*\d")
 
 
@@ -156,6 +160,17 @@ class Quantity:
     value: float
     unit: str  # CNY | USD | percent | 个百分点 | 倍 | a measure word
     qualifier: str = "eq"  # eq | gt | gte | approx | lt
+
+
+# No figure in the news reaches this in base units (China's GDP is ~1.3e14 CNY); a value
+# beyond it, or inf/nan from a 300-digit run, is a misread. dbt_project.yml's
+# `max_plausible_value` holds the same bound for the marts' tests.
+MAX_PLAUSIBLE_VALUE = 1e15
+
+
+def plausible_value(value: float) -> bool:
+    """A finite value no larger than MAX_PLAUSIBLE_VALUE: anything else is not a quantity."""
+    return math.isfinite(value) and abs(value) <= MAX_PLAUSIBLE_VALUE
 
 
 def cn_to_number(s: str) -> float | None:
@@ -235,7 +250,7 @@ def _in_slogan(text: str, start: int, end: int) -> bool:
     open_q = text.rfind("“", max(0, start - 3), start + 1)
     if open_q < 0 or text[open_q + 1 : start].strip():
         return False
-    close_q = text.find("”", end)
+    close_q = text.find("”", end, end + 7)
     return 0 <= close_q - end <= 6
 
 
@@ -253,7 +268,7 @@ def _read(text: str) -> list[Quantity]:
     for m in FRACTION.finditer(text):
         if m.group("a"):
             a, b = float(m.group("a")), float(m.group("b"))
-            if re.match(r"^\s*[-—]\s*\d", text[m.end() :]) or re.search(
+            if re.match(r"^\s*[-—]\s*\d", text[m.end() : m.end() + _AHEAD]) or re.search(
                 r"\d\s*$", text[max(0, m.start() - 1) : m.start()]
             ):
                 continue
@@ -262,6 +277,8 @@ def _read(text: str) -> list[Quantity]:
         if not b or a > b or text[m.end() : m.end() + 1] in ("号", "年"):
             continue
         value = round(100 * a / b, 2)
+        if not plausible_value(value):
+            continue
         out.append(Quantity(m.start(), m.end(), m.group(0), value, "percent", _qualifier(m.groupdict().get("pre"))))
         taken.append((m.start(), m.end()))
     for m in HALF.finditer(text):
@@ -269,8 +286,11 @@ def _read(text: str) -> list[Quantity]:
         qual = "gt" if word == "过半" else _qualifier(m.group("pre"))
         out.append(Quantity(m.start("word"), m.end("word"), word, 50.0, "percent", qual))
         taken.append((m.start("word"), m.end("word")))
+    in_taken = bytearray(len(text))  # positions inside a fraction or half: O(1) overlap checks
+    for a, b in taken:
+        in_taken[a:b] = b"\x01" * (b - a)
     for m in QUANTITY.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if 1 in in_taken[m.start() : m.end()]:
             continue
         raw = m.group("num")
         post = m.group("post1") or m.group("post2") or m.group("post")
@@ -287,7 +307,8 @@ def _read(text: str) -> list[Quantity]:
         if _CN_SMALL.match(raw) and unit not in _CN_SMALL_MEASURES:
             continue
         if (
-            (post == "以上" or text[m.end() : m.end() + 2] in ("以上", "以下")) and _THRESHOLD.match(text[m.end() :])
+            (post == "以上" or text[m.end() : m.end() + 2] in ("以上", "以下"))
+            and _THRESHOLD.match(text[m.end() : m.end() + _AHEAD])
         ) or _in_slogan(text, m.start("num"), m.end()):
             continue
         if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and re.search(
@@ -298,6 +319,8 @@ def _read(text: str) -> list[Quantity]:
         if unit == "percent" and scale != 1.0:
             continue
         value = float(f"{value * scale * unit_scale:.12g}")  # 316.15亿 is 31615000000, not …999.996
+        if not plausible_value(value):
+            continue
         pre = m.group("pre")
         if pre and m.start() > 0 and text[m.start() - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
             pre = None  # `签约5个项目`: 约 belongs to 签约

@@ -16,6 +16,7 @@ renamed as (
         cast(command as varchar) as command,
         cast(inputs as varchar) as inputs_json,
         cast(status as varchar) as run_status,
+        cast(note as varchar) as run_note,
 
         -- file counts
         cast(files_seen as integer) as files_seen,
