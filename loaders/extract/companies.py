@@ -165,6 +165,11 @@ _COMMON_FREQ = 500  # a word this frequent is an everyday word, not a trade name
 _VERB_FREQ = 100  # a verb this frequent opens a phrase (`吸纳`)
 
 
+def industry_words() -> tuple[str, ...]:
+    """Words a brand may end with (`科技`, `化工`, `环保`), longest first."""
+    return _lexicon().industry
+
+
 def _is_common(word: str) -> bool:
     """An everyday word (`边缘`, `移动`): not a trade name in a weak context."""
     return _common_words().get(word, (0, ""))[0] >= _COMMON_FREQ
@@ -899,8 +904,8 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
     for m in re.finditer("等|这样的|[两三四五六七八九十]家", body):
         head = _ENUM_HEAD.match(body, m.start()) or _LIKE_HEAD.match(body, m.start())
         noun = re.sub(r"^(?:等|这样的|.家)", "", head.group()) if head else ""
-        if not head or _NOT_COMPANY_HEAD.search(noun) or _has_verb(noun):
-            continue
+        if not head or _NOT_COMPANY_HEAD.search(noun) or _has_verb(noun) or noun.startswith("地"):
+            continue  # `先后赴深圳、广州等地拜访…企业`: places, not companies
         items = _items_before(body, m.start(), zones)
         if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
             accept(items, 1)

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.spans import ParkMention
 from loaders.reference import (
     Zone,
@@ -114,7 +115,8 @@ _NOT_OPENING = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "r", "d", "f", "v",
 # heads that are not places: generic or class-label uses of a suffix
 _GENERIC_HEAD = re.compile(
     r"(国家级?|省级|市级|区级|县级|一流|全国|世界|国内|国际|各类|各地|多个|若干|首批|试点|现代化|特色|"
-    r"[一二两三四五六七八九十百千万亿\d]+[个家座批]?|级|型)$|^(国家|省级|市级|全国|世界|国内|国际|现代化|一流)|省级|市级|"
+    r"[一二两三四五六七八九十百千万亿\d]+[个家座批]?|级|型)$|^(国家|省级|市级|全国|全省|全市|全区|全县|世界|国内|国际|现代化|一流)|"
+    r"省级|市级|"
     r"[十百千万亿\d]+元?级"
 )
 _QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:科学城|科技城|新区)$")
@@ -130,6 +132,7 @@ _CLASS_SUFFIXES = {"开发区", "高新区", "经开区", "园区", "工业园�
 _MUNICIPALITIES = {"北京", "天津", "上海", "重庆", "北京市", "天津市", "上海市", "重庆市"}
 _PLACE_FLAGS = {"ns", "nr", "nz", "nrt", "j", "zg"}
 _MAX_HEAD = 8
+_PARK_ABOUT = 2  # mentions of an industrial park that make it what an article is about
 _MAX_FORM = 24  # the longest gazetteer form worth looking back for
 _RECURRING_HEAD = (2, 4)  # lengths of an unknown head accepted when the article repeats it
 _RECURRING_MIN = 2  # ... this many times
@@ -214,8 +217,31 @@ def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
         place = _place_before(body, end - k)
         if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
             return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-        return end - k, zone
+        return end - k, _placed(body, body[end - k : end], zone)
     return None
+
+
+def _placed(body: str, form: str, zone: Zone) -> Zone:
+    """`火炬高新区` with no place of its own: the zone of that form in a province the article names
+    (`中山…火炬高新区` is 中山's), when the form's own zone lies elsewhere."""
+    mentioned = provinces_named(body)
+    if not mentioned or zone.province[:2] in mentioned or any(p in form for p in mentioned):
+        return zone
+    others = {z for f, z in zone_forms().items() if f.endswith(form) and z.province[:2] in mentioned}
+    return next(iter(others)) if len(others) == 1 else zone
+
+
+@lru_cache(maxsize=256)
+def provinces_named(body: str) -> frozenset[str]:
+    """The provinces (first two characters) of the places an article names."""
+    regions = place_regions()
+    return frozenset(r[:2] for m in _place_regex().finditer(body) for r in regions.get(m.group(0), ()))
+
+
+@cache
+def _place_regex() -> re.Pattern[str]:
+    names = sorted((n for n in place_regions() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
 
 
 def _with_place(body: str, start: int, zone: Zone) -> int:
@@ -332,9 +358,12 @@ def _with_province(body: str, start: int) -> int:
 
 
 def _city_form(head: str) -> str:
-    """`郑州市` -> `郑州`: the city form of a head names the same zone."""
-    if len(head) > 2 and head[-1] in "市县" and head[:-1] in place_names():
-        return head[:-1]
+    """`郑州市` -> `郑州`, `通化市国家医药` -> `通化医药`: the city form of a head (and one saying
+    国家 inside it) names the same zone."""
+    head = head[:2] + head[2:].replace("国家", "") if len(head) > 4 else head
+    for k in (4, 3, 2):
+        if len(head) > k and head[k] in "市县" and head[:k] in place_names():
+            return head[:k] + head[k + 1 :]
     return head
 
 
@@ -393,7 +422,9 @@ def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
         end = m.start(1)
         start = _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
         head = body[start:end]
-        if _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1] and not _GENERIC_HEAD.search(head):
+        short = _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]
+        # `电力系统示范区`: everyday words, not a name
+        if short and not _GENERIC_HEAD.search(head) and not made_of_common_words(head):
             counts[head] += 1
     return frozenset(h for h, n in counts.items() if n >= _RECURRING_MIN)
 
@@ -488,10 +519,13 @@ def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[Park
     named = [m for m in mentions if not m.is_reference]
     titles = [m for m in title_mentions if not m.is_reference]
     admin = [m for m in named if suffix_info().get(m.suffix) is None or suffix_info()[m.suffix].kind == "admin"]
-    pool = admin or named
+    in_title = {m.name for m in titles}
+    counts = Counter(m.name for m in named)
+    # an industrial park is the article's zone only when the article is about it, not in passing
+    parks = [m for m in named if counts[m.name] >= _PARK_ABOUT or m.name in in_title]
+    pool = admin or parks
     if not pool:  # `高新区` alone in a body whose title names the zone
         return titles[0] if len({m.name for m in titles}) == 1 else None
-    in_title = {m.name for m in titles}
     titled = [m for m in pool if m.name in in_title]
     if len({m.name for m in titled}) == 1:
         return titled[0]
@@ -588,8 +622,11 @@ def without_projects(parks: list[ParkMention], projects: Iterable[tuple[int, int
 
     def is_project(m: ParkMention) -> bool:
         info = suffix_info().get(m.suffix)
-        if m.zone_key is not None or m.is_reference or info is None or info.kind != "park":
+        if m.zone_key is not None or m.is_reference or info is None:
             return False
-        return m.name in names or m.text in names or any(a <= m.start and m.end <= b for a, b, _ in spans)
+        inside = any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in spans)
+        if info.kind != "park":
+            return inside and m.end < max(b for a, b, _ in spans if a <= m.start and m.end <= b)
+        return m.name in names or m.text in names or inside
 
     return [m for m in parks if not is_project(m)]

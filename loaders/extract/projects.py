@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
@@ -43,7 +44,7 @@ _HEADS = (
 CJK = "\u4e00-\u9fff"
 _HEAD = re.compile(f"(?:{_HEADS})")
 _STRONG_HEAD = ("项目", "工程")
-_STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以、，。；：！？,;:!?\n（）()《》【】“”")
+_STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以暨、，。；：！？,;:!?\n（）()《》【】“”")
 _STOP_WORDS = (
     "代表",
     "开工",
@@ -120,6 +121,13 @@ _STOP_WORDS = (
     "指出",
     "涉及",
     "涵盖",
+    "体现",
+    "体现出",
+    "关键",
+    "要有",
+    "成为",
+    "显示",
+    "表明",
 )
 # a descriptor made only of these words is a category, not a name
 _GENERIC = re.compile(
@@ -149,7 +157,7 @@ _LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|有|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
 _LIST_TAIL = re.compile(
     r"(?:等(?:[\d一二两三四五六七八九十]+个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
-    r"[\u4e00-\u9fff]{0,8}项目|(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
+    r"[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
 )
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
 _CATEGORY_BEFORE = re.compile(r"等[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
@@ -165,7 +173,7 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，�
 # a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
 _LIST_STATUS = (("in_operation", r"揭牌"),)
 _LIST_VERB = re.compile(r"推进|推动|加快|实施|完成|建成|开工|签约|引进|谋划|启动|落地|投产|竣工")
-_INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|投资")
+_INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资")
 _BUILD_VERB = re.compile(r"建设|打造|投建|新建|兴建|建成|落地|实施")
 # right after an amount, in its clause: the money builds what is named next (`投资1.22亿元高质量建成“X”`)
 _BUILDS_NEXT = re.compile(r"[^，,。；;]{0,8}(?:建设|打造|投建|新建|兴建|建成)")
@@ -178,6 +186,9 @@ _PROPER_WITHIN = 10  # a place this near the start makes a name proper (`南大�
 _CLOSE = 10  # characters around another mention of a project that can hold its status verb
 _SAME_MIN = 6  # two names this long, one inside the other, are one project
 _DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*“$")
+_MONEY_IN_NAME = re.compile(r"\d\s*[万亿]*\s*(?:元|美元)")  # `总投资188亿元的11个项目`: a batch's money
+# a name followed by these is an institution that signs, not a project (`…服务中心等单位签约`)
+_INSTITUTIONS_AFTER = re.compile(r"[^，。；]{0,30}?等(?:单位|部门|机构)")
 _ITEM_MIN = 4  # a listed name shorter than this is a word, not a name
 _GENERIC_MAX = 6  # `科技创新项目` is a category; `中国长城自主创新基地` has a name before the adjective
 _SHORT_ITEM = 5  # ... and one this short made of everyday words is a category
@@ -244,12 +255,27 @@ def is_batch(name: str) -> bool:
     head = re.search(f"(?:{_HEADS})$", name)
     descriptor = name[: head.start()] if head else name
     weak_head = head is None or head.group(0) in _STRONG_HEAD
+    unplaced = _without_place(descriptor)  # `中山市招商引资项目`: a city's batch
     return bool(
         _BATCH.search(descriptor)
+        or _MONEY_IN_NAME.search(descriptor)
+        or descriptor.endswith(("和", "及", "与"))
         or _GENERIC.match(descriptor)
+        or (unplaced != descriptor and _GENERIC.match(unplaced))
         or (weak_head and (_CATEGORY_END.search(descriptor) or _GENERIC_TAIL.search(descriptor)))
         or (len(descriptor) <= _GENERIC_MAX and (_GENERIC_TAIL.search(descriptor) or _WEAK_TAIL.search(descriptor)))
     )
+
+
+def _without_place(text: str) -> str:
+    """`中山市招商引资` -> `招商引资`: the words after a place that opens them."""
+    from loaders.reference import place_names
+
+    for k in (4, 3, 2):
+        if text[:k] in place_names():
+            rest = text[k:]
+            return rest[1:] if rest[:1] in ("市", "区", "县", "省") else rest
+    return text
 
 
 def _named_item(item: str) -> bool:
@@ -258,8 +284,17 @@ def _named_item(item: str) -> bool:
         return False
     if re.search(r"[A-Za-z0-9]", item):
         return True
+    if not _ITEM_HEAD.search(item) and len(item) <= _SHORT_ITEM and item.endswith(_industry_words()):
+        return False  # `矽盛电子`, `汇龙环保`: a company's brand, not a named project
     common = made_of_common_words(item)
     return not (common and (len(item) <= _SHORT_ITEM or not _ITEM_HEAD.search(item)))
+
+
+@cache
+def _industry_words() -> tuple[str, ...]:
+    from loaders.extract.companies import industry_words
+
+    return industry_words()
 
 
 def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
@@ -327,7 +362,8 @@ def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int
     body = ctx.body
     stop = min([b for b, _ in names if b > start] + [s_end])
     after = body[end:stop]
-    cut = min([m.start() for m in (_PROJECT_COUNT.search(after), re.search("项目|“", after)) if m] + [len(after)])
+    other = re.search("(?<![该此一])项目|“", after)  # `该项目计划投资…` is still this project
+    cut = min([m.start() for m in (_PROJECT_COUNT.search(after), other) if m] + [len(after)])
     money = _money(after[:cut], _BUILDS_NEXT)
     if money:
         return money
@@ -430,6 +466,9 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
             status = _status(body[s_start:start][-20:], body[end:s_end])
         if _DESIGNATION.search(body, max(0, start - 6), start):
             continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
+        if _INSTITUTIONS_AFTER.match(body, end):
+            continue  # `与珠海高新区投促中心、…等单位签约`: the bodies that sign
+        start = _past_place_and_verb(body, start, m.start())
         proper = head in ("产业园", "科创园") or _proper(body, start, end, ctx.parks, ctx.companies)
         if head not in _STRONG_HEAD and status == "unknown" and proper:
             full = max(body.rfind(c, 0, start) for c in "。！？\n") + 1
@@ -443,6 +482,17 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
         ):
             continue
         yield start, end, head, status
+
+
+def _past_place_and_verb(body: str, start: int, head: int) -> int:
+    """`在双流建设锂离子动力电池项目`: the place and the verb before what is built are not its name."""
+    from loaders.reference import place_names
+
+    m = re.match(r"([\u4e00-\u9fff]{2,5}?)(?:投资)?(?:建设|新建|兴建|投建)", body[start:head])
+    if not m or head - start - m.end() < _ITEM_MIN:
+        return start
+    place = m.group(1) in place_names() or m.group(1).endswith(("区", "县", "市")) or body[start - 1 : start] == "在"
+    return start + m.end() if place else start
 
 
 def _owner(ctx: ArticleContext, start: int, end: int) -> CompanyMention | None:
@@ -571,6 +621,8 @@ def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[Proje
             a += 1  # `的中国绿色植保科技产业园`
         b = a + len(body[a:b].split("等")[0]) if "等" in body[a:b] else b  # `民生保障等四大类的`
         b = a + len(body[a:b].rstrip("的"))
+        if "的" in body[a:b]:  # `…参与动工仪式的紫光芯云产业城项目`: the name after its modifier
+            a = body.rfind("的", a, b) + 1
         owner = _owner(ctx, a, b)
         name_from = owner.end if owner else a
         name = body[name_from:b]

@@ -323,7 +323,8 @@ def _by_investor(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 
 def _zone_before(ctx: ArticleContext, f: Figure) -> Subject | None:
-    zones = [_park(p) for p in ctx.parks if f.s0 <= p.start and p.end <= f.qs]
+    body = ctx.body
+    zones = [_park(p) for p in ctx.parks if f.s0 <= p.start and p.end <= f.qs and not _is_object(body, p.start, p.end)]
     return zones[-1] if zones else None
 
 
@@ -346,7 +347,9 @@ def _by_batch(ctx: ArticleContext, f: Figure) -> Subject | None:
         return zone
     if f.previous is not None and f.previous.kind in ("park", "region"):
         return f.previous
-    return Subject(f.qs, "park", ctx.zone_name, ctx.zone_name) if ctx.zone_name else None
+    if ctx.zone_name:
+        return Subject(f.qs, "park", ctx.zone_name, ctx.zone_name)
+    return Subject(f.qs, "other", "")  # a batch of an unnamed place: never one of its projects
 
 
 def _continues_a_list(ctx: ArticleContext, f: Figure) -> bool:
@@ -438,10 +441,15 @@ def _by_speaker(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
     """`2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures, in its sentence."""
+    body = ctx.body
+
+    def named(a: int, b: int) -> bool:
+        return f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
+
     later = sorted(
-        [(c.start, _company(ctx, c)) for c in ctx.companies if f.qe <= c.start and c.end <= f.s_end]
-        + [(p.start, _park(p)) for p in ctx.parks if f.qe <= p.start and p.end <= f.s_end]
-        + [(a, _project(p, b)) for a, b, p in _project_mentions(ctx) if f.qe <= a and b <= f.s_end],
+        [(c.start, _company(ctx, c)) for c in ctx.companies if named(c.start, c.end)]
+        + [(p.start, _park(p)) for p in ctx.parks if named(p.start, p.end)]
+        + [(a, _project(p, b)) for a, b, p in _project_mentions(ctx) if named(a, b)],
         key=lambda t: t[0],
     )
     return later[0][1] if later else None
