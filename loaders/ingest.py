@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders.dates import implausible, infer_published_on
+from loaders.dates import article_date, implausible, infer_page_date
 from loaders.db import ensure_raw_schema
 from loaders.decode import DEFAULT_MAX_BYTES, PageError
 from loaders.entries import Folder, PageFile, Refusal, classify_entry, printable, read_regular_file, walk
@@ -236,11 +236,12 @@ def discover(paths: Iterable[Path]) -> tuple[list[Candidate], list[Outcome]]:
 # --- parsing (pure) -------------------------------------------------------------------
 
 
-def _published_on(cand: Candidate, own: date | None, text: str) -> tuple[date | None, str, list[str]]:
+def _published_on(cand: Candidate, own: date | None, texts: list[str]) -> tuple[date | None, str, list[str]]:
     """The page's date and where it came from, with notes on any manifest date not used.
 
     The manifest comes first, then the date the file's own metadata gives (a web page's
-    `article:published_time`), then the latest date its text implies. A manifest date
+    `article:published_time`), then the latest date its texts (its articles, a PDF's
+    running heads) imply. A manifest date
     that is not ISO or not plausible (`2204-06-05`) is a typo: the page keeps the date
     it would have had without it, and the note says so, instead of failing the build.
     """
@@ -264,7 +265,7 @@ def _published_on(cand: Candidate, own: date | None, text: str) -> tuple[date | 
         notes.append(f"not listed in {cand.manifest_name}; published_on {fallback}")
     if own is not None:
         return own, "metadata", notes
-    inferred = infer_published_on(text)
+    inferred = infer_page_date(texts)
     if inferred is not None and implausible(inferred):
         notes.append(f"the text's latest date {inferred.isoformat()} is implausible ({implausible(inferred)}); ignored")
         inferred = None
@@ -310,11 +311,11 @@ def page_id_for(content_sha256: str, page_number: int | None) -> str:
     return hashlib.sha256(page_key(content_sha256, page_number).encode()).hexdigest()[:16]
 
 
-def _dating_text(pages: list[tuple[SourcePage, list]]) -> str:
-    """All a file says about when it was printed: running heads and folios, then its articles."""
-    parts = [line for page, _ in pages for line in page.furniture]
-    parts += [a.body for _, arts in pages for a in arts]
-    return "\n".join(parts)
+def _dating_texts(pages: list[tuple[SourcePage, list]]) -> list[str]:
+    """All a file says about when it was printed, each read on its own: its running heads and
+    folios (a PDF's issue date), then every article's body."""
+    furniture = "\n".join(line for page, _ in pages for line in page.furniture)
+    return [*([furniture] if furniture else []), *(a.body for _, arts in pages for a in arts)]
 
 
 def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile:
@@ -326,8 +327,8 @@ def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
     pages = [(page, arts) for page, arts in pages if arts]
     if not pages:
         raise PageError("no article text found (only titles or captions)")
-    dating = _dating_text(pages)
-    problem = language_problem(dating)
+    dating = _dating_texts(pages)
+    problem = language_problem("\n".join(dating))
     if problem:
         raise PageError(problem)
     sha = hashlib.sha256(data).hexdigest()
@@ -369,7 +370,7 @@ def reparse_stored(pages: list[PageRecord]) -> ParsedFile:
     read = [SourcePage.from_stored(p.raw_text, p.encoding, p.page_number, p.layout) for p in pages]
     found = [page_articles(r) for r in read]
     if pages[0].published_on_source not in ("manifest", "metadata"):
-        inferred = infer_published_on(_dating_text(list(zip(read, found, strict=True))))
+        inferred = infer_page_date(_dating_texts(list(zip(read, found, strict=True))))
         if inferred is not None and implausible(inferred):
             inferred = None
         for p in pages:
@@ -399,7 +400,7 @@ def _with_articles(page: PageRecord, articles: list, note: str | None) -> Parsed
     ]
     parsed = ParsedPage(page, records, note=note)
     for art in records:
-        _extract(parsed, art, page.published_on)
+        _extract(parsed, art, article_date(page.published_on, page.published_on_source, art.body))
     return parsed
 
 

@@ -192,6 +192,8 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
     return phrase, growth
 
 
+# after a year, the name of a batch the event is about (`2023年招商引资项目集中签约`)
+_BATCH_NAME = re.compile(r"\s*[\u4e00-\u9fff]{0,10}项目[^，。；,;]{0,6}(?:" + EVENT_VERBS.pattern + ")")
 _EVENT_CUES = re.compile(r"此次|本次|当天|当日|现场|集中|仪式|活动")
 _FOLLOWS_EVENT = re.compile(
     r"^\s*(?:其中|此次|本次|上述|据悉|据了解|这些|[\u4e00-\u9fff]{0,4}的\s*[\d一二两三四五六七八九十]+个项目中)"
@@ -224,15 +226,14 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     earlier = [x for x in found if not times_its_own_clause(text, x)]
     stated = (in_clause or earlier or [None])[-1]
     if stated is not None:
-        if state.in_event and ctx.event_period is not None and stated.period.label.isdigit():
+        batch_name = _BATCH_NAME.match(text, stated.end)
+        if state.in_event and ctx.event_period is not None and stated.period.label.isdigit() and batch_name:
             return ctx.event_period  # `2023年招商引资项目集中签约…64个项目`: the event's day, not its year
         return stated.period
     if f.subject_kind == "project":
         return NONE  # a project's size or cost is not a flow of any period
     stock = stock_or_flow(text, ctx.published_on, f.growth, body[full:s_end])
     if stock is not None:
-        if state.in_event and ctx.event_period is not None and stock.label == "cumulative":
-            return ctx.event_period
         return stock
     if state.in_event and ctx.event_period is not None:
         return ctx.event_period
@@ -268,7 +269,34 @@ class _State:
             self.paragraph, self.subject, self.subject_end, self.carried = paragraph, None, -1, None
 
 
-def _statement(ctx: ArticleContext, s0: int, s_end: int, q: Quantity, state: _State) -> MetricStatement | None:
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|实现|增长|占)?")
+_ITEMS = re.compile(r"、|和|及|以及|与")
+
+
+def respectively(body: str, s0: int, qs: list[tuple[int, int]]) -> dict[int, str]:
+    """`营业收入、工业总产值和净利润分别为A、B、C`: each figure's metric is the name in its place.
+
+    `qs` are the spans of the sentence's figures; returns figure start -> metric phrase for the
+    figures listed after `分别`, when as many names stand before it in its clause."""
+    out: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(body, s0, qs[-1][0] if qs else s0):
+        clause = max(body.rfind(c, s0, m.start()) for c in "，,；;：:") + 1
+        clause = max(clause, s0)
+        names = [n.split("的")[-1].strip() for n in _ITEMS.split(body[clause : m.start()])]
+        after = [(a, b) for a, b in qs if a >= m.end()]
+        values = [after[0]] if after else []
+        for a, b in after[1:]:  # the values run on while separated by 、/和 only
+            if not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", body[values[-1][1] : a]):
+                break
+            values.append((a, b))
+        if len(names) == len(values) > 1 and all(2 <= len(n) <= _NAME_MAX for n in names):
+            out.update({a: n for (a, _), n in zip(values, names, strict=True)})
+    return out
+
+
+def _statement(
+    ctx: ArticleContext, s0: int, s_end: int, q: Quantity, state: _State, named: dict[int, str]
+) -> MetricStatement | None:
     body = ctx.body
     qs, qe = s0 + q.start, s0 + q.end
     cstart = _clause_start(body, qs, s0)
@@ -276,6 +304,7 @@ def _statement(ctx: ArticleContext, s0: int, s_end: int, q: Quantity, state: _St
     subject = subject_of(ctx, figure)
     floor = subject.at if subject is not None and s0 <= subject.at <= qs else s0
     phrase, growth = _phrase(body, floor, cstart, qs, qe, state.previous_phrase)
+    phrase = named.get(qs, phrase)
     growth = growth or q.unit == "个百分点"
     value = -q.value if growth and _DECLINE.search(phrase) else q.value
     kind_ = subject.kind if subject is not None else "other"
@@ -308,6 +337,7 @@ def _statement(ctx: ArticleContext, s0: int, s_end: int, q: Quantity, state: _St
     )
 
 
+_NAME_MAX = 12  # a metric's name in a `…分别为…` list is short
 _HAS_NUMBER = re.compile(r"[\d零一二两三四五六七八九十百千万亿半]")
 
 
@@ -330,8 +360,10 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
             if opening is not None:  # `国家高新区发挥…作用。…聚集了近80%的…`: the topic carries
                 state.subject, state.subject_end = opening, s_end
             continue
-        for q in read_quantities(sentence):
-            m = _statement(ctx, s0, s_end, q, state)
+        quantities = read_quantities(sentence)
+        named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities])
+        for q in quantities:
+            m = _statement(ctx, s0, s_end, q, state, named)
             key = (round(m.value, 6), m.unit, m.subject_name, m.metric_code, m.period_label)
             if key not in seen:
                 seen.add(key)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _CN_NUM = {
     "一": 1,
@@ -49,6 +49,8 @@ _MONTHS = re.compile(_YEAR + r"?\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>
 _FIRST_MONTHS = re.compile(_YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月")
 _SINCE = re.compile(r"(?P<rel>今年)\s*(?:以)?来")
 _EARLY = re.compile(_YEAR + r"\s*初")
+_RELATIVE_DAY = re.compile(r"(?P<back>今天|今日|昨天|昨日|前天)")
+_THIS_YEAR_END = re.compile(r"(?<![\d年])(?:年底|年末)")  # `年底将有25条生产线投产`: this year's
 _DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?!\s*[—\-~～至到])")
 # `2020年第二批`: a year in a batch's name is no period; `2020年6月5日` is a day, not a year
@@ -128,6 +130,10 @@ def _read(kind: str, m: re.Match[str], published: date | None) -> Period | None:
         return Period(f"{y}-{mo:02d}", date(y, mo, 1), _month_end(y, mo)) if 1 <= mo <= 12 else None
     if kind == "day":
         return _day(m, published)
+    if kind == "relative_day":
+        back = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}[m.group("back")]
+        d = published - timedelta(days=back) if published else None
+        return Period(d.isoformat(), d, d) if d else None
     return year_period(y)
 
 
@@ -140,8 +146,10 @@ _PATTERNS = (
     ("since", _SINCE),
     ("early", _EARLY),
     ("day", _DAY),
+    ("relative_day", _RELATIVE_DAY),
     ("month", _MONTH),
     ("year", _YEAR_ONLY),
+    ("year_end", _THIS_YEAR_END),
 )
 
 

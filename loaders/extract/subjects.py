@@ -307,7 +307,10 @@ _SCOPE = re.compile(r"(全国|全省|全市|全区)\s*$")
 
 
 def _by_scope(ctx: ArticleContext, f: Figure) -> Subject | None:
-    """`在全国97家综合保税区中排名第15`: a count of the whole country's, not the zone's."""
+    """`在全国97家综合保税区中排名第15`: a count of the whole country's, not the zone's (a share of
+    it, `贡献了全国20%以上的工业增加值`, is still the zone's)."""
+    if f.unit == "percent":
+        return None
     m = _SCOPE.search(ctx.body, max(f.s0, f.qs - 3), f.qs)
     return Subject(f.qs, "region", m.group(1)) if m else None
 
