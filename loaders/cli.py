@@ -223,7 +223,8 @@ def _require_pages(summary: RunSummary, paths: list[Path]) -> None:
     if not any(o.outcome != "read" for o in summary.outcomes):
         shown = ", ".join(str(p) for p in paths)
         raise CommandFailed(
-            f"no pages found in {shown}: gaoxin reads .txt files (folders are searched recursively)", EXIT_PARTIAL
+            f"no pages found in {shown}: gaoxin reads .txt, .pdf and .html files (folders are searched recursively)",
+            EXIT_PARTIAL,
         )
 
 
@@ -377,6 +378,26 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _by_format(con: duckdb.DuckDBPyConnection) -> str:
+    """' from 3 txt, 2 pdf (9 pages)': files by input format, with their pages when a file has several."""
+    columns = {
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = 'pages'"
+        ).fetchall()
+    }
+    if "source_format" not in columns:  # a warehouse built before input formats: every page is .txt
+        return ""
+    files = con.execute(
+        "select coalesce(source_format, 'txt'), count(distinct source_file), count(*) from raw.pages group by 1 "
+        "order by 1"
+    ).fetchall()
+    by_format = ", ".join(
+        f"{n_files} {fmt}" + (f" ({n_pages} pages)" if n_pages != n_files else "") for fmt, n_files, n_pages in files
+    )
+    return f" from {by_format}" if files else ""
+
+
 def _status_body(con: duckdb.DuckDBPyConnection, target: Path, tables: set[str], n_runs: int) -> None:
     pages, articles = con.execute(
         "select (select count(*) from raw.pages), (select count(*) from raw.articles)"
@@ -386,7 +407,7 @@ def _status_body(con: duckdb.DuckDBPyConnection, target: Path, tables: set[str],
         f"[bold]{target}[/bold]  {stat.st_size / 1e6:.1f} MB, "
         f"published {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(stat.st_mtime))}"
     )
-    console.print(f"{pages} pages, {articles} articles loaded")
+    console.print(f"{pages} pages, {articles} articles loaded{_by_format(con)}")
     dates = con.execute("select published_on_source, count(*) from raw.pages group by 1 order by 1").fetchall()
     console.print("published_on: " + ", ".join(f"{n} {s}" for s, n in dates))
     marts = [t for t in sorted(tables) if t.startswith("marts.")]
@@ -601,7 +622,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "examples:\n"
             "  gaoxin build                 # the bundled sample, end to end\n"
-            "  gaoxin build ~/pages         # your own folder of .txt pages (recursive)\n"
+            "  gaoxin build ~/pages         # your own folder of .txt, .pdf and .html pages (recursive)\n"
             "  gaoxin status                # what is loaded, recent runs, failures\n"
             '  gaoxin query "select * from marts.dim_park" --format csv\n'
             "  gaoxin remove 2024/bad.txt   # take a page out (and everything read from it)\n"
@@ -631,7 +652,8 @@ def build_parser() -> argparse.ArgumentParser:
             "paths",
             nargs="*",
             metavar="PATH",
-            help=f"files or folders of .txt pages, searched recursively; a manifest.csv "
+            help=f"files or folders of pages (.txt, e-paper .pdf, saved .html/.htm), searched recursively; "
+            f"a manifest.csv "
             f"(file,published_on,...) beside the pages is used when present "
             f"(default: the bundled sample, {SAMPLE_DIR.relative_to(PROJECT_ROOT)})",
         )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from loaders.records import raw_ddl
+from loaders.records import PageRecord, raw_ddl
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "warehouse" / "gaoxin.duckdb"
@@ -170,3 +170,30 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, column, data_type in want:
         if (table, column) not in have:
             con.execute(f'alter table raw.{table} add column "{column}" {data_type}')
+    _drop_unique_source_file(con)
+
+
+def _drop_unique_source_file(con: duckdb.DuckDBPyConnection) -> None:
+    """Warehouses built before PDF input made `raw.pages.source_file` unique; a PDF has a row per page.
+
+    DuckDB cannot drop a constraint in place, so the table is rebuilt once, from the
+    record's DDL (`PageRecord`, which no longer declares it), with its rows.
+    """
+    unique = con.execute(
+        "select count(*) from duckdb_constraints() where schema_name = 'raw' and table_name = 'pages' "
+        "and constraint_type = 'UNIQUE' and constraint_column_names = ['source_file']"
+    ).fetchall()[0][0]
+    if not unique:
+        return
+    cols = [
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = 'pages' "
+            "order by ordinal_position"
+        ).fetchall()
+    ]
+    con.execute("alter table raw.pages rename to pages_before_pdf")
+    con.execute(PageRecord.ddl())
+    listed = ", ".join(f'"{c}"' for c in cols)
+    con.execute(f"insert into raw.pages ({listed}) select {listed} from raw.pages_before_pdf")
+    con.execute("drop table raw.pages_before_pdf")

@@ -9,7 +9,8 @@ is the user's choice and may live anywhere, but it must still be a regular file.
 
 `classify_entry` is the one place that decides; `read_regular_file` opens what it
 accepted without following a swapped-in pipe or reading past the size limit. Input
-formats (which regular files are pages) are decided separately, by `is_page_name`.
+formats (which regular files are pages) are decided separately, by `is_page_name`,
+which asks the formats registry (`loaders/formats`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from loaders.decode import PageError
-
-PAGE_SUFFIXES = {".txt"}
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,21 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+@cache
+def page_suffixes() -> frozenset[str]:
+    """The suffixes of every input format (`.txt`, `.pdf`, `.html` ...).
+
+    Imported here, when a folder is first searched, so that commands that only read the
+    warehouse never load the format readers (PDFium, the segmenter).
+    """
+    from loaders.formats import page_suffixes as registered
+
+    return registered()
+
+
 def is_page_name(path: Path) -> bool:
-    """Whether a file in a folder is a page by its name (`.txt`)."""
-    return path.suffix.lower() in PAGE_SUFFIXES
+    """Whether a file in a folder is a page by its name: its suffix belongs to an input format."""
+    return path.suffix.lower() in page_suffixes()
 
 
 def _kind(mode: int) -> str:

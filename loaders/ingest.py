@@ -1,12 +1,13 @@
 """Land news pages in the raw schema.
 
 Discovery decides what each entry is before anything is read (`loaders/entries.py`,
-`loaders/manifest.py`); reading and parsing are pure (`read_page` turns a file into
+`loaders/manifest.py`); an input format (`loaders/formats`) turns a file's bytes into
+pages, one per PDF page; reading and parsing are pure (`read_candidate` turns a file into
 records or a failure); `_write` is the only place that writes, in one transaction and
-one insert loop over the record types. A page's identity is its content hash: the
+one insert loop over the record types. A file's identity is its content hash: the
 same bytes loaded again change nothing, new bytes under a known file name replace
-that page and everything derived from it, and a changed manifest row updates the
-page it describes. Every entry gets an outcome row with a reason, so nothing is
+its pages and everything derived from them, and a changed manifest row updates the
+pages it describes. Every entry gets an outcome row with a reason, so nothing is
 dropped silently, and one bad entry never stops the batch.
 """
 
@@ -18,7 +19,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,9 +28,11 @@ import pandas as pd
 
 from loaders.dates import article_date, implausible, infer_page_date
 from loaders.db import ensure_raw_schema
-from loaders.decode import DEFAULT_MAX_BYTES, PageError, decode_page
+from loaders.decode import DEFAULT_MAX_BYTES, PageError
 from loaders.entries import Folder, PageFile, Refusal, classify_entry, printable, read_regular_file, walk
 from loaders.extract.article import extract_article
+from loaders.formats import read_file
+from loaders.formats.base import SourcePage, language_problem
 from loaders.manifest import Manifest, ManifestRow, read_manifest
 from loaders.normalize import SENTENCE_END
 from loaders.records import (
@@ -84,6 +87,30 @@ class ParsedPage:
         yield self.page
         yield from self.articles
         yield from self.facts
+
+
+@dataclass
+class ParsedFile:
+    """Every page of one input file (a PDF has many), parsed; `note` is shown with its outcome."""
+
+    pages: list[ParsedPage]
+    note: str | None = None
+
+    @property
+    def first(self) -> PageRecord:
+        return self.pages[0].page
+
+    @property
+    def articles(self) -> list[ArticleRecord]:
+        return [a for p in self.pages for a in p.articles]
+
+    @property
+    def facts(self) -> list[SpanRecord]:
+        return [f for p in self.pages for f in p.facts]
+
+    def records(self) -> Iterator[Record]:
+        for p in self.pages:
+            yield from p.records()
 
 
 # --- discovery ------------------------------------------------------------------------
@@ -194,9 +221,11 @@ def _refused(r: Refusal) -> Outcome:
 def discover(paths: Iterable[Path]) -> tuple[list[Candidate], list[Outcome]]:
     """Expand files and folders (recursively) into page candidates and recorded outcomes.
 
-    Inside folders only regular `.txt` files inside the folder are pages; a file named
-    explicitly is tried whatever its suffix. Everything refused (links out of the folder,
-    pipes, loops, missing paths) and every manifest read gets its outcome here.
+    Inside folders only regular files inside the folder whose suffix belongs to an input
+    format (`.txt`, `.pdf`, `.html` ...: `loaders/formats`) are pages; a file named
+    explicitly is tried whatever its suffix (its content decides its format). Everything
+    refused (links out of the folder, pipes, loops, missing paths) and every manifest
+    read gets its outcome here.
     """
     d = _Discovery()
     for raw in paths:
@@ -207,88 +236,165 @@ def discover(paths: Iterable[Path]) -> tuple[list[Candidate], list[Outcome]]:
 # --- parsing (pure) -------------------------------------------------------------------
 
 
-def _published_on(cand: Candidate, text: list[str]) -> tuple[date | None, str, list[str]]:
+def _published_on(cand: Candidate, own: date | None, texts: list[str]) -> tuple[date | None, str, list[str]]:
     """The page's date and where it came from, with notes on any manifest date not used.
 
-    A manifest date that is not ISO or not plausible (`2204-06-05`) is a typo: the page
-    keeps the date its text implies, and the note says so, instead of failing the build.
+    The manifest comes first, then the date the file's own metadata gives (a web page's
+    `article:published_time`), then the latest date its texts (its articles, a PDF's
+    running heads) imply. A manifest date
+    that is not ISO or not plausible (`2204-06-05`) is a typo: the page keeps the date
+    it would have had without it, and the note says so, instead of failing the build.
     """
     notes: list[str] = [*cand.notes, *(cand.manifest.notes if cand.manifest else [])]
+    if own is not None and implausible(own):
+        notes.append(f"its metadata date {own.isoformat()} is implausible ({implausible(own)}); ignored")
+        own = None
+    fallback = "taken from its metadata" if own is not None else "inferred from the text"
     value = (cand.manifest.values.get("published_on") or "") if cand.manifest else ""
     if value:
         try:
             when = date.fromisoformat(value)
         except ValueError:
-            notes.append(f"manifest published_on {value!r} is not an ISO date (YYYY-MM-DD); inferred from the text")
+            notes.append(f"manifest published_on {value!r} is not an ISO date (YYYY-MM-DD); {fallback}")
         else:
             problem = implausible(when)
             if problem is None:
                 return when, "manifest", notes
-            notes.append(f"manifest published_on {value} is implausible ({problem}); inferred from the text")
+            notes.append(f"manifest published_on {value} is implausible ({problem}); {fallback}")
     elif cand.manifest_name and cand.manifest is None:
-        notes.append(f"not listed in {cand.manifest_name}; published_on inferred from the text")
-    inferred = infer_page_date(text)
+        notes.append(f"not listed in {cand.manifest_name}; published_on {fallback}")
+    if own is not None:
+        return own, "metadata", notes
+    inferred = infer_page_date(texts)
     if inferred is not None and implausible(inferred):
         notes.append(f"the text's latest date {inferred.isoformat()} is implausible ({implausible(inferred)}); ignored")
         inferred = None
     return inferred, ("inferred" if inferred else "unknown"), notes
 
 
-def parse_page(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage:
-    """Bytes of one page -> page and article records. Raises PageError when not a page."""
-    decoded = decode_page(data, max_bytes)
-    sha = hashlib.sha256(data).hexdigest()
-    articles = split_articles(decoded.text)
-    if not articles:
+# --- formats: from a file's pages to articles -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """An article the input format delimited (see `loaders.formats.base.ArticleText`)."""
+
+    index: int
+    title: str | None
+    byline: str | None
+    body: str
+
+
+def page_articles(page: SourcePage) -> list:
+    """The articles of one page: the format's own when it knew them, else the text segmenter's.
+
+    Both give objects with `index`, `title`, `byline` and `body`; the rest of the pipeline
+    does not know which path they came from.
+    """
+    if page.articles is None:
+        return split_articles(page.text)
+    return [
+        _Laid(index=n, title=a.title, byline=a.byline, body=a.body)
+        for n, a in enumerate(a for a in page.articles if a.body)
+    ]
+
+
+def page_key(content_sha256: str, page_number: int | None) -> str:
+    """What page and article ids hash: the file's bytes, and the page within it when it has several."""
+    return content_sha256 if page_number is None else f"{content_sha256}#{page_number}"
+
+
+def page_id_for(content_sha256: str, page_number: int | None) -> str:
+    """A page's id; one-page formats keep the id they always had (the first 16 hex of the file's sha256)."""
+    if page_number is None:
+        return content_sha256[:16]
+    return hashlib.sha256(page_key(content_sha256, page_number).encode()).hexdigest()[:16]
+
+
+def _dating_texts(pages: list[tuple[SourcePage, list]]) -> list[str]:
+    """All a file says about when it was printed, each read on its own: its running heads and
+    folios (a PDF's issue date), then every article's body."""
+    furniture = "\n".join(line for page, _ in pages for line in page.furniture)
+    return [*([furniture] if furniture else []), *(a.body for _, arts in pages for a in arts)]
+
+
+def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile:
+    """Bytes of one file -> its page and article records. Raises PageError when it holds no page."""
+    if len(data) > max_bytes:
+        raise PageError(f"too large: {len(data):,} bytes (limit {max_bytes:,}); not a news page")
+    source = read_file(cand.source_file, data)
+    pages = [(page, page_articles(page)) for page in source.pages]
+    pages = [(page, arts) for page, arts in pages if arts]
+    if not pages:
         raise PageError("no article text found (only titles or captions)")
-    published_on, how, notes = _published_on(cand, [a.body for a in articles])
+    dating = _dating_texts(pages)
+    problem = language_problem("\n".join(dating))
+    if problem:
+        raise PageError(problem)
+    sha = hashlib.sha256(data).hexdigest()
+    own_date = next((p.published_on for p, _ in pages if p.published_on), None)
+    published_on, how, notes = _published_on(cand, own_date, dating)
     manifest = dict(cand.manifest.values) if cand.manifest else {}
     extra = {k: v for k, v in manifest.items() if k not in ("file", "published_on", "source", "title") and v}
-    page = PageRecord(
-        page_id=sha[:16],
-        source_file=cand.source_file,
-        source_path=printable(str(cand.path.resolve())),
-        content_sha256=sha,
-        encoding=decoded.encoding,
-        byte_size=len(data),
-        raw_text=decoded.text,
-        published_on=published_on,
-        published_on_source=how,
-        manifest_source=manifest.get("source") or None,
-        manifest_title=manifest.get("title") or None,
-        manifest_extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None,
-        parser_version=parser_version(),
-    )
-    return _with_articles(page, articles, "; ".join(notes) or None)
+    parsed = []
+    for page, articles in pages:
+        record = PageRecord(
+            page_id=page_id_for(sha, page.page_number),
+            source_file=cand.source_file,
+            source_path=printable(str(cand.path.resolve())),
+            content_sha256=sha,
+            encoding=page.encoding,
+            byte_size=len(data),
+            raw_text=page.text,
+            published_on=published_on,
+            published_on_source=how,
+            manifest_source=manifest.get("source") or None,
+            manifest_title=manifest.get("title") or None,
+            manifest_extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None,
+            parser_version=parser_version(),
+            page_number=page.page_number,
+            source_format=source.format,
+            layout=page.layout_json(),
+        )
+        parsed.append(_with_articles(record, articles, None))
+    return ParsedFile(parsed, "; ".join(dict.fromkeys([*notes, *source.notes])) or None)
 
 
-def reparse_stored(page: PageRecord) -> ParsedPage:
-    """Parse a stored page again from its decoded text, with the current rules.
+def reparse_stored(pages: list[PageRecord]) -> ParsedFile:
+    """Parse a stored file's pages again from what was read of them, with the current rules.
 
-    Used when the rules changed (or the warehouse was built by an older gaoxin) for pages
-    the current run was not given: their facts must not lag behind the rules.
+    Used when the rules changed (or the warehouse was built by an older gaoxin) for files
+    the current run was not given: their facts must not lag behind the rules. The format's
+    reading is kept (`raw.pages.raw_text` and `layout`); segmentation and extraction rerun.
     """
-    articles = split_articles(page.raw_text)
-    if page.published_on_source != "manifest":
-        inferred = infer_page_date([a.body for a in articles])
+    read = [SourcePage.from_stored(p.raw_text, p.encoding, p.page_number, p.layout) for p in pages]
+    found = [page_articles(r) for r in read]
+    if pages[0].published_on_source not in ("manifest", "metadata"):
+        inferred = infer_page_date(_dating_texts(list(zip(read, found, strict=True))))
         if inferred is not None and implausible(inferred):
             inferred = None
-        page.published_on, page.published_on_source = inferred, ("inferred" if inferred else "unknown")
-    page.parser_version = parser_version()
-    return _with_articles(page, articles, RULES_CHANGED)
+        for p in pages:
+            p.published_on, p.published_on_source = inferred, ("inferred" if inferred else "unknown")
+    parsed = []
+    for record, articles in zip(pages, found, strict=True):
+        record.parser_version = parser_version()
+        record.source_format = record.source_format or "txt"  # loaded before input formats: a .txt page
+        parsed.append(_with_articles(record, articles, None))
+    return ParsedFile(parsed, RULES_CHANGED)
 
 
 def _with_articles(page: PageRecord, articles: list, note: str | None) -> ParsedPage:
-    sha = page.content_sha256
+    key = page_key(page.content_sha256, page.page_number)
     records = [
         ArticleRecord(
-            article_id=hashlib.sha256(f"{sha}:{a.index}".encode()).hexdigest()[:16],
+            article_id=hashlib.sha256(f"{key}:{a.index}".encode()).hexdigest()[:16],
             page_id=page.page_id,
             source_file=page.source_file,
             article_index=a.index,
             title=a.title,
             byline=a.byline,
             body=a.body,
+            page_number=page.page_number,
         )
         for a in articles
     ]
@@ -333,7 +439,7 @@ def _extract(parsed: ParsedPage, art: ArticleRecord, published_on: date | None) 
             parsed.facts.extend(record_type.of(pid, aid, span, offset) for span in spans)
 
 
-def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage | Outcome:
+def read_candidate(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile | Outcome:
     """Read and parse one candidate; any failure becomes an Outcome with its reason."""
     base = Outcome(cand.source_file, cand.entry, "failed")
     try:
@@ -346,7 +452,7 @@ def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage
         return base
     base.byte_size = len(data)
     try:
-        return parse_page(cand, data, max_bytes)
+        return parse_file(cand, data, max_bytes)
     except PageError as e:
         base.reason = str(e)
         base.content_sha256 = hashlib.sha256(data).hexdigest()
@@ -466,29 +572,44 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 
 @dataclass(frozen=True)
 class _Stored:
+    """A stored file: what its pages share, and their ids (a PDF file has one per page)."""
+
     sha: str
     version: str | None
     manifest_facts: tuple
+    page_ids: tuple[str, ...]
 
 
-def _stored_pages(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
+def _stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
     rows = con.execute(
         "select source_file, content_sha256, parser_version, published_on, published_on_source, "
-        "manifest_source, manifest_title, manifest_extra from raw.pages"
+        "manifest_source, manifest_title, manifest_extra, page_id from raw.pages "
+        "order by source_file, page_number nulls first"
     ).fetchall()
-    return {r[0]: _Stored(r[1], r[2], tuple(r[3:])) for r in rows}
+    files: dict[str, _Stored] = {}
+    for r in rows:
+        first = files.get(r[0])  # a file's pages share all but their id: its first page speaks for it
+        ids = (first.page_ids if first else ()) + (r[8],)
+        files[r[0]] = _Stored(r[1], r[2], tuple(r[3:8]), ids) if first is None else replace(first, page_ids=ids)
+    return files
 
 
-def _stale_pages(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedPage]:
-    """Stored pages (other than this run's) whose facts came from older rules, parsed again."""
+def _stale_files(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedFile]:
+    """Stored files (other than this run's) whose facts came from older rules, parsed again."""
     if not names:
         return []
-    cols = [f.name for f in fields(PageRecord)]
+    cols = PageRecord.columns()
     rows = con.execute(
-        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? order by source_file",
+        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? "
+        "order by source_file, page_number nulls first",
         [parser_version()],
     ).fetchall()
-    return [reparse_stored(PageRecord(**dict(zip(cols, r, strict=True)))) for r in rows if r[1] in names]
+    by_file: dict[str, list[PageRecord]] = {}
+    for r in rows:
+        record = PageRecord(**dict(zip(cols, r, strict=True)))
+        if record.source_file in names:
+            by_file.setdefault(record.source_file, []).append(record)
+    return [reparse_stored(pages) for pages in by_file.values()]
 
 
 def _manifest_change(old: tuple, new: tuple) -> str:
@@ -512,8 +633,8 @@ def _classify(page: PageRecord, stored: dict[str, _Stored], known_sha: dict[str,
     return ("replaced" if old else "loaded"), None
 
 
-def _outcome(parsed: ParsedPage, what: str, reason: str | None, entry: str | None = None) -> Outcome:
-    page = parsed.page
+def _outcome(parsed: ParsedFile, what: str, reason: str | None, entry: str | None = None) -> Outcome:
+    page = parsed.first
     return Outcome(
         source_file=page.source_file,
         source_path=entry or page.source_path,
@@ -544,7 +665,7 @@ def ingest(
     run = run or new_run(command, paths)
     insert_records(con, RunRecord, [run.record("running")])  # recorded before any work
     candidates, found = discover(paths)
-    stored = _stored_pages(con)
+    stored = _stored_files(con)
     known_sha = {s.sha: name for name, s in stored.items()}
     landed: list[Record] = []
     gone: list[str] = []
@@ -556,21 +677,21 @@ def ingest(
             reason = f"another file in this run has the same name ({named[cand.source_file]}); load it separately"
             run.outcomes.append(Outcome(cand.source_file, cand.entry, "failed", reason))
             continue
-        result = read_page(cand, max_bytes)
+        result = read_candidate(cand, max_bytes)
         if isinstance(result, Outcome):
             run.outcomes.append(result)
             continue
-        page = result.page
+        page = result.first  # what a file's pages share: its name, bytes and manifest facts
         what, reason = _classify(page, stored, known_sha)
         run.outcomes.append(_outcome(result, what, reason, cand.entry))
         if what in LANDED:
             if page.source_file in stored:
-                gone.append(stored[page.source_file].sha[:16])  # page_id = sha prefix
+                gone.extend(stored[page.source_file].page_ids)
             landed.extend(result.records())
             known_sha[page.content_sha256] = page.source_file
-    for parsed in _stale_pages(con, set(stored) - {o.source_file for o in run.outcomes}):
+    for parsed in _stale_files(con, set(stored) - {o.source_file for o in run.outcomes}):
         run.outcomes.append(_outcome(parsed, "reparsed", parsed.note))
-        gone.append(parsed.page.page_id)
+        gone.extend(p.page.page_id for p in parsed.pages)
         landed.extend(parsed.records())
     run.outcomes.extend(found)
     _write(con, run, gone, landed)
@@ -578,10 +699,11 @@ def ingest(
 
 
 def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunSummary | None = None) -> RunSummary:
-    """Remove pages (by their name in the warehouse, or the path they were read from).
+    """Remove files (by their name in the warehouse, or the path they were read from).
 
-    Everything derived from a removed page goes with it; a name that matches no page is
-    a failed outcome, so a typo is reported rather than ignored.
+    Every page of a removed file (a PDF has several) and everything derived from them
+    goes with it; a name that matches no file is a failed outcome, so a typo is reported
+    rather than ignored.
     """
     ensure_raw_schema(con)
     names = list(names)
@@ -591,17 +713,20 @@ def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunS
     for name in names:
         path = printable(str(Path(name).expanduser().resolve()))
         row = con.execute(
-            "select page_id, source_file, source_path, byte_size, encoding, content_sha256 from raw.pages "
+            "select source_file, source_path, byte_size, encoding, content_sha256 from raw.pages "
             "where source_file = ? or source_path = ? order by source_file = ? desc limit 1",
             [name, path, name],
         ).fetchone()
         if row is None:
             run.outcomes.append(Outcome(name, name, "failed", "no loaded page has this name (see `gaoxin status`)"))
             continue
-        page_id, source_file, source_path, size, encoding, sha = row
-        if page_id in gone:
+        source_file, source_path, size, encoding, sha = row
+        page_ids = [
+            r[0] for r in con.execute("select page_id from raw.pages where source_file = ?", [source_file]).fetchall()
+        ]
+        if set(page_ids) <= set(gone):
             continue
-        gone.append(page_id)
+        gone.extend(page_ids)
         run.outcomes.append(
             Outcome(
                 source_file=source_file,

@@ -99,27 +99,32 @@ class SpanRecord(Record):
 
 @dataclass
 class PageRecord(Record):
-    """One row per page version currently loaded (a changed page replaces its row)."""
+    """One row per page currently loaded (a changed file replaces its rows; a PDF file has one per page).
+
+    `source_file` is not unique: the pages of one PDF share it (`page_number` tells them apart).
+    """
 
     TABLE: ClassVar[str] = "raw.pages"
     KEY: ClassVar[tuple[str, ...]] = ("page_id",)
-    UNIQUE: ClassVar[tuple[str, ...]] = ("source_file",)
 
-    page_id: str  # sha256 of the file's bytes (first 16 hex)
+    page_id: str  # sha256 of the file's bytes (first 16 hex); of bytes#page for a PDF's pages
     source_file: str  # path relative to the folder it was loaded from
     source_path: str  # where it was read from
     content_sha256: str
     encoding: str
     byte_size: int = sql("bigint")
-    raw_text: str  # decoded text, before any repair
+    raw_text: str  # decoded text, before any repair (a PDF page's in reading order)
     published_on: date | None
-    published_on_source: str  # manifest | inferred | unknown
+    published_on_source: str  # manifest | metadata | inferred | unknown
     manifest_source: str | None
     manifest_title: str | None
     manifest_extra: str | None  # other manifest columns as JSON
     parser_version: str  # hash of the rules that parsed it; new rules re-parse
     loaded_at: datetime = field(default_factory=datetime.now)
     run_id: str = ""
+    page_number: int | None = None  # the page within a PDF, from 1; None for .txt and .html
+    source_format: str | None = "txt"  # the input format that read it (loaders/formats); null: loaded before formats
+    layout: str | None = None  # what the format knew beyond the text (its articles, furniture, date), JSON
 
     @property
     def manifest_facts(self) -> tuple:
@@ -147,6 +152,7 @@ class ArticleRecord(Record):
     title: str | None
     byline: str | None
     body: str
+    page_number: int | None = None  # raw.pages.page_number, copied
 
 
 # --- extractor records (spans index raw.articles.body) -----------------------------------

@@ -31,6 +31,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_article": (
         "article_id",
         "source_file",
+        "page_number",
         "article_index",
         "title",
         "byline",
@@ -580,7 +581,7 @@ def _park_name(m: Marts, park_id: object) -> str:
 def _header(m: Marts, title: str, generated: datetime) -> str:
     dates = [a["published_on"] for a in m.articles.values() if isinstance(a["published_on"], date)]
     undated = len(m.articles) - len(dates)
-    pages = len({a["source_file"] for a in m.articles.values()})
+    pages = len({(a["source_file"], a["page_number"]) for a in m.articles.values()})
     span = f"articles published {min(dates).isoformat()} – {max(dates).isoformat()}" if dates else "no dated article"
     tiles = [
         ("articles", fmt_int(len(m.articles)), f"on {fmt_int(pages)} pages"),
@@ -838,7 +839,8 @@ def _source(m: Marts, article_id: object) -> str:
     if not a:
         return ""
     title = a["title"] or "（无标题）"
-    bits = [f"《{title}》", f"{a['source_file']} #{a['article_index']}"]
+    page = f" p.{a['page_number']}" if a["page_number"] is not None else ""
+    bits = [f"《{title}》", f"{a['source_file']}{page} #{a['article_index']}"]
     if a["published_on"]:
         bits.append(fmt_date(a["published_on"]))
     return f'<div class="src">{esc(" · ".join(bits))}</div>'

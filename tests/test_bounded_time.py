@@ -19,7 +19,7 @@ import pytest
 
 from loaders import ingest, segment
 from loaders.extract.numbers import read_quantities
-from loaders.ingest import Candidate, parse_page
+from loaders.ingest import Candidate, parse_file
 from loaders.normalize import clean_line, rebuild_vertical
 from loaders.segment import split_articles
 from tests.conftest import sample_pages
@@ -89,7 +89,7 @@ def growth(stage: Callable[[str], object], make: Callable[[int], str], n: int) -
 
 def _whole_parse(text: str) -> object:
     try:
-        return parse_page(Candidate(Path("p.txt"), "p.txt"), text.encode("utf-8"))
+        return parse_file(Candidate(Path("p.txt"), "p.txt"), text.encode("utf-8"))
     except ingest.PageError:
         return None
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from loaders import ingest
 from loaders.decode import PageError
 from loaders.extract.numbers import MAX_PLAUSIBLE_VALUE
-from loaders.ingest import Candidate, parse_page
+from loaders.ingest import Candidate, parse_file
 from loaders.records import MetricRecord, ProjectRecord
 
 # pieces news pages are made of, and pieces that break naive parsers
@@ -88,7 +88,7 @@ any_text = st.text(max_size=600)
 encodings = st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 
 
-def check(parsed: ingest.ParsedPage) -> None:
+def check(parsed: ingest.ParsedFile) -> None:
     bodies = {a.article_id: a.body for a in parsed.articles}
     for f in parsed.facts:
         body = bodies[f.article_id]
@@ -106,13 +106,13 @@ def check(parsed: ingest.ParsedPage) -> None:
             assert math.isfinite(v) and abs(v) <= MAX_PLAUSIBLE_VALUE
 
 
-def parse(text: str, encoding: str = "utf-8") -> ingest.ParsedPage | None:
+def parse(text: str, encoding: str = "utf-8") -> ingest.ParsedFile | None:
     try:
         data = text.encode(encoding, "surrogatepass")
     except UnicodeEncodeError:
         data = text.encode("utf-8", "surrogatepass")
     try:
-        return parse_page(Candidate(Path("p.txt"), "p.txt"), data)
+        return parse_file(Candidate(Path("p.txt"), "p.txt"), data)
     except PageError:
         return None  # not a page: the defined, recorded outcome
 
@@ -140,7 +140,7 @@ def test_random_unicode_pages_parse_without_error(text):
 @given(st.binary(max_size=400))
 def test_random_bytes_are_a_page_or_a_reason(data):
     try:
-        parsed = parse_page(Candidate(Path("p.txt"), "p.txt"), data)
+        parsed = parse_file(Candidate(Path("p.txt"), "p.txt"), data)
     except PageError as e:
         assert str(e)  # a reason a person can read
     else:
