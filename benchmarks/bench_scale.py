@@ -159,16 +159,16 @@ def bench_parse(pages: int) -> dict:
     import jieba
 
     from loaders.decode import decode_page
-    from loaders.ingest import Candidate, parse_page
+    from loaders.ingest import Candidate, parse_file
 
     datas = [make_page(i).text.encode("utf-8") for i in range(pages)]
     texts = [decode_page(d).text for d in datas]
     size = sum(len(d) for d in datas)
-    parse_page(Candidate(Path("warm.txt"), "warm.txt"), datas[0])  # load jieba, the seeds, compile rules
+    parse_file(Candidate(Path("warm.txt"), "warm.txt"), datas[0])  # load jieba, the seeds, compile rules
     jieba.lcut(texts[0])
     started = time.perf_counter()
     for i, d in enumerate(datas):
-        parse_page(Candidate(Path(f"p{i}.txt"), f"p{i}.txt"), d)
+        parse_file(Candidate(Path(f"p{i}.txt"), f"p{i}.txt"), d)
     parse_s = time.perf_counter() - started
     started = time.perf_counter()
     for t in texts:

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from loaders.reference import national_cores
+from loaders.reference import gazetteer, strip_suffix
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 PAGES_PER_FOLDER = 1000
@@ -54,7 +54,14 @@ def _sample() -> tuple[tuple[str, date], ...]:
 
 @cache
 def _cores() -> tuple[str, ...]:
-    return tuple(sorted(c for c in national_cores() if 2 <= len(c) <= 4))
+    """Place parts of the national high-tech zones' names, full and short (天津滨海, 天津 ...)."""
+    cores = {
+        strip_suffix(name)[0].removesuffix("国家")
+        for zone in gazetteer()
+        if zone.zone_type == "high_tech_zone" and zone.level == "national"
+        for name in (zone.name_full, zone.name_short)
+    }
+    return tuple(sorted(c for c in cores if 2 <= len(c) <= 4))
 
 
 def _swap_zones(text: str, rng: random.Random) -> str:

@@ -24,6 +24,7 @@ _FUTURE_BEFORE = re.compile(r"(?:计划|预计|力争|争取|目标|有望|将�
 _FUTURE_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
 # a year reported as a whole, in the past: `2023年，…实现`, `2023年全年`, `2023年年底`
 _COMPLETED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[，,]|全年|全区|年底|年末|底|末)")
+_PART_OF_YEAR = r"(?:[一二三四]季度|[上下]半年|前[一二三]季度|\d{1,2}\s*月)"  # `2023年二季度`: that year is not over
 _PLAN_CONTEXT = re.compile(r"(?:为|计划|预计|力争|目标)[^，。；]{0,6}$")
 
 
@@ -51,7 +52,7 @@ def past_years(text: str) -> list[int]:
     return [int(m.group(1)) for m in _YEAR.finditer(text) if not _future(text, m.start(), m.end())]
 
 
-def infer_published_on(text: str) -> date | None:
+def infer_published_on(text: str, page_years: list[int] | None = None) -> date | None:
     """The latest dated event the page reports, or None when it dates nothing.
 
     Bare month-day dates take the latest past year the page names (or the year after one
@@ -59,7 +60,7 @@ def infer_published_on(text: str) -> date | None:
     them well before a fully dated event the page also reports (a January page looking
     back on `2023年12月22日`), they belong to the following year.
     """
-    years = past_years(text)
+    years = past_years(text) or list(page_years or [])
     full = [(m, _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _FULL.finditer(text)]
     anchors = [d for m, d in full if d and not _future(text, m.start(), m.end())]
     for m in _YEAR_MONTH.finditer(text):
@@ -76,8 +77,12 @@ def infer_published_on(text: str) -> date | None:
     if not years and not anchors:
         return None
     ref_year = max(years) if years else max(anchors).year
-    completed = [int(m.group(1)) for m in _COMPLETED_YEAR.finditer(text) if not _future(text, m.start(), m.end())]
-    if completed:  # a page reporting a whole past year was published after it ended
+    completed = [
+        int(m.group(1))
+        for m in _COMPLETED_YEAR.finditer(text)
+        if not _future(text, m.start(), m.end()) and not re.search(f"{m.group(1)}\\s*年\\s*{_PART_OF_YEAR}", text)
+    ]
+    if completed:  # a page reporting a whole past year (not a part of it) was published after it ended
         ref_year = max(ref_year, max(completed) + 1)
     latest_anchor = max(anchors) if anchors else None
     candidates: list[date] = list(_past_full_dates(text))
@@ -90,7 +95,27 @@ def infer_published_on(text: str) -> date | None:
         candidates.append(d)
     if candidates:
         return max(candidates)
+    if latest_anchor is None and (completed or years):
+        return date(ref_year, 1, 1)  # `刚刚过去的2022年…`: no day, but the year it speaks from
     return latest_anchor
+
+
+def infer_page_date(bodies: list[str]) -> date | None:
+    """When a page of several articles was published: on or after the latest date any of them
+    reports, each article read on its own (a page may gather articles written months apart,
+    and one article's `1月6日` is not another's)."""
+    years = past_years("\n".join(bodies))  # an article naming no year takes the page's
+    dates = [d for d in (infer_published_on(b, years) for b in bodies) if d]
+    return max(dates) if dates else infer_published_on("\n".join(bodies))
+
+
+def article_date(page_date: date | None, how: str, body: str) -> date | None:
+    """The date an article's relative dates (`今年`, `5月7日`) are read against: the page's when
+    the manifest or the page itself says it, else the article's own inferred date."""
+    if how in ("manifest", "metadata"):
+        return page_date
+    own = infer_published_on(body)
+    return own if own and (page_date is None or own <= page_date) else page_date
 
 
 def _past_full_dates(text: str) -> Iterable[date]:
@@ -98,3 +123,18 @@ def _past_full_dates(text: str) -> Iterable[date]:
         d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d and not _future(text, m.start(), m.end()):
             yield d
+
+
+# a manifest date or an inferred one outside these bounds is a typo or a misread, not a publication date
+EARLIEST_PUBLICATION = date(1949, 1, 1)
+LATEST_AHEAD_DAYS = 2  # an issue may carry tomorrow's date; a page from next month is a typo
+
+
+def implausible(when: date, today: date | None = None) -> str | None:
+    """Why `when` cannot be a page's publication date, or None when it can."""
+    today = today or date.today()
+    if when < EARLIEST_PUBLICATION:
+        return f"before {EARLIEST_PUBLICATION.isoformat()}"
+    if (when - today).days > LATEST_AHEAD_DAYS:
+        return f"after today ({today.isoformat()})"
+    return None

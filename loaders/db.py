@@ -7,10 +7,13 @@ Everything else in `loaders` is pure (text in, records out); this module and
 from __future__ import annotations
 
 import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
+
+from loaders.records import RAW_RECORDS, BuildRecord, raw_ddl
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "warehouse" / "gaoxin.duckdb"
@@ -19,159 +22,19 @@ DEFAULT_DB = PROJECT_ROOT / "warehouse" / "gaoxin.duckdb"
 # clients cannot open; pinning the compatibility version keeps the file readable.
 STORAGE_COMPATIBILITY = "v1.4.0"
 
-# The growing tables carry no primary key or unique constraint: DuckDB keeps those in an
-# index, and a table with an index is rewritten whole at the checkpoint after any append
-# (the 100 MB of article bodies at 10k pages, for one page added). The loaders keep the
-# keys unique (a page replaces its old version), and dbt tests check it (stg_pages,
-# stg_articles). `ensure_raw_schema` drops the constraints from older warehouses.
-RAW_DDL = """
-create schema if not exists raw;
-
--- one row per page version currently loaded (a changed page replaces its row)
-create table if not exists raw.pages (
-    page_id varchar not null,             -- sha256 of the file's bytes (first 16 hex); unique
-    source_file varchar not null,         -- path relative to the folder it was loaded from; unique
-    source_path varchar not null,         -- where it was read from
-    content_sha256 varchar not null,
-    encoding varchar not null,
-    byte_size bigint not null,
-    raw_text varchar not null,            -- decoded text, before any repair
-    published_on date,
-    published_on_source varchar not null, -- manifest | inferred | unknown
-    manifest_source varchar,
-    manifest_title varchar,
-    manifest_extra varchar,               -- other manifest columns as JSON
-    parser_version varchar not null,      -- hash of the rules that parsed it; new rules re-parse
-    loaded_at timestamp not null,
-    run_id varchar not null,
-    built_at timestamp                    -- when a build carried this version into the marts; null until then
-);
-
--- one row per article found on a page
-create table if not exists raw.articles (
-    article_id varchar not null,          -- unique
-    page_id varchar not null,
-    source_file varchar not null,
-    article_index integer not null,
-    title varchar,
-    byline varchar,
-    body varchar not null
-);
-
--- one row per zone mention in an article (spans index raw.articles.body)
-create table if not exists raw.park_mentions (
-    page_id varchar not null,
-    article_id varchar not null,
-    char_start integer not null,
-    char_end integer not null,
-    mention_text varchar not null,
-    park_name varchar not null,           -- normalised short name as extracted
-    suffix varchar not null,              -- zone-type suffix as written
-    says_national boolean not null,
-    is_reference boolean not null         -- 该高新区 / 园区 resolved to the article's zone
-);
-
--- one row per company mention in an article
-create table if not exists raw.company_mentions (
-    page_id varchar not null,
-    article_id varchar not null,
-    char_start integer not null,
-    char_end integer not null,
-    mention_text varchar not null,
-    company_name varchar not null,        -- longest legal form the article uses (or the brand)
-    mention_kind varchar not null,        -- legal | alias | short | brand
-    park_name varchar                     -- raw.park_mentions.park_name of the zone it is placed in
-);
-
--- one row per quantitative statement (raw_text is body[char_start:char_end])
-create table if not exists raw.metric_statements (
-    page_id varchar not null,
-    article_id varchar not null,
-    char_start integer not null,
-    char_end integer not null,
-    raw_text varchar not null,
-    value double not null,
-    unit varchar not null,
-    qualifier varchar not null,
-    metric_raw varchar not null,
-    metric_code varchar not null,
-    is_growth boolean not null,
-    subject_type varchar not null,
-    subject_name varchar not null,
-    park_name varchar,                    -- raw.park_mentions.park_name in the same article
-    company_name varchar,                 -- raw.company_mentions.company_name in the same article
-    period_label varchar not null,
-    period_start date,
-    period_end date,
-    evidence varchar not null
-);
-
--- one row per project statement (evidence is body[char_start:char_end])
-create table if not exists raw.project_statements (
-    page_id varchar not null,
-    article_id varchar not null,
-    name_start integer not null,
-    name_end integer not null,
-    project_name varchar not null,
-    status varchar not null,
-    investment_cny double,
-    investment_usd double,
-    investment_qualifier varchar,
-    company_name varchar,
-    park_name varchar,
-    event_date date,
-    char_start integer not null,
-    char_end integer not null,
-    evidence varchar not null
-);
-
--- one row per ingest run
-create table if not exists raw.ingest_runs (
-    run_id varchar primary key,
-    command varchar not null,
-    started_at timestamp not null,
-    finished_at timestamp,
-    inputs varchar not null,              -- the paths asked for, as JSON
-    files_seen integer,
-    files_loaded integer,
-    files_replaced integer,
-    files_reparsed integer,
-    files_unchanged integer,
-    files_failed integer,
-    status varchar not null               -- running | ok | failed
-);
-
--- one row per `gaoxin build`'s dbt run: what the incremental models were built from
-create table if not exists raw.builds (
-    build_id varchar primary key,
-    started_at timestamp not null,
-    finished_at timestamp not null,
-    project_hash varchar not null,        -- models, macros, seeds: a change forces a full rebuild
-    full_refresh boolean not null,
-    pages_built integer not null,         -- pages carried into the marts by this build
-    dbt_seconds double not null
-);
-
--- one row per file per run: what happened to it and why
-create table if not exists raw.ingest_files (
-    run_id varchar not null,
-    source_file varchar not null,
-    source_path varchar not null,
-    outcome varchar not null,             -- loaded | replaced | reparsed | unchanged | failed
-    reason varchar,
-    byte_size bigint,
-    encoding varchar,
-    content_sha256 varchar,
-    article_count integer                 -- (run_id, source_path) is unique
-);
-"""
+# the raw tables are described by the records that fill them (`loaders/records.py`)
+RAW_DDL = raw_ddl()
 
 
 SCHEMAS = ("raw", "staging", "intermediate", "marts", "reference")
 
 
 class WarehousePathError(ValueError):
-    """GAOXIN_DB names a file the warehouse cannot live in."""
+    """GAOXIN_DB names a file the warehouse cannot live in; str(e) names the path and the cause."""
+
+
+# every DuckDB database file carries these bytes at this offset
+_DUCKDB_MAGIC, _MAGIC_OFFSET = b"DUCK", 8
 
 
 def db_path() -> Path:
@@ -186,16 +49,101 @@ def db_path() -> Path:
     return path
 
 
+def check_warehouse_file(path: Path) -> None:
+    """Refuse, naming the path and the cause, a warehouse path that holds something else.
+
+    A folder, a device or a text file at GAOXIN_DB must not be opened (DuckDB would
+    fail with an obscure error or, for an empty file, start a new database in it).
+    """
+    if not os.path.lexists(path):
+        return
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise WarehousePathError(f"{path}: cannot be read ({e.strerror or e})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise WarehousePathError(f"{path}: is a folder, not a DuckDB warehouse file (set GAOXIN_DB to a file path)")
+    if not stat.S_ISREG(st.st_mode):
+        raise WarehousePathError(f"{path}: is not a regular file, so it cannot be a DuckDB warehouse")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_MAGIC_OFFSET + len(_DUCKDB_MAGIC))
+    except OSError as e:
+        raise WarehousePathError(f"{path}: cannot be read ({e.strerror or e})") from None
+    if head[_MAGIC_OFFSET:] != _DUCKDB_MAGIC:
+        what = "an empty file" if not head else "not a DuckDB database file"
+        raise WarehousePathError(
+            f"{path}: is {what}; refusing to use it as the warehouse (move it away or fix GAOXIN_DB)"
+        )
+
+
+_HEADER_BYTES = 3 * 4096  # DuckDB's file header and its two database headers precede the blocks
+
+
+def check_opens(path: Path) -> None:
+    """Refuse a DuckDB file that is damaged (truncated, corrupt), naming it and the cause.
+
+    DuckDB opens a truncated file lazily and fails later, mid-build, on its build copy;
+    reading its size table and comparing it with the file catches that at the start.
+    """
+    con = connect(path, read_only=True)
+    try:
+        block_size, total_blocks = con.execute("select block_size, total_blocks from pragma_database_size()").fetchone()
+    except duckdb.Error as e:
+        raise WarehousePathError(f"{path}: DuckDB cannot open it ({_cause(e)})") from e
+    finally:
+        con.close()
+    expected = _HEADER_BYTES + block_size * total_blocks
+    if path.stat().st_size < expected:
+        raise WarehousePathError(
+            f"{path}: DuckDB cannot open it (the file is truncated: {path.stat().st_size:,} of {expected:,} bytes)"
+        )
+
+
+def _cause(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+def _read_only_mode(st: os.stat_result) -> bool:
+    """No write bit for anyone: the user marked it read-only (even root should respect that)."""
+    return not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before any work, a warehouse whose folder or file cannot be written.
+
+    A build writes a private copy and a lock beside the warehouse, then replaces it.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WarehousePathError(f"{folder}: cannot create the warehouse folder ({e.strerror or e})") from None
+    if not folder.is_dir():
+        raise WarehousePathError(f"{folder}: is not a folder, so the warehouse cannot be written there")
+    if _read_only_mode(folder.stat()) or not os.access(folder, os.W_OK | os.X_OK):
+        raise WarehousePathError(
+            f"{folder}: the folder is read-only; gaoxin writes a build copy and a lock file beside the warehouse"
+        )
+    if path.exists() and (_read_only_mode(path.stat()) or not os.access(path, os.W_OK)):
+        raise WarehousePathError(
+            f"{path}: the warehouse file is read-only; each build replaces it (chmod u+w {path} to allow that)"
+        )
+
+
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open a DuckDB file with the storage version readers can handle."""
-    if read_only:
-        return duckdb.connect(str(path), read_only=True)
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    """Open a DuckDB file with the storage version readers can handle.
 
-
-def pages_to_build(con: duckdb.DuckDBPyConnection) -> int:
-    """Pages landed since the last build (new, replaced, re-parsed): what an incremental build processes."""
-    return con.execute("select count(*) from raw.pages where built_at is null").fetchone()[0]
+    A file DuckDB cannot open (truncated, corrupt, from a newer DuckDB) raises
+    WarehousePathError naming it, instead of DuckDB's multi-line message.
+    """
+    try:
+        if read_only:
+            return duckdb.connect(str(path), read_only=True)
+        return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    except duckdb.Error as e:
+        raise WarehousePathError(f"{path}: DuckDB cannot open it ({_cause(e)})") from e
 
 
 def record_build(
@@ -217,9 +165,10 @@ def record_build(
         built = con.execute("select count(*) from raw.pages where built_at is null").fetchone()[0]
         now = datetime.now()
         con.execute("update raw.pages set built_at = ? where built_at is null", [now])
+        row = BuildRecord(build_id, started_at, now, project_hash, full_refresh, built, dbt_seconds).row()
         con.execute(
-            "insert into raw.builds values (?, ?, ?, ?, ?, ?, ?)",
-            [build_id, started_at, now, project_hash, full_refresh, built, dbt_seconds],
+            f"insert into {BuildRecord.TABLE} ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+            list(row.values()),
         )
         con.execute("commit")
     except Exception:
@@ -259,27 +208,28 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, column, data_type in want:
         if (table, column) not in have:
             con.execute(f'alter table raw.{table} add column "{column}" {data_type}')
-    _drop_index_constraints(con)
+    _drop_indexes(con)
 
 
-def _drop_index_constraints(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild, without their index, raw tables an older gaoxin made with a key or unique constraint."""
+def _drop_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild, from their record's DDL, raw tables an older gaoxin made with a key or unique constraint.
+
+    The large raw tables carry no index (see `loaders/records.py`: an indexed DuckDB
+    table is rewritten whole at the checkpoint after any change), and `raw.pages` lost
+    its unique `source_file` when PDFs brought a row per page. DuckDB cannot drop a
+    constraint in place, so each such table is rebuilt once, with its rows, in one
+    transaction.
+    """
+    unindexed = {r.TABLE.split(".")[1]: r for r in RAW_RECORDS if not r.INDEXED}
     indexed = [
         t
         for (t,) in con.execute(
             "select distinct table_name from duckdb_constraints() where schema_name = 'raw' "
             "and database_name = current_database() and constraint_type in ('PRIMARY KEY', 'UNIQUE') "
-            "and table_name in ('pages', 'articles', 'ingest_files')"
+            "order by table_name"
         ).fetchall()
+        if t in unindexed
     ]
-    if not indexed:
-        return
-    expected = duckdb.connect()
-    try:
-        expected.execute(RAW_DDL)
-        ddl = dict(expected.execute("select table_name, sql from duckdb_tables() where schema_name = 'raw'").fetchall())
-    finally:
-        expected.close()
     for table in indexed:
         columns = ", ".join(
             f'"{c}"'
@@ -292,7 +242,7 @@ def _drop_index_constraints(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("begin transaction")
         try:
             con.execute(f"alter table raw.{table} rename to {table}__indexed")
-            con.execute(ddl[table])
+            con.execute(unindexed[table].ddl())
             con.execute(f"insert into raw.{table} ({columns}) select {columns} from raw.{table}__indexed")
             con.execute(f"drop table raw.{table}__indexed")
             con.execute("commit")

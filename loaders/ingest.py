@@ -1,388 +1,458 @@
 """Land news pages in the raw schema.
 
-Reading and parsing are pure (`read_page` turns a file into records or a failure);
-`IngestRun.write` is the only place that writes, in bulk. A page's identity is its
-content hash: the same bytes loaded again change nothing, new bytes under a known
-file name replace that page and everything derived from it. Every file gets an
-outcome row with a reason, so nothing is dropped silently, and one bad file never
-stops the batch.
+Discovery decides what each entry is before anything is read (`loaders/entries.py`,
+`loaders/manifest.py`); an input format (`loaders/formats`) turns a file's bytes into
+pages, one per PDF page; reading and parsing are pure (`read_candidate` turns a file into
+records or a failure); `_write` is the only place that writes, in one transaction and
+one insert loop over the record types. A file's identity is its content hash: the
+same bytes loaded again change nothing, new bytes under a known file name replace
+its pages and everything derived from them, and a changed manifest row updates the
+pages it describes. Every entry gets an outcome row with a reason, so nothing is
+dropped silently, and one bad entry never stops the batch.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import hashlib
 import json
+import os
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from loaders.dates import infer_published_on
+from loaders.dates import article_date, implausible, infer_page_date
 from loaders.db import ensure_raw_schema
-from loaders.decode import DEFAULT_MAX_BYTES, PageError, decode_page
-from loaders.extract.companies import find_companies
-from loaders.extract.metrics import find_metrics
-from loaders.extract.parks import find_parks
-from loaders.extract.projects import find_projects
+from loaders.decode import DEFAULT_MAX_BYTES, PageError
+from loaders.entries import Folder, PageFile, Refusal, classify_entry, printable, read_regular_file, walk
+from loaders.extract.article import extract_article
+from loaders.formats import read_file
+from loaders.formats.base import SourcePage, language_problem
+from loaders.manifest import Manifest, ManifestRow, read_manifest
+from loaders.normalize import SENTENCE_END
+from loaders.records import (
+    ArticleRecord,
+    CompanyMentionRecord,
+    MetricRecord,
+    Outcome,
+    PageRecord,
+    ParkMentionRecord,
+    ProjectRecord,
+    Record,
+    RunRecord,
+    SpanRecord,
+)
 from loaders.segment import split_articles
 from loaders.version import parser_version
 
-PAGE_SUFFIXES = {".txt"}
-MANIFEST_NAME = "manifest.csv"
+# articles longer than this go to the extractors in windows (real articles are < 3,000 characters)
+EXTRACT_WINDOW = 20_000
+
+# outcomes that land a page's rows
+LANDED = ("loaded", "replaced", "reparsed")
+RULES_CHANGED = "parsing rules changed since it was loaded"
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file to load, with the name it is known by and its manifest row, if any."""
+    """A file to load, with the name it is known by and what its manifest says about it."""
 
-    path: Path
+    path: Path  # the regular file to open
     source_file: str
-    manifest: dict[str, str] | None = None
-    manifest_problem: str | None = None
+    shown_path: str = ""  # the entry as the user's folder holds it
+    manifest: ManifestRow | None = None
+    manifest_name: str | None = None  # the manifest beside it, if the folder has one
+    notes: tuple[str, ...] = ()
 
-
-@dataclass
-class PageRecord:
-    page_id: str
-    source_file: str
-    source_path: str
-    content_sha256: str
-    encoding: str
-    byte_size: int
-    raw_text: str
-    published_on: date | None
-    published_on_source: str
-    manifest_source: str | None
-    manifest_title: str | None
-    manifest_extra: str | None
-    parser_version: str
-
-
-@dataclass
-class ArticleRecord:
-    article_id: str
-    page_id: str
-    source_file: str
-    article_index: int
-    title: str | None
-    byline: str | None
-    body: str
-
-
-@dataclass
-class ParkMentionRecord:
-    page_id: str
-    article_id: str
-    char_start: int
-    char_end: int
-    mention_text: str
-    park_name: str
-    suffix: str
-    says_national: bool
-    is_reference: bool
-
-
-@dataclass
-class CompanyMentionRecord:
-    page_id: str
-    article_id: str
-    char_start: int
-    char_end: int
-    mention_text: str
-    company_name: str
-    mention_kind: str
-    park_name: str | None
-
-
-@dataclass
-class MetricRecord:
-    page_id: str
-    article_id: str
-    char_start: int
-    char_end: int
-    raw_text: str
-    value: float
-    unit: str
-    qualifier: str
-    metric_raw: str
-    metric_code: str
-    is_growth: bool
-    subject_type: str
-    subject_name: str
-    park_name: str | None
-    company_name: str | None
-    period_label: str
-    period_start: date | None
-    period_end: date | None
-    evidence: str
-
-
-@dataclass
-class ProjectRecord:
-    page_id: str
-    article_id: str
-    name_start: int
-    name_end: int
-    project_name: str
-    status: str
-    investment_cny: float | None
-    investment_usd: float | None
-    investment_qualifier: str | None
-    company_name: str | None
-    park_name: str | None
-    event_date: date | None
-    char_start: int
-    char_end: int
-    evidence: str
-
-
-@dataclass
-class Outcome:
-    source_file: str
-    source_path: str
-    outcome: str  # loaded | replaced | reparsed | unchanged | failed
-    reason: str | None = None
-    byte_size: int | None = None
-    encoding: str | None = None
-    content_sha256: str | None = None
-    article_count: int | None = None
+    @property
+    def entry(self) -> str:
+        return self.shown_path or printable(str(self.path))
 
 
 @dataclass
 class ParsedPage:
+    """One page's rows: the page, its articles and what the extractors found in them."""
+
     page: PageRecord
     articles: list[ArticleRecord]
-    parks: list[ParkMentionRecord] = field(default_factory=list)
-    companies: list[CompanyMentionRecord] = field(default_factory=list)
-    metrics: list[MetricRecord] = field(default_factory=list)
-    projects: list[ProjectRecord] = field(default_factory=list)
+    facts: list[SpanRecord] = field(default_factory=list)
     note: str | None = None
+
+    def records(self) -> Iterator[Record]:
+        yield self.page
+        yield from self.articles
+        yield from self.facts
+
+
+@dataclass
+class ParsedFile:
+    """Every page of one input file (a PDF has many), parsed; `note` is shown with its outcome."""
+
+    pages: list[ParsedPage]
+    note: str | None = None
+
+    @property
+    def first(self) -> PageRecord:
+        return self.pages[0].page
+
+    @property
+    def articles(self) -> list[ArticleRecord]:
+        return [a for p in self.pages for a in p.articles]
+
+    @property
+    def facts(self) -> list[SpanRecord]:
+        return [f for p in self.pages for f in p.facts]
+
+    def records(self) -> Iterator[Record]:
+        for p in self.pages:
+            yield from p.records()
 
 
 # --- discovery ------------------------------------------------------------------------
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], str | None]:
-    """Rows of `folder/manifest.csv` by file name, and a problem description if unusable."""
-    path = folder / MANIFEST_NAME
-    if not path.is_file():
-        return {}, None
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            fields = [f.strip() for f in (reader.fieldnames or [])]
-            if "file" not in fields or "published_on" not in fields:
-                return {}, f"{path} lacks the columns file,published_on; ignored"
-            rows = {}
-            for row in reader:
-                row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-                if row.get("file"):
-                    rows[row["file"]] = row
-            return rows, None
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        return {}, f"{path} could not be read ({e}); ignored"
+class _Discovery:
+    """Expands the paths given into candidates and outcomes, reading each manifest once."""
+
+    def __init__(self) -> None:
+        self.candidates: list[Candidate] = []
+        self.outcomes: list[Outcome] = []
+        self.manifests: dict[Path, Manifest | None] = {}
+        self.seen: dict[Path, Candidate] = {}
+
+    def manifest_for(self, folder: Path, root: Path) -> Manifest | None:
+        if folder not in self.manifests:
+            found = read_manifest(folder, root)
+            if isinstance(found, Refusal):
+                self.outcomes.append(_refused(found))
+                found = None
+            self.manifests[folder] = found
+        return self.manifests[folder]
+
+    def row_for(self, page: PageFile, root: Path) -> tuple[ManifestRow | None, Manifest | None]:
+        """The page's manifest row: the nearest manifest.csv from its folder up to the folder given.
+
+        The manifest beside a page may name it by file name; one further up names it by its
+        path from there (`2024/03/p.txt`). The nearest manifest is the one that should list it.
+        """
+        folder = page.entry.parent
+        nearest: Manifest | None = None
+        top = root if folder.is_relative_to(root) else folder
+        while True:
+            manifest = self.manifest_for(folder, top)
+            if manifest is not None:
+                nearest = nearest or manifest
+                rel = page.entry.relative_to(folder).as_posix()
+                beside = folder == page.entry.parent
+                row = manifest.row_for(rel, page.source_file) if beside else manifest.row_for(rel)
+                if row is not None:
+                    return row, manifest
+            if folder == top or folder.parent == folder:
+                return None, nearest
+            folder = folder.parent
+
+    def add(self, page: PageFile, root: Path) -> None:
+        real = Path(os.path.realpath(page.path))
+        if real in self.seen:
+            first = self.seen[real]
+            if first.entry == page.shown_path:  # the same entry named twice is simply read once
+                return
+            linked_first = first.path != Path(first.entry) and page.path == page.entry
+            if not linked_first:
+                self.outcomes.append(
+                    Outcome(page.source_file, page.shown_path, "skipped", f"the same file as {first.source_file}")
+                )
+                return
+            # a link was met before the file it points to: the file keeps its own name
+            self.candidates.remove(first)
+            self.outcomes.append(
+                Outcome(first.source_file, first.entry, "skipped", f"the same file as {page.source_file}")
+            )
+        row, manifest = self.row_for(page, root)
+        notes = tuple(n for n in (page.note,) if n)
+        cand = Candidate(
+            page.path, page.source_file, page.shown_path, row, manifest.source_file if manifest else None, notes
+        )
+        self.seen[real] = cand
+        self.candidates.append(cand)
+
+    def expand(self, raw: Path) -> None:
+        given = Path(raw).expanduser()
+        kind = classify_entry(given, None, named=True)
+        if isinstance(kind, Folder):
+            for entry in walk(given):
+                if isinstance(entry, PageFile):
+                    self.add(entry, given)
+                else:
+                    self.outcomes.append(_refused(entry))
+        elif isinstance(kind, PageFile):
+            self.add(kind, given.parent)
+        elif isinstance(kind, Refusal):
+            if not os.path.lexists(given):
+                kind = Refusal(kind.source_file, kind.shown_path, "failed", "no such file or directory")
+            self.outcomes.append(_refused(kind))
+
+    def manifest_outcomes(self) -> list[Outcome]:
+        out = []
+        for m in self.manifests.values():
+            if m is None:
+                continue
+            notes = [*m.notes, *([m.unused_note()] if m.usable and m.unused_note() else [])]
+            out.append(
+                Outcome(
+                    m.source_file,
+                    printable(str(m.path)),
+                    "read" if m.usable else "failed",
+                    "; ".join(notes) or None,
+                )
+            )
+        return out
+
+
+def _refused(r: Refusal) -> Outcome:
+    return Outcome(r.source_file, r.shown_path, r.outcome, r.reason)
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Candidate], list[Outcome]]:
-    """Expand files and folders (recursively) into page candidates.
+    """Expand files and folders (recursively) into page candidates and recorded outcomes.
 
-    A path that does not exist becomes a failed outcome straight away. Inside folders
-    only `.txt` files are pages; a file named explicitly is tried whatever its suffix.
+    Inside folders only regular files inside the folder whose suffix belongs to an input
+    format (`.txt`, `.pdf`, `.html` ...: `loaders/formats`) are pages; a file named
+    explicitly is tried whatever its suffix (its content decides its format). Everything
+    refused (links out of the folder, pipes, loops, missing paths) and every manifest
+    read gets its outcome here.
     """
-    candidates: list[Candidate] = []
-    missing: list[Outcome] = []
-    manifests: dict[Path, tuple[dict[str, dict[str, str]], str | None]] = {}
-
-    def manifest_for(file: Path, rel: str) -> tuple[dict[str, str] | None, str | None]:
-        folder = file.parent
-        if folder not in manifests:
-            manifests[folder] = read_manifest(folder)
-        rows, problem = manifests[folder]
-        return rows.get(file.name) or rows.get(rel), problem
-
-    seen: set[Path] = set()
-
-    def add(file: Path, rel: str) -> None:
-        key = file.resolve()
-        if key not in seen:  # the same file named twice (folder and file) loads once
-            seen.add(key)
-            row, problem = manifest_for(file, rel)
-            candidates.append(Candidate(file, rel, row, problem))
-
+    d = _Discovery()
     for raw in paths:
-        p = Path(raw).expanduser()
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.suffix.lower() in PAGE_SUFFIXES and not f.is_dir():
-                    add(f, f.relative_to(p).as_posix())
-        elif p.exists() or p.is_symlink():
-            add(p, p.name)
-        else:
-            missing.append(Outcome(str(raw), str(p), "failed", "no such file or directory"))
-    return candidates, missing
+        d.expand(Path(raw))
+    return d.candidates, d.outcomes + d.manifest_outcomes()
 
 
 # --- parsing (pure) -------------------------------------------------------------------
 
 
-def _published_on(cand: Candidate, text: str) -> tuple[date | None, str, str | None]:
-    note = cand.manifest_problem
-    if cand.manifest and cand.manifest.get("published_on"):
-        value = cand.manifest["published_on"]
-        try:
-            return date.fromisoformat(value), "manifest", note
-        except ValueError:
-            note = f"manifest published_on {value!r} is not an ISO date; inferred from the text instead"
-    inferred = infer_published_on(text)
-    return inferred, ("inferred" if inferred else "unknown"), note
+def _published_on(cand: Candidate, own: date | None, texts: list[str]) -> tuple[date | None, str, list[str]]:
+    """The page's date and where it came from, with notes on any manifest date not used.
 
-
-def parse_page(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage:
-    """Bytes of one page -> page and article records. Raises PageError when not a page."""
-    decoded = decode_page(data, max_bytes)
-    sha = hashlib.sha256(data).hexdigest()
-    page_id = sha[:16]
-    articles = split_articles(decoded.text)
-    if not articles:
-        raise PageError("no article text found (only titles or captions)")
-    published_on, how, note = _published_on(cand, "\n".join(a.body for a in articles))
-    manifest = dict(cand.manifest or {})
-    extra = {k: v for k, v in manifest.items() if k not in ("file", "published_on", "source", "title") and v}
-    page = PageRecord(
-        page_id=page_id,
-        source_file=cand.source_file,
-        source_path=str(cand.path.resolve()),
-        content_sha256=sha,
-        encoding=decoded.encoding,
-        byte_size=len(data),
-        raw_text=decoded.text,
-        published_on=published_on,
-        published_on_source=how,
-        manifest_source=manifest.get("source") or None,
-        manifest_title=manifest.get("title") or None,
-        manifest_extra=json.dumps(extra, ensure_ascii=False) if extra else None,
-        parser_version=parser_version(),
-    )
-    return _with_articles(page, articles, note)
-
-
-def reparse_stored(page: PageRecord) -> ParsedPage:
-    """Parse a stored page again from its decoded text, with the current rules.
-
-    Used when the rules changed (or the warehouse was built by an older gaoxin) for pages
-    the current run was not given: their facts must not lag behind the rules.
+    The manifest comes first, then the date the file's own metadata gives (a web page's
+    `article:published_time`), then the latest date its texts (its articles, a PDF's
+    running heads) imply. A manifest date
+    that is not ISO or not plausible (`2204-06-05`) is a typo: the page keeps the date
+    it would have had without it, and the note says so, instead of failing the build.
     """
-    articles = split_articles(page.raw_text)
-    if page.published_on_source != "manifest":
-        inferred = infer_published_on("\n".join(a.body for a in articles))
-        page.published_on, page.published_on_source = inferred, ("inferred" if inferred else "unknown")
-    page.parser_version = parser_version()
-    return _with_articles(page, articles, "parsing rules changed since it was loaded")
+    notes: list[str] = [*cand.notes, *(cand.manifest.notes if cand.manifest else [])]
+    if own is not None and implausible(own):
+        notes.append(f"its metadata date {own.isoformat()} is implausible ({implausible(own)}); ignored")
+        own = None
+    fallback = "taken from its metadata" if own is not None else "inferred from the text"
+    value = (cand.manifest.values.get("published_on") or "") if cand.manifest else ""
+    if value:
+        try:
+            when = date.fromisoformat(value)
+        except ValueError:
+            notes.append(f"manifest published_on {value!r} is not an ISO date (YYYY-MM-DD); {fallback}")
+        else:
+            problem = implausible(when)
+            if problem is None:
+                return when, "manifest", notes
+            notes.append(f"manifest published_on {value} is implausible ({problem}); {fallback}")
+    elif cand.manifest_name and cand.manifest is None:
+        notes.append(f"not listed in {cand.manifest_name}; published_on {fallback}")
+    if own is not None:
+        return own, "metadata", notes
+    inferred = infer_page_date(texts)
+    if inferred is not None and implausible(inferred):
+        notes.append(f"the text's latest date {inferred.isoformat()} is implausible ({implausible(inferred)}); ignored")
+        inferred = None
+    return inferred, ("inferred" if inferred else "unknown"), notes
+
+
+# --- formats: from a file's pages to articles -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """An article the input format delimited (see `loaders.formats.base.ArticleText`)."""
+
+    index: int
+    title: str | None
+    byline: str | None
+    body: str
+
+
+def page_articles(page: SourcePage) -> list:
+    """The articles of one page: the format's own when it knew them, else the text segmenter's.
+
+    Both give objects with `index`, `title`, `byline` and `body`; the rest of the pipeline
+    does not know which path they came from.
+    """
+    if page.articles is None:
+        return split_articles(page.text)
+    return [
+        _Laid(index=n, title=a.title, byline=a.byline, body=a.body)
+        for n, a in enumerate(a for a in page.articles if a.body)
+    ]
+
+
+def page_key(content_sha256: str, page_number: int | None) -> str:
+    """What page and article ids hash: the file's bytes, and the page within it when it has several."""
+    return content_sha256 if page_number is None else f"{content_sha256}#{page_number}"
+
+
+def page_id_for(content_sha256: str, page_number: int | None) -> str:
+    """A page's id; one-page formats keep the id they always had (the first 16 hex of the file's sha256)."""
+    if page_number is None:
+        return content_sha256[:16]
+    return hashlib.sha256(page_key(content_sha256, page_number).encode()).hexdigest()[:16]
+
+
+def _dating_texts(pages: list[tuple[SourcePage, list]]) -> list[str]:
+    """All a file says about when it was printed, each read on its own: its running heads and
+    folios (a PDF's issue date), then every article's body."""
+    furniture = "\n".join(line for page, _ in pages for line in page.furniture)
+    return [*([furniture] if furniture else []), *(a.body for _, arts in pages for a in arts)]
+
+
+def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile:
+    """Bytes of one file -> its page and article records. Raises PageError when it holds no page."""
+    if len(data) > max_bytes:
+        raise PageError(f"too large: {len(data):,} bytes (limit {max_bytes:,}); not a news page")
+    source = read_file(cand.source_file, data)
+    pages = [(page, page_articles(page)) for page in source.pages]
+    pages = [(page, arts) for page, arts in pages if arts]
+    if not pages:
+        raise PageError("no article text found (only titles or captions)")
+    dating = _dating_texts(pages)
+    problem = language_problem("\n".join(dating))
+    if problem:
+        raise PageError(problem)
+    sha = hashlib.sha256(data).hexdigest()
+    own_date = next((p.published_on for p, _ in pages if p.published_on), None)
+    published_on, how, notes = _published_on(cand, own_date, dating)
+    manifest = dict(cand.manifest.values) if cand.manifest else {}
+    extra = {k: v for k, v in manifest.items() if k not in ("file", "published_on", "source", "title") and v}
+    parsed = []
+    for page, articles in pages:
+        record = PageRecord(
+            page_id=page_id_for(sha, page.page_number),
+            source_file=cand.source_file,
+            source_path=printable(str(cand.path.resolve())),
+            content_sha256=sha,
+            encoding=page.encoding,
+            byte_size=len(data),
+            raw_text=page.text,
+            published_on=published_on,
+            published_on_source=how,
+            manifest_source=manifest.get("source") or None,
+            manifest_title=manifest.get("title") or None,
+            manifest_extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None,
+            parser_version=parser_version(),
+            page_number=page.page_number,
+            source_format=source.format,
+            layout=page.layout_json(),
+        )
+        parsed.append(_with_articles(record, articles, None))
+    return ParsedFile(parsed, "; ".join(dict.fromkeys([*notes, *source.notes])) or None)
+
+
+def reparse_stored(pages: list[PageRecord]) -> ParsedFile:
+    """Parse a stored file's pages again from what was read of them, with the current rules.
+
+    Used when the rules changed (or the warehouse was built by an older gaoxin) for files
+    the current run was not given: their facts must not lag behind the rules. The format's
+    reading is kept (`raw.pages.raw_text` and `layout`); segmentation and extraction rerun.
+    """
+    read = [SourcePage.from_stored(p.raw_text, p.encoding, p.page_number, p.layout) for p in pages]
+    found = [page_articles(r) for r in read]
+    if pages[0].published_on_source not in ("manifest", "metadata"):
+        inferred = infer_page_date(_dating_texts(list(zip(read, found, strict=True))))
+        if inferred is not None and implausible(inferred):
+            inferred = None
+        for p in pages:
+            p.published_on, p.published_on_source = inferred, ("inferred" if inferred else "unknown")
+    parsed = []
+    for record, articles in zip(pages, found, strict=True):
+        record.parser_version = parser_version()
+        record.source_format = record.source_format or "txt"  # loaded before input formats: a .txt page
+        parsed.append(_with_articles(record, articles, None))
+    return ParsedFile(parsed, RULES_CHANGED)
 
 
 def _with_articles(page: PageRecord, articles: list, note: str | None) -> ParsedPage:
-    sha = page.content_sha256
+    key = page_key(page.content_sha256, page.page_number)
     records = [
         ArticleRecord(
-            article_id=hashlib.sha256(f"{sha}:{a.index}".encode()).hexdigest()[:16],
+            article_id=hashlib.sha256(f"{key}:{a.index}".encode()).hexdigest()[:16],
             page_id=page.page_id,
             source_file=page.source_file,
             article_index=a.index,
             title=a.title,
             byline=a.byline,
             body=a.body,
+            page_number=page.page_number,
         )
         for a in articles
     ]
     parsed = ParsedPage(page, records, note=note)
     for art in records:
-        _extract(parsed, art, page.published_on)
+        _extract(parsed, art, article_date(page.published_on, page.published_on_source, art.body))
     return parsed
 
 
+def extract_windows(body: str, size: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of `body` of at most `size` characters, cut at paragraph or sentence ends.
+
+    The extractors relate every mention to every other in the text they are given, so
+    their work grows faster than the text. A news article is a few thousand characters
+    and is given whole; a page that is one endless article (a page on one line, a dump)
+    is given in windows, which keeps the whole parse linear in the page's length.
+    """
+    size = size or EXTRACT_WINDOW
+    start, n = 0, len(body)
+    while n - start > size:
+        floor, ceiling = start + size // 2, start + size
+        cut = body.rfind("\n", floor, ceiling)
+        if cut < 0:
+            cut = max(body.rfind(ch, floor, ceiling) for ch in SENTENCE_END)
+        cut = cut + 1 if cut >= 0 else ceiling
+        yield start, body[start:cut]
+        start = cut
+    yield start, body[start:]
+
+
 def _extract(parsed: ParsedPage, art: ArticleRecord, published_on: date | None) -> None:
-    """Run the extractors over one article body and keep their records."""
-    pid, aid, body = art.page_id, art.article_id, art.body
-    parks = find_parks(body)
-    companies = find_companies(body, parks)
-    projects = find_projects(body, parks, companies, published_on)
-    metrics = find_metrics(body, parks, companies, published_on, projects)
-    parsed.parks.extend(
-        ParkMentionRecord(pid, aid, p.start, p.end, p.text, p.name, p.suffix, p.says_national, p.is_reference)
-        for p in parks
-    )
-    parsed.companies.extend(
-        CompanyMentionRecord(pid, aid, c.start, c.end, c.text, c.name, c.kind, c.park) for c in companies
-    )
-    parsed.projects.extend(
-        ProjectRecord(
-            pid,
-            aid,
-            p.start,
-            p.end,
-            p.name,
-            p.status,
-            p.investment_cny,
-            p.investment_usd,
-            p.investment_qualifier,
-            p.company,
-            p.park,
-            p.event_date,
-            p.evidence_start,
-            p.evidence_end,
-            p.evidence,
-        )
-        for p in projects
-    )
-    parsed.metrics.extend(
-        MetricRecord(
-            pid,
-            aid,
-            m.start,
-            m.end,
-            m.raw_text,
-            m.value,
-            m.unit,
-            m.qualifier,
-            m.metric_raw,
-            m.metric_code,
-            m.is_growth,
-            m.subject_type,
-            m.subject_name,
-            m.park_name,
-            m.company_name,
-            m.period_label,
-            m.period_start,
-            m.period_end,
-            m.evidence,
-        )
-        for m in metrics
-    )
+    """Run the extractors over one article body (in windows if it is huge) and keep their records."""
+    pid, aid = art.page_id, art.article_id
+    for offset, text in extract_windows(art.body):
+        facts = extract_article(text, art.title, published_on)
+        for record_type, spans in (
+            (ParkMentionRecord, facts.parks),
+            (CompanyMentionRecord, facts.companies),
+            (ProjectRecord, facts.projects),
+            (MetricRecord, facts.metrics),
+        ):
+            parsed.facts.extend(record_type.of(pid, aid, span, offset) for span in spans)
 
 
-def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage | Outcome:
+def read_candidate(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedFile | Outcome:
     """Read and parse one candidate; any failure becomes an Outcome with its reason."""
-    base = Outcome(cand.source_file, str(cand.path), "failed")
+    base = Outcome(cand.source_file, cand.entry, "failed")
     try:
-        size = cand.path.stat().st_size
-        base.byte_size = size
-        if size > max_bytes:
-            base.reason = f"too large: {size:,} bytes (limit {max_bytes:,}); not a news page"
-            return base
-        if cand.path.is_dir():
-            base.reason = "is a directory"
-            return base
-        data = cand.path.read_bytes()
+        data = read_regular_file(cand.path, max_bytes)
+    except PageError as e:
+        base.reason = str(e)
+        return base
     except OSError as e:
         base.reason = f"unreadable: {e.strerror or e}"
         return base
+    base.byte_size = len(data)
     try:
-        return parse_page(cand, data, max_bytes)
+        return parse_file(cand, data, max_bytes)
     except PageError as e:
         base.reason = str(e)
         base.content_sha256 = hashlib.sha256(data).hexdigest()
@@ -398,6 +468,9 @@ def read_page(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPage
 @dataclass
 class RunSummary:
     run_id: str
+    command: str = "ingest"
+    started_at: datetime = field(default_factory=datetime.now)
+    inputs: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
 
     def count(self, outcome: str) -> int:
@@ -406,6 +479,24 @@ class RunSummary:
     @property
     def failed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.outcome == "failed"]
+
+    def record(self, status: str | None = None, note: str | None = None) -> RunRecord:
+        """The run's row in raw.ingest_runs as of now."""
+        return RunRecord(
+            run_id=self.run_id,
+            command=self.command,
+            started_at=self.started_at,
+            finished_at=datetime.now() if status != "running" else None,
+            inputs=json.dumps(self.inputs, ensure_ascii=False),
+            files_seen=len(self.outcomes),
+            files_loaded=self.count("loaded"),
+            files_replaced=self.count("replaced"),
+            files_reparsed=self.count("reparsed"),
+            files_unchanged=self.count("unchanged"),
+            files_failed=self.count("failed"),
+            status=status or ("failed" if self.failed else "ok"),
+            note=note,
+        )
 
 
 def _delete_pages(con: duckdb.DuckDBPyConnection, page_ids: list[str]) -> None:
@@ -427,27 +518,137 @@ def _delete_pages(con: duckdb.DuckDBPyConnection, page_ids: list[str]) -> None:
     con.unregister("_gone")
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+def insert_records(con: duckdb.DuckDBPyConnection, record_type: type[Record], rows: list[Record]) -> None:
     """Bulk insert through a DataFrame: one statement per table, never a row at a time."""
     if not rows:
         return
-    df = pd.DataFrame(rows)
+    cols = record_type.columns()
+    df = pd.DataFrame([[getattr(r, c) for c in cols] for r in rows], columns=cols)
     con.register("_rows", df)
-    cols = ", ".join(df.columns)
-    con.execute(f"insert into {table} ({cols}) select {cols} from _rows")
+    names = ", ".join(cols)
+    con.execute(f"insert into {record_type.TABLE} ({names}) select {names} from _rows")
     con.unregister("_rows")
 
 
-def _stale_pages(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedPage]:
-    """Stored pages (other than this run's) whose facts came from older rules, parsed again."""
+def _unique_outcomes(outcomes: list[Outcome]) -> list[Outcome]:
+    """One outcome per entry (the table's key), the first one recorded for it."""
+    seen: set[str] = set()
+    out = []
+    for o in outcomes:
+        if o.source_path not in seen:
+            seen.add(o.source_path)
+            out.append(o)
+    return out
+
+
+def _write(con: duckdb.DuckDBPyConnection, run: RunSummary, gone: list[str], records: list[Record]) -> None:
+    """Delete replaced pages and land the run's records, all in one transaction."""
+    run.outcomes = _unique_outcomes(run.outcomes)
+    for o in run.outcomes:
+        o.run_id = run.run_id
+    by_type: dict[type[Record], list[Record]] = {}
+    for r in [*records, *run.outcomes]:
+        if isinstance(r, PageRecord):  # a landed page (new, replaced or re-parsed) awaits the next build
+            r.run_id, r.loaded_at, r.built_at = run.run_id, datetime.now(), None
+        by_type.setdefault(type(r), []).append(r)
+    con.execute("begin transaction")
+    try:
+        _delete_pages(con, gone)
+        for record_type, rows in by_type.items():
+            insert_records(con, record_type, rows)
+        con.execute("delete from raw.ingest_runs where run_id = ?", [run.run_id])
+        insert_records(con, RunRecord, [run.record()])
+        con.execute("commit")
+    except BaseException:
+        _rollback(con)
+        raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open; never hide the error that caused it."""
+    with contextlib.suppress(duckdb.Error):  # a failed commit has already ended the transaction
+        con.execute("rollback")
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A stored file: what its pages share, and their ids (a PDF file has one per page)."""
+
+    sha: str
+    version: str | None
+    manifest_facts: tuple
+    page_ids: tuple[str, ...]
+
+
+def _stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
+    rows = con.execute(
+        "select source_file, content_sha256, parser_version, published_on, published_on_source, "
+        "manifest_source, manifest_title, manifest_extra, page_id from raw.pages "
+        "order by source_file, page_number nulls first"
+    ).fetchall()
+    files: dict[str, _Stored] = {}
+    for r in rows:
+        first = files.get(r[0])  # a file's pages share all but their id: its first page speaks for it
+        ids = (first.page_ids if first else ()) + (r[8],)
+        files[r[0]] = _Stored(r[1], r[2], tuple(r[3:8]), ids) if first is None else replace(first, page_ids=ids)
+    return files
+
+
+def _stale_files(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedFile]:
+    """Stored files (other than this run's) whose facts came from older rules, parsed again."""
     if not names:
         return []
-    cols = [f.name for f in fields(PageRecord)]
+    cols = PageRecord.columns()
     rows = con.execute(
-        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? order by source_file",
+        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? "
+        "order by source_file, page_number nulls first",
         [parser_version()],
     ).fetchall()
-    return [reparse_stored(PageRecord(**dict(zip(cols, r, strict=True)))) for r in rows if r[1] in names]
+    by_file: dict[str, list[PageRecord]] = {}
+    for r in rows:
+        record = PageRecord(**dict(zip(cols, r, strict=True)))
+        if record.source_file in names:
+            by_file.setdefault(record.source_file, []).append(record)
+    return [reparse_stored(pages) for pages in by_file.values()]
+
+
+def _manifest_change(old: tuple, new: tuple) -> str:
+    labels = ("published_on", "published_on_source", "source", "title", "other columns")
+    changes = [f"{label} {a} -> {b}" for label, a, b in zip(labels, old, new, strict=True) if a != b]
+    return "its manifest row changed (" + "; ".join(changes) + ")"
+
+
+def _classify(page: PageRecord, stored: dict[str, _Stored], known_sha: dict[str, str]) -> tuple[str, str | None]:
+    """What loading `page` means given what is stored: (outcome, reason)."""
+    old = stored.get(page.source_file)
+    if old and old.sha == page.content_sha256:
+        if old.version != parser_version():
+            return "reparsed", RULES_CHANGED
+        if old.manifest_facts != page.manifest_facts:
+            return "reparsed", _manifest_change(old.manifest_facts, page.manifest_facts)
+        return "unchanged", None
+    other = known_sha.get(page.content_sha256)
+    if other is not None and other != page.source_file:
+        return "unchanged", f"same content as {other}, already loaded"
+    return ("replaced" if old else "loaded"), None
+
+
+def _outcome(parsed: ParsedFile, what: str, reason: str | None, entry: str | None = None) -> Outcome:
+    page = parsed.first
+    return Outcome(
+        source_file=page.source_file,
+        source_path=entry or page.source_path,
+        outcome=what,
+        reason="; ".join(dict.fromkeys(r for r in (reason, parsed.note) if r)) or None,
+        byte_size=page.byte_size,
+        encoding=page.encoding,
+        content_sha256=page.content_sha256,
+        article_count=len(parsed.articles),
+    )
+
+
+def new_run(command: str, inputs: Iterable[object] = ()) -> RunSummary:
+    return RunSummary(run_id=uuid.uuid4().hex[:16], command=command, inputs=[printable(str(p)) for p in inputs])
 
 
 def ingest(
@@ -456,121 +657,85 @@ def ingest(
     command: str = "ingest",
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[int, int, str], None] | None = None,
+    run: RunSummary | None = None,
 ) -> RunSummary:
-    """Load pages into raw.* and record the run; returns what happened to each file."""
+    """Load pages into raw.* and record the run; returns what happened to each entry."""
     ensure_raw_schema(con)
     paths = [Path(p) for p in paths]
-    run = RunSummary(run_id=uuid.uuid4().hex[:16])
-    started = datetime.now()
-    con.execute(
-        "insert into raw.ingest_runs (run_id, command, started_at, inputs, status) values (?, ?, ?, ?, 'running')",
-        [run.run_id, command, started, json.dumps([str(p) for p in paths], ensure_ascii=False)],
-    )
-    candidates, missing = discover(paths)
-    run.outcomes.extend(missing)
-    known, versions = {}, {}
-    for name, sha, version in con.execute(
-        "select source_file, content_sha256, parser_version from raw.pages"
-    ).fetchall():
-        known[name], versions[name] = sha, version
-    known_sha = {sha: name for name, sha in known.items()}
-    new_pages: list[PageRecord] = []
-    new_articles: list[ArticleRecord] = []
-    new_parks: list[ParkMentionRecord] = []
-    new_companies: list[CompanyMentionRecord] = []
-    new_metrics: list[MetricRecord] = []
-    new_projects: list[ProjectRecord] = []
-    replaced_ids: list[str] = []
+    run = run or new_run(command, paths)
+    insert_records(con, RunRecord, [run.record("running")])  # recorded before any work
+    candidates, found = discover(paths)
+    stored = _stored_files(con)
+    known_sha = {s.sha: name for name, s in stored.items()}
+    landed: list[Record] = []
+    gone: list[str] = []
+    named: dict[str, str] = {}  # source_file -> the entry that claimed the name in this run
     for n, cand in enumerate(candidates, 1):
         if on_progress:
             on_progress(n, len(candidates), cand.source_file)
-        result = read_page(cand, max_bytes)
+        if named.setdefault(cand.source_file, cand.entry) != cand.entry:
+            reason = f"another file in this run has the same name ({named[cand.source_file]}); load it separately"
+            run.outcomes.append(Outcome(cand.source_file, cand.entry, "failed", reason))
+            continue
+        result = read_candidate(cand, max_bytes)
         if isinstance(result, Outcome):
             run.outcomes.append(result)
             continue
-        page = result.page
-        outcome = Outcome(
-            page.source_file,
-            page.source_path,
-            "loaded",
-            result.note,
-            page.byte_size,
-            page.encoding,
-            page.content_sha256,
-            len(result.articles),
-        )
-        if known.get(page.source_file) == page.content_sha256 and versions.get(page.source_file) == parser_version():
-            outcome.outcome = "unchanged"
-        elif page.content_sha256 in known_sha and known_sha[page.content_sha256] != page.source_file:
-            outcome.outcome = "unchanged"
-            outcome.reason = f"same content as {known_sha[page.content_sha256]}, already loaded"
-        else:
-            if page.source_file in known:
-                same_bytes = known[page.source_file] == page.content_sha256
-                outcome.outcome = "reparsed" if same_bytes else "replaced"
-                if same_bytes:
-                    outcome.reason = "parsing rules changed since it was loaded"
-                replaced_ids.append(known[page.source_file][:16])  # page_id = sha prefix
-            new_pages.append(page)
-            new_articles.extend(result.articles)
-            new_parks.extend(result.parks)
-            new_companies.extend(result.companies)
-            new_metrics.extend(result.metrics)
-            new_projects.extend(result.projects)
-            known[page.source_file] = page.content_sha256
+        page = result.first  # what a file's pages share: its name, bytes and manifest facts
+        what, reason = _classify(page, stored, known_sha)
+        run.outcomes.append(_outcome(result, what, reason, cand.entry))
+        if what in LANDED:
+            if page.source_file in stored:
+                gone.extend(stored[page.source_file].page_ids)
+            landed.extend(result.records())
             known_sha[page.content_sha256] = page.source_file
-        run.outcomes.append(outcome)
+    for parsed in _stale_files(con, set(stored) - {o.source_file for o in run.outcomes}):
+        run.outcomes.append(_outcome(parsed, "reparsed", parsed.note))
+        gone.extend(p.page.page_id for p in parsed.pages)
+        landed.extend(parsed.records())
+    run.outcomes.extend(found)
+    _write(con, run, gone, landed)
+    return run
 
-    for parsed in _stale_pages(con, set(known) - {o.source_file for o in run.outcomes}):
-        page = parsed.page
+
+def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunSummary | None = None) -> RunSummary:
+    """Remove files (by their name in the warehouse, or the path they were read from).
+
+    Every page of a removed file (a PDF has several) and everything derived from them
+    goes with it; a name that matches no file is a failed outcome, so a typo is reported
+    rather than ignored.
+    """
+    ensure_raw_schema(con)
+    names = list(names)
+    run = run or new_run("remove", names)
+    insert_records(con, RunRecord, [run.record("running")])
+    gone: list[str] = []
+    for name in names:
+        path = printable(str(Path(name).expanduser().resolve()))
+        row = con.execute(
+            "select source_file, source_path, byte_size, encoding, content_sha256 from raw.pages "
+            "where source_file = ? or source_path = ? order by source_file = ? desc limit 1",
+            [name, path, name],
+        ).fetchone()
+        if row is None:
+            run.outcomes.append(Outcome(name, name, "failed", "no loaded page has this name (see `gaoxin status`)"))
+            continue
+        source_file, source_path, size, encoding, sha = row
+        page_ids = [
+            r[0] for r in con.execute("select page_id from raw.pages where source_file = ?", [source_file]).fetchall()
+        ]
+        if set(page_ids) <= set(gone):
+            continue
+        gone.extend(page_ids)
         run.outcomes.append(
             Outcome(
-                page.source_file,
-                page.source_path,
-                "reparsed",
-                parsed.note,
-                page.byte_size,
-                page.encoding,
-                page.content_sha256,
-                len(parsed.articles),
+                source_file=source_file,
+                source_path=source_path,
+                outcome="removed",
+                byte_size=size,
+                encoding=encoding,
+                content_sha256=sha,
             )
         )
-        replaced_ids.append(page.page_id)
-        new_pages.append(page)
-        new_articles.extend(parsed.articles)
-        new_parks.extend(parsed.parks)
-        new_companies.extend(parsed.companies)
-        new_metrics.extend(parsed.metrics)
-        new_projects.extend(parsed.projects)
-
-    con.execute("begin transaction")
-    try:
-        _delete_pages(con, replaced_ids)
-        loaded_at = datetime.now()
-        _insert(con, "raw.pages", [dict(asdict(p), loaded_at=loaded_at, run_id=run.run_id) for p in new_pages])
-        _insert(con, "raw.articles", [asdict(a) for a in new_articles])
-        _insert(con, "raw.park_mentions", [asdict(p) for p in new_parks])
-        _insert(con, "raw.company_mentions", [asdict(c) for c in new_companies])
-        _insert(con, "raw.metric_statements", [asdict(m) for m in new_metrics])
-        _insert(con, "raw.project_statements", [asdict(p) for p in new_projects])
-        _insert(con, "raw.ingest_files", [dict(asdict(o), run_id=run.run_id) for o in run.outcomes])
-        con.execute(
-            """update raw.ingest_runs set finished_at = ?, files_seen = ?, files_loaded = ?, files_replaced = ?,
-               files_reparsed = ?, files_unchanged = ?, files_failed = ?, status = ? where run_id = ?""",
-            [
-                datetime.now(),
-                len(run.outcomes),
-                run.count("loaded"),
-                run.count("replaced"),
-                run.count("reparsed"),
-                run.count("unchanged"),
-                run.count("failed"),
-                "failed" if run.failed else "ok",
-                run.run_id,
-            ],
-        )
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+    _write(con, run, gone, [])
     return run

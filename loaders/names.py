@@ -91,4 +91,12 @@ def is_person_name(token: str) -> bool:
         return False
     if token[:2] in COMPOUND_SURNAMES:
         return len(token) >= 3
+    if len(token) == 4 and _is_word(token[2:]):
+        return False  # `揭牌仪式`, `高峰论坛`: a surname character opening a phrase, not a name
     return token[0] in COMMON_SURNAMES
+
+
+def _is_word(text: str) -> bool:
+    from loaders.extract.lexicon import is_common
+
+    return is_common(text)

@@ -61,30 +61,53 @@ def collapse_letter_spacing(line: str) -> str:
     return _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
+# A bold font is doubled run by run: a unit is a word or a short headline, never a paragraph.
+# Bounding the unit keeps the parse linear in the line's length (it was cubic: 86 KB took minutes).
+MAX_DOUBLED_UNIT = 48
+# a doubled headline line is at most twice a long headline; longer lines are body text
+MAX_DOUBLED_LINE = 240
+
+
 def _doubled_units(line: str) -> tuple[list[tuple[str, bool]], int]:
     """Greedy left-to-right parse of `line` into doubled units `XX` -> `X`.
 
     Returns the pieces as (text, was_doubled) and how many characters of the input were
-    covered by doubled units. At each position the longest doubled unit wins, so
-    `东莞松山湖高新区东莞松山湖高新区` is one unit, not a chain of single-character ones.
+    covered by doubled units. At each position the longest doubled unit (up to
+    MAX_DOUBLED_UNIT characters) wins, so `东莞松山湖高新区东莞松山湖高新区` is one unit,
+    not a chain of single-character ones. Only lengths where the character repeats are
+    tried, so the work per position is bounded and the whole parse linear.
     """
     out: list[tuple[str, bool]] = []
     covered = 0
+    plain_from = 0  # start of the current run of plain (not doubled) characters
     i, n = 0, len(line)
     while i < n:
-        for k in range((n - i) // 2, 0, -1):
+        for k in _unit_lengths(line, i, min(MAX_DOUBLED_UNIT, (n - i) // 2)):
             if line[i : i + k] == line[i + k : i + 2 * k]:
+                if plain_from < i:
+                    out.append((line[plain_from:i], False))
                 out.append((line[i : i + k], True))
                 covered += 2 * k
                 i += 2 * k
+                plain_from = i
                 break
         else:
-            if out and not out[-1][1]:
-                out[-1] = (out[-1][0] + line[i], False)
-            else:
-                out.append((line[i], False))
             i += 1
+    if plain_from < n:
+        out.append((line[plain_from:], False))
     return out, covered
+
+
+def _unit_lengths(line: str, i: int, longest: int) -> list[int]:
+    """Lengths k <= longest, longest first, at which `line[i]` repeats: the only doubled units possible."""
+    ks = []
+    ch = line[i]
+    j = line.find(ch, i + 1, i + longest + 1)
+    while j != -1:
+        ks.append(j - i)
+        j = line.find(ch, j + 1, i + longest + 1)
+    ks.reverse()
+    return ks
 
 
 def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
@@ -95,7 +118,7 @@ def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
     otherwise it is returned unchanged. Returns (text, was_doubled).
     """
     stripped = line.strip()
-    if len(stripped) < 4:
+    if not 4 <= len(stripped) <= MAX_DOUBLED_LINE:
         return line, False
     pieces, covered = _doubled_units(stripped)
     text = "".join(t for t, _ in pieces)

@@ -144,20 +144,27 @@ def _prepare(ws: Workspace) -> None:
     spare = spare_path(ws.published)
     ws.note = _spare_problem(ws.published, spare)
     if ws.note is None:
-        fd = os.open(spare, os.O_RDWR)
+        try:
+            fd = os.open(spare, os.O_RDWR)
+        except OSError as e:
+            ws.note = f"the previous generation cannot be written ({e.strerror or e})"
+    if ws.note is None:
         try:
             # DuckDB readers hold a shared POSIX lock; ours fails while any reader is left
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             ws.note = "a reader still has the previous generation open"
         else:
-            ws.bytes_written = sync_file(ws.published, fd)
+            try:
+                ws.bytes_written = sync_file(ws.published, fd)
+            except OSError as e:  # a full disk names both paths, as a failed copy does
+                raise OSError(e.errno, f"updating {spare} from {ws.published} failed: {e.strerror}") from e
             os.rename(spare, ws.build)  # private from here on: only the build lock's holder uses it
             ws.how = "synced"
         finally:
             os.close(fd)  # releases our lock
     if ws.how != "synced":
-        shutil.copyfile(ws.published, ws.build)
+        _copy(ws.published, ws.build)
         ws.bytes_written = ws.build.stat().st_size
         ws.how = "copied"
     ws.seconds = time.monotonic() - started
@@ -170,6 +177,15 @@ def _publish(ws: Workspace) -> None:
     if ws.published.exists():
         os.link(ws.published, spare)
     os.replace(ws.build, ws.published)
+
+
+def _copy(published: Path, build: Path) -> None:
+    """Copy the published file to the build file; a full disk names both paths."""
+    try:
+        shutil.copyfile(published, build)
+        os.chmod(build, 0o644)  # the copy is ours to write, whatever the published file's mode
+    except OSError as e:
+        raise OSError(e.errno, f"copying {published} to {build} failed: {e.strerror}") from e
 
 
 @contextmanager
@@ -198,20 +214,20 @@ def workspace(published: Path, wait: float = 0.0) -> Iterator[Workspace]:
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}".encode())
         ws = Workspace(published, build_path(published))
-        for stale in (ws.build, ws.build.with_name(ws.build.name + ".wal")):
-            stale.unlink(missing_ok=True)
-        if published.exists():
-            _prepare(ws)
-        try:
-            yield ws
-        except BaseException:
-            ws.build.unlink(missing_ok=True)
-            ws.build.with_name(ws.build.name + ".wal").unlink(missing_ok=True)
-            raise
         wal = ws.build.with_name(ws.build.name + ".wal")
-        if wal.exists():
-            raise RuntimeError(f"{ws.build} still has a write-ahead log; a connection was left open")
-        _publish(ws)
+        for stale in (ws.build, wal):
+            stale.unlink(missing_ok=True)
+        try:
+            if published.exists():
+                _prepare(ws)
+            yield ws
+            if wal.exists():
+                raise RuntimeError(f"{ws.build} still has a write-ahead log; a connection was left open")
+            _publish(ws)
+        except BaseException:  # a failed copy, build or publish leaves nothing behind
+            ws.build.unlink(missing_ok=True)
+            wal.unlink(missing_ok=True)
+            raise
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)

@@ -15,11 +15,6 @@ from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-# the long official suffixes of the national list, shortened the way the press writes them
-_FULL_SUFFIX = re.compile(
-    r"(农业高新技术产业示范区|高新技术产业开发区|高新技术产业园区|新技术产业开发区|高技术产业开发区|新技术开发区)$"
-)
-
 
 @dataclass(frozen=True)
 class ZoneSuffix:
@@ -46,28 +41,81 @@ def suffix_info() -> dict[str, ZoneSuffix]:
     return {z.suffix: z for z in zone_suffixes()}
 
 
-def national_core(name_full: str) -> str:
-    """`东莞松山湖高新技术产业开发区` -> `东莞松山湖`: the place part of an official name."""
-    core = _FULL_SUFFIX.sub("", name_full)
+def strip_suffix(name: str) -> tuple[str, ZoneSuffix | None]:
+    """`东莞松山湖高新技术产业开发区` -> (`东莞松山湖`, 高新技术产业开发区): the place part and the suffix."""
     for z in zone_suffixes():
-        if core == name_full and core.endswith(z.suffix):
-            return core[: -len(z.suffix)]
-    return core
+        if name.endswith(z.suffix) and len(name) > len(z.suffix):
+            return name[: -len(z.suffix)], z
+    return name, None
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A row of the zone gazetteer (`seeds/development_zones.csv`)."""
+
+    name_full: str
+    name_short: str  # the news short form; unique, and the zone's canonical name
+    aliases: tuple[str, ...]
+    zone_type: str  # dim_park.park_type
+    level: str  # national | provincial
+    province: str
+    city: str
 
 
 @cache
-def national_cores() -> frozenset[str]:
-    """Place parts of the national zones, full and short: 天津滨海, 天津, 包头稀土, 中关村 ..."""
-    cores = set()
-    for r in _rows("national_high_tech_zones.csv"):
-        cores.add(national_core(r["name_full"]))
-        short = r["name_short"]
-        for z in zone_suffixes():
-            if short.endswith(z.suffix):
-                short = short[: -len(z.suffix)]
-                break
-        cores.add(short)
-    return frozenset(c for c in cores if len(c) >= 2)
+def gazetteer() -> tuple[Zone, ...]:
+    return tuple(
+        Zone(
+            r["name_full"],
+            r["name_short"],
+            tuple(a for a in r["aliases"].split("|") if a),
+            r["zone_type"],
+            r["level"],
+            r["province"],
+            r["city"],
+        )
+        for r in _rows("development_zones.csv")
+    )
+
+
+def _written_forms(zone: Zone) -> set[str]:
+    """Every way the press writes a zone: its names and aliases, with the official suffix shortened
+    (`…经济技术开发区` -> `…经开区`) and without `国家` (`长治国家高新区` -> `长治高新区`)."""
+    forms = {zone.name_full, zone.name_short, *zone.aliases, zone_canonical(zone)}
+    forms |= {f.replace("(", "（").replace(")", "）") for f in forms}
+    for name in list(forms):
+        core, suffix = strip_suffix(name)
+        if suffix is not None:
+            forms.add(core + suffix.canonical)
+        if "国家" in name[2:]:
+            forms.add(name[:2] + name[2:].replace("国家", ""))
+    return {f for f in forms if len(f) >= 2}
+
+
+@cache
+def zone_forms() -> dict[str, Zone]:
+    """Written form -> zone, for every form that names exactly one zone."""
+    owners: dict[str, set[Zone]] = {}
+    for zone in gazetteer():
+        for form in _written_forms(zone):
+            owners.setdefault(form, set()).add(zone)
+    return {form: next(iter(zs)) for form, zs in owners.items() if len(zs) == 1}
+
+
+@cache
+def bare_zone_forms() -> frozenset[str]:
+    """Forms with no zone suffix (`中关村`, `光谷`, `泰达`): also ordinary words, so they need context."""
+    return frozenset(f for f in zone_forms() if strip_suffix(f)[1] is None)
+
+
+_CORE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+@cache
+def zone_cores() -> frozenset[str]:
+    """Place parts of the gazetteer's names, full and short: 天津滨海, 包头稀土, 厦门火炬, 杭州湾上虞 ..."""
+    cores = {strip_suffix(form)[0].removesuffix("国家") for form in zone_forms()}
+    return frozenset(c for c in cores if _CORE.match(c) and c not in zone_forms())
 
 
 @cache
@@ -86,9 +134,43 @@ def cities() -> frozenset[str]:
 
 
 @cache
+def place_regions() -> dict[str, frozenset[str]]:
+    """Province or city name (full and short) -> the short forms of the provinces it lies in."""
+    out: dict[str, set[str]] = {}
+    for r in _rows("admin_divisions.csv"):
+        for name in (r["province"], r["province_short"], r["city"], r["city_short"]):
+            if len(name) >= 2:
+                out.setdefault(name, set()).add(r["province_short"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def zone_in(zone: Zone, place: str) -> bool:
+    """Can `place` (a province or city name) open this zone's name? Unknown places can."""
+    regions = place_regions().get(place)
+    return regions is None or any(zone.province.startswith(r) for r in regions)
+
+
+def zone_canonical(zone: Zone) -> str:
+    """The zone's canonical short name: `天津滨海高新技术产业开发区` -> `天津滨海高新区`.
+
+    High-tech zones and ETDZs are named by their official name with the suffix shortened
+    (and `市` dropped before it), which keeps the place the press also writes; other zones by
+    the gazetteer's short form (`兰白自创区`, `上合示范区`, `中关村`).
+    """
+    core, suffix = strip_suffix(zone.name_full)
+    if suffix is None or suffix.kind != "admin" or suffix.park_type != zone.zone_type:
+        return zone.name_short
+    if zone.zone_type not in ("high_tech_zone", "economic_development_zone"):
+        return zone.name_short
+    if core.endswith("市") and len(core) > 2:
+        core = core[:-1]
+    return core + suffix.canonical
+
+
+@cache
 def place_names() -> frozenset[str]:
     """Every name that can open a zone name: provinces, cities, districts, national-zone cores."""
-    return provinces() | cities() | national_cores()
+    return provinces() | cities() | zone_cores()
 
 
 @cache

@@ -31,6 +31,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_article": (
         "article_id",
         "source_file",
+        "page_number",
         "article_index",
         "title",
         "byline",
@@ -103,6 +104,8 @@ class Marts:
     companies: dict[str, Row] = field(default_factory=dict)
     metrics: dict[str, Row] = field(default_factory=dict)
     facts: list[Row] = field(default_factory=list)
+    figures: list[Row] = field(default_factory=list)  # the latest reconciled figure per zone, metric, unit
+    no_figures: bool = False  # the warehouse has no marts.agg_reconciled_metric
     projects: list[Row] = field(default_factory=list)
     park_mentions: Counter = field(default_factory=Counter)
     missing: list[str] = field(default_factory=list)
@@ -158,7 +161,81 @@ def _load(con: duckdb.DuckDBPyConnection) -> Marts:
         m = marts.metrics.get(f["metric_id"]) or {}
         f["metric_code"] = m.get("metric_code") or "other"
         f["metric_name"] = m.get("metric_name_zh") or f["metric_code"]
+    marts.figures = _latest_figures(con, catalog, present, marts)
     return marts
+
+
+# The latest reconciled figure of each zone, metric and unit, by the rule of the analysis
+# latest_key_figures_per_zone: the period that ends last (undated last), then the one
+# published last. The value is the mart's agreed value, so the report and BI tools agree.
+LATEST_FIGURES_SQL = """
+select park_id, metric_id, metric_code, is_growth, unit, agreed_value, agreed_qualifier, period_label,
+       period_start, period_end, agreed_raw_text, latest_evidence, latest_article_id, agreed_metric_fact_id
+from (
+    select *, row_number() over (
+        partition by park_id, metric_code, is_growth, unit
+        order by period_end desc nulls last, latest_published_on desc nulls last,
+                 period_start asc nulls last, reconciled_metric_id asc
+    ) as recency_rank
+    from {table}
+    where subject_type = 'park' and park_id is not null
+)
+where recency_rank = 1
+"""
+_FIGURE_COLUMNS = {
+    "reconciled_metric_id",
+    "park_id",
+    "metric_id",
+    "metric_code",
+    "subject_type",
+    "is_growth",
+    "unit",
+    "agreed_value",
+    "agreed_qualifier",
+    "period_label",
+    "period_start",
+    "period_end",
+    "latest_published_on",
+    "agreed_raw_text",
+    "latest_evidence",
+    "latest_article_id",
+    "agreed_metric_fact_id",
+}
+
+
+def _latest_figures(con: duckdb.DuckDBPyConnection, catalog: str, present: dict[str, set[str]], marts: Marts):
+    """Rows of marts.agg_reconciled_metric shaped like facts for the comparison charts."""
+    if not present.get("agg_reconciled_metric", set()) >= _FIGURE_COLUMNS:
+        marts.no_figures = True  # a contract-only warehouse: the comparisons say so
+        return []
+    raw = {f["metric_fact_id"]: f.get("metric_raw") for f in marts.facts}
+    table = f"{_quote(catalog)}.marts.agg_reconciled_metric"
+    figures = []
+    for r in con.execute(LATEST_FIGURES_SQL.format(table=table)).fetchall():
+        (park, metric_id, code, growth, unit, value, qual, label, start, end, text, evidence, article, fact) = r
+        if not _finite(value):
+            continue
+        figures.append(
+            {
+                "park_id": park,
+                "metric_id": metric_id,
+                "metric_code": code or "other",
+                "metric_name": (marts.metrics.get(metric_id) or {}).get("metric_name_zh") or code,
+                "subject_type": "park",
+                "is_growth": growth,
+                "unit": unit,
+                "value": value,
+                "qualifier": qual,
+                "period_label": label,
+                "period_start": start,
+                "period_end": end,
+                "raw_text": text,
+                "metric_raw": raw.get(fact) or "",
+                "evidence": evidence,
+                "article_id": article,
+            }
+        )
+    return figures
 
 
 def _finite(v: object) -> bool:
@@ -504,7 +581,7 @@ def _park_name(m: Marts, park_id: object) -> str:
 def _header(m: Marts, title: str, generated: datetime) -> str:
     dates = [a["published_on"] for a in m.articles.values() if isinstance(a["published_on"], date)]
     undated = len(m.articles) - len(dates)
-    pages = len({a["source_file"] for a in m.articles.values()})
+    pages = len({(a["source_file"], a["page_number"]) for a in m.articles.values()})
     span = f"articles published {min(dates).isoformat()} – {max(dates).isoformat()}" if dates else "no dated article"
     tiles = [
         ("articles", fmt_int(len(m.articles)), f"on {fmt_int(pages)} pages"),
@@ -660,32 +737,28 @@ def _comparisons(m: Marts) -> str:
     parts = ['<section id="compare"><h2>Metric comparisons across zones</h2>']
     levels: dict[str, list[Row]] = defaultdict(list)
     growth: dict[str, list[Row]] = defaultdict(list)
-    for f in m.facts:
-        if f["park_id"] not in m.parks or f["metric_code"] == "other" or f["subject_type"] != "park":
+    for f in m.figures:  # already one per zone, metric and unit (marts.agg_reconciled_metric)
+        if f["park_id"] not in m.parks or f["metric_code"] == "other":
             continue
         (growth if f["is_growth"] else levels)[f["metric_code"]].append(f)
     charts = []
-    for code, facts in levels.items():
-        units = Counter()
-        for unit in {(f["unit"], f["park_id"]) for f in facts}:
-            units[unit[0]] += 1
+    for code, figures in levels.items():
+        units = Counter(f["unit"] for f in figures)
         unit, zones = units.most_common(1)[0]
         if zones < 2:
             continue
-        latest: dict[object, Row] = {}
-        for f in facts:
-            if f["unit"] == unit and (
-                f["park_id"] not in latest or _latest_key(m, f) > _latest_key(m, latest[f["park_id"]])
-            ):
-                latest[f["park_id"]] = f
-        charts.append((code, unit, sorted(latest.values(), key=lambda f: -f["value"])))
+        in_unit = [f for f in figures if f["unit"] == unit]
+        charts.append((code, unit, sorted(in_unit, key=lambda f: -f["value"])))
     charts.sort(key=lambda c: (-len(c[2]), c[0]))
-    if not charts:
+    if m.no_figures:
+        parts.append(_empty("Comparisons read marts.agg_reconciled_metric, which this warehouse lacks."))
+    elif not charts:
         parts.append(_empty("No metric (other than 其他) is reported as a level by two or more zones."))
     else:
         parts.append(
             '<p class="note">Metrics that two or more zones report as a level, about the zone itself: the latest '
-            "figure per zone (by period, then publication), in the unit most zones use. Periods differ: the "
+            "reconciled figure per zone (<code>marts.agg_reconciled_metric</code>: the agreed value of the period "
+            "that ends last, then of the one published last), in the unit most zones use. Periods differ: the "
             "period is printed after each value.</p>"
         )
         cards = []
@@ -719,14 +792,7 @@ def _comparisons(m: Marts) -> str:
 
 
 def _growth_table(m: Marts, growth: dict[str, list[Row]]) -> str:
-    latest: dict[tuple[str, object], Row] = {}
-    for code, facts in growth.items():
-        for f in facts:
-            if f["unit"] != "percent":
-                continue
-            k = (code, f["park_id"])
-            if k not in latest or _latest_key(m, f) > _latest_key(m, latest[k]):
-                latest[k] = f
+    latest = {(code, f["park_id"]): f for code, figures in growth.items() for f in figures if f["unit"] == "percent"}
     if not latest:
         return '<h3 class="after">Growth rates by zone</h3>' + _empty(
             "No zone growth rate (in percent) in this warehouse."
@@ -773,7 +839,8 @@ def _source(m: Marts, article_id: object) -> str:
     if not a:
         return ""
     title = a["title"] or "（无标题）"
-    bits = [f"《{title}》", f"{a['source_file']} #{a['article_index']}"]
+    page = f" p.{a['page_number']}" if a["page_number"] is not None else ""
+    bits = [f"《{title}》", f"{a['source_file']}{page} #{a['article_index']}"]
     if a["published_on"]:
         bits.append(fmt_date(a["published_on"]))
     return f'<div class="src">{esc(" · ".join(bits))}</div>'

@@ -22,24 +22,41 @@ The approach, in three passes:
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
 
 from loaders.names import is_person_name
 from loaders.normalize import CJK, SENTENCE_END, clean_line, is_single_char_line, rebuild_vertical
+from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
 
-ZONE_SUFFIX = (
-    r"(?:高新技术产业开发区|经济技术开发区|高新区|开发区|工业园区|综合保税区|综保区|保税区|新区|科学城|科技城|"
-    r"自主创新示范区|示范区|农高区|产业园区?)"
-)
+# the zone-type suffixes of `seeds/zone_types.csv` (the one list), longest first
+ZONE_SUFFIX = "(?:" + "|".join(re.escape(z.suffix) for z in zone_suffixes()) + ")"
 # a zone mention: at least two characters of place name, then a zone suffix
 _ZONE = re.compile(f"([{CJK}]{{2}})(?:国家)?{ZONE_SUFFIX}")
 # `X高新区：` / `杭州高新区（滨江）：` at the start of a short title line
 KICKER = re.compile(f"^[^，。；！？,;!?]{{1,20}}?{ZONE_SUFFIX}(?:[（(][^）)]{{1,8}}[）)])?[：:]")
-MARKER = re.compile(r"^(?:本\s*报\s*讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|新闻)讯|新华社[\u4e00-\u9fff]{1,8}电)")
+MARKER = re.compile(
+    r"^(?:本\s*报\s*讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|新闻)讯|新华社[\u4e00-\u9fff]{1,8}电|"
+    r"本报[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(?:讯|电)|"  # `本报北京12月12日电`, `本报11月13日讯`
+    r"[\u4e00-\u9fff·]{2,14}?(?:\d{1,2}月\d{1,2}日)?(?:讯|电)(?=\s*[（(])|"  # `新华财经长春1月6日电(记者…)`
+    r"[\u4e00-\u9fff·]{2,12}讯\s|"  # `中国网·美丽苏州讯 近日`
+    r"【[^】]{2,20}】|[\u4e00-\u9fff]{2,12}频道消息[:：])"  # `【化工机械设备网 地方新闻】`, `国际在线江苏频道消息:`
+)
+# a marker inside a hard-wrapped line (`…成都高新区供图科技日报讯 (李迪…`): a new article's first words
+_INNER_MARKER = re.compile(
+    r"(?:(?<=[。！？”）)])|(?<=供图)|(?<=/摄))\s*"
+    r"(?=[\u4e00-\u9fff]{2,8}(?:日报|晚报)讯|新华社|新华财经|本报[\u4e00-\u9fff\d月日]{0,10}[讯电])"
+    r"|(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2}(?:日报|晚报)讯\s*[（(])"
+)
+# an editor's or reporter's signature ending an article: `责任编辑: 冷媚`, `(记者孙大康)`, `编辑:罗浩`
+SIGNATURE = re.compile(
+    r"(?:[（(]\s*(?:责编|责任编辑|编辑|记者|图文|文/图|来源)\s*[:：/]?\s*[^，。；（）()]{1,20}[）)]|"
+    r"(?:责任编辑|编辑|来源|作者)\s*[:：]\s*[^，。；（）()\s]{1,12}(?:\s+[^，。；（）()\s]{1,6}){0,2})\s*$"
+)
 MARKER_BYLINE = re.compile(r"^\S*?讯\s*[（(]([^）)]{2,40})[）)]")
 BYLINE = re.compile(r"^(?:[◎▶■□●◆]+\s*)(.+)$")
 BYLINE_PLAIN = re.compile(r"^(?:本报记者|记者|通讯员)\s*\S")
@@ -56,6 +73,13 @@ _ORG_END = re.compile(
     r"(有限公司|股份公司|集团|公司|研究院|研究所|大学|学院|中心|委员会|管委会|局|厅|高新区|园区|新区)$"
 )
 _NO_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
+_SENTENCE_PUNCT = re.compile(r"[。；！？;!?]")
+_LONG_ENOUGH = 300  # an unmarked new article can only start after this much of the current one
+_OPENING = 24  # characters of a paragraph's opening that name its subject
+_HEADLINE = 60  # a web article's headline can run this long
+_OPENING_TEXT = 60  # a line this long after a page's first line is running text, not a subtitle
+_SENTENCE_MIN = 10  # ... or one ending a sentence this long (`项目开工仪式现场。` is a caption)
+_SUBSTANTIVE = 60  # a paragraph this long (or one ending a sentence) is article text, not a stray line
 
 
 def zone_keys(text: str) -> set[str]:
@@ -98,13 +122,18 @@ def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
     lines: list[Line] = []
     i = 0
+    no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
     while i < len(raw_lines):
         # a run of one-character lines (blank lines between allowed) is a vertical title
         j, chars = i, []
-        while j < len(raw_lines) and (
-            is_single_char_line(raw_lines[j])
-            or not raw_lines[j].strip()
-            or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
+        while (
+            i >= no_title_until
+            and j < len(raw_lines)
+            and (
+                is_single_char_line(raw_lines[j])
+                or not raw_lines[j].strip()
+                or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
+            )
         ):
             if raw_lines[j].strip():
                 chars.append(raw_lines[j].strip())
@@ -114,9 +143,22 @@ def classify_lines(raw_text: str) -> list[Line]:
                 lines.append(Line(title, "vertical", bold=True))
             i = j
             continue
+        no_title_until = max(no_title_until, j)
         text, bold = clean_line(raw_lines[i])
         i += 1
         if not text:
+            continue
+        for piece in _INNER_MARKER.split(text)[:-1]:  # the article before the marker ends here
+            if piece.strip():
+                lines.append(_classify(piece.strip(), bold))
+        text = _INNER_MARKER.split(text)[-1].strip()
+        sig = None if CAPTION.match(text) else SIGNATURE.search(text)  # `图片来源:X` is a caption
+        if sig and sig.start() > 0 and not bold:  # `…占比近6成。责任编辑: 冷媚`
+            lines.append(_classify(text[: sig.start()].rstrip(), bold))
+            lines.append(Line(sig.group(0).strip(), "author"))
+            continue
+        if sig and sig.start() == 0:
+            lines.append(Line(text, "author"))
             continue
         m = _TRAILING_CREDIT.match(text)
         if m:  # `…签约仪式现场。 李立婷/摄`: the photographer's credit ends the line
@@ -138,7 +180,12 @@ def _classify(text: str, bold: bool) -> Line:
     m = BYLINE.match(text)
     if m and not MARKER.match(m.group(1)):
         return Line(m.group(1).strip(), "byline", bold=bold)
-    if BYLINE_PLAIN.match(text) and len(text) <= 30 and not _NO_SENTENCE_PUNCT.search(text):
+    if (
+        BYLINE_PLAIN.match(text)
+        and len(text) <= 30
+        and not _NO_SENTENCE_PUNCT.search(text)
+        and not re.search(r"[)）]\S", text)
+    ):
         return Line(text, "byline", bold=bold)
     if len(text) <= 40 and KICKER.match(text) and not MARKER.match(text):
         return Line(text, "kicker", bold=bold)
@@ -175,7 +222,7 @@ def _is_short_plain(lines: list[Line], i: int) -> bool:
         return False
     if _ORG_END.search(ln.text):
         return False
-    prev = next((p for p in reversed(lines[:i]) if p.kind == "text"), None)
+    prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind == "text"), None)
     return (prev is None or ends_sentence(prev.text) or prev is not lines[i - 1]) and len(ln.text) < 0.8 * _line_width(
         lines, i
     )
@@ -186,6 +233,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     para: list[str] = []
     deferred: list[Block] = []  # captions printed inside a sentence, re-inserted after it
     long_form = statistics.median([len(ln.text) for ln in lines if ln.kind == "text"] or [0]) > 40
+    titles_from = _titles_from(lines)
 
     def flush() -> None:
         if para:
@@ -198,7 +246,9 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     while i < len(lines):
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if ln.kind in ("heading", "kicker", "vertical") or (ln.kind == "text" and _title_start(lines, i)):
+        if ln.kind in ("heading", "kicker", "vertical") or (
+            ln.kind == "text" and _title_start(lines, i, long_form, titles_from)
+        ):
             flush()
             i = _read_title(lines, i, blocks)
             continue
@@ -254,11 +304,20 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
     return len(ln.text) < 0.85 * _line_width(lines, i)
 
 
-def _title_start(lines: list[Line], i: int) -> bool:
+def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from: int | None = None) -> bool:
     """Plain text lines that open a title block on un-marked-up pages."""
     ln = lines[i]
-    if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")) or len(ln.text) > 40:
+    if MARKER.match(ln.text):
         return False
+    opens = i + 1 < len(lines) and (long_form or _opens_a_text(lines[i + 1], ln))
+    if i == 0 and len(ln.text) <= _HEADLINE and opens and not _SENTENCE_PUNCT.search(ln.text):
+        return True  # a page (a saved web article) that opens with its headline
+    if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")):
+        return False
+    if len(ln.text) > 40:
+        return False
+    if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
+        return True
     prev_ok = i == 0 or lines[i - 1].kind != "text" or ends_sentence(lines[i - 1].text)
     if not prev_ok:
         return False
@@ -273,6 +332,36 @@ def _title_start(lines: list[Line], i: int) -> bool:
                 lines[j].kind == "text" and not _NO_SENTENCE_PUNCT.search(lines[j].text) for j in range(i, i + k)
             )
     return False
+
+
+def _title_like(ln: Line) -> bool:
+    return ln.kind in ("text", "kicker") and len(ln.text) <= 40 and not _NO_SENTENCE_PUNCT.search(ln.text)
+
+
+def _titles_from(lines: list[Line]) -> int:
+    """Where the page's titles printed together after the bodies begin (`…发展。（记者 综合）`
+    then `标题一` `标题二` to the end of the page): every line from there on, captions aside,
+    is title-like. `len(lines)` when the page does not end so."""
+    k = len(lines)
+    while k > 0 and (lines[k - 1].kind in ("caption", "credit") or _title_like(lines[k - 1])):
+        k -= 1
+    return k
+
+
+def _trailing_title(lines: list[Line], i: int, titles_from: int) -> bool:
+    if i < titles_from:
+        return False
+    prev = lines[i - 1] if i else None
+    return prev is None or prev.kind != "text" or ends_sentence(prev.text) or _title_like(prev)
+
+
+def _opens_a_text(nxt: Line, title: Line) -> bool:
+    """Is `nxt` the first line of an article's text, so the short line before it is a headline?"""
+    if nxt.kind != "text":
+        return False
+    return bool(MARKER.match(nxt.text) or LEDE.match(nxt.text)) or (
+        len(nxt.text) > _OPENING_TEXT and len(nxt.text) > 2 * len(title.text)
+    )
 
 
 def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
@@ -330,6 +419,11 @@ def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
     return i
 
 
+# a page with more title x article pairs than this is not a newspaper page; scoring every
+# pair would be quadratic in its size, so its titles stay with the articles they precede
+MAX_TITLE_PAIRS = 10_000
+
+
 # --- pass 3: articles -----------------------------------------------------------------
 
 
@@ -343,6 +437,14 @@ class Article:
     body: str
 
 
+def _article_text(b: Block) -> bool:
+    """Article text: a paragraph that ends a sentence or runs long, not only a stray subtitle or
+    caption line (`厦门火炬高新区` printed apart before the lede, `项目开工仪式现场。`)."""
+    if b.kind != "para":
+        return False
+    return len(b.text) >= _SUBSTANTIVE or (len(b.text) >= _SENTENCE_MIN and any(c in SENTENCE_END for c in b.text))
+
+
 @dataclass
 class _Draft:
     blocks: list[Block] = field(default_factory=list)
@@ -352,7 +454,7 @@ class _Draft:
 
     @property
     def substantive(self) -> bool:
-        return any(b.kind == "para" for b in self.blocks)
+        return any(_article_text(b) for b in self.blocks)
 
     @property
     def text(self) -> str:
@@ -362,11 +464,40 @@ class _Draft:
     def start(self) -> int:
         return self.blocks[0].position if self.blocks else 10**9
 
+    # running figures for the article walk, folded in as blocks are appended (see walk_stats)
+    _seen: int = 0
+    _zones: set[str] = field(default_factory=set)
+    _length: int = -1
+    _paras: bool = False
+    _places: set[str] = field(default_factory=set)
+    _placed: int = 0
+
+    def walk_places(self) -> set[str]:
+        """_zone_places(text), folded in as blocks are appended (read only for long articles)."""
+        for b in self.blocks[self._placed :]:
+            self._places |= _zone_places(b.text)
+        self._placed = len(self.blocks)
+        return self._places
+
+    def walk_stats(self) -> tuple[set[str], int, bool]:
+        """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
+
+        Equal to the properties while blocks are only appended, as during the walk in
+        split_articles; recomputing them per block made long articles quadratic.
+        """
+        for b in self.blocks[self._seen :]:
+            self._zones |= zone_keys(b.text)
+            self._length += len(b.text) + 1
+            self._paras = self._paras or _article_text(b)
+        self._seen = len(self.blocks)
+        return self._zones, max(self._length, 0), self._paras
+
 
 def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool:
     if cur is None or cur.closed or after_title:
         return True
-    if not cur.substantive:
+    cur_zones, cur_length, substantive = cur.walk_stats()
+    if not substantive:
         return False
     if block.kind != "para":
         return False
@@ -375,11 +506,42 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     last = cur.blocks[-1]
     first_sentence = re.split(f"[{SENTENCE_END}]", block.text, maxsplit=1)[0]
     zones = zone_keys(first_sentence)
-    cur_zones = zone_keys(cur.text)
     if last.kind in ("caption", "credit") and LEDE.match(block.text) and not (zones & cur_zones):
         return True
     # a dated lede about a zone this article never named: a new, unmarked article
-    return bool(LEDE.match(block.text) and zones and not (zones & cur_zones) and len(cur.text) >= 300)
+    if LEDE.match(block.text) and zones and not (zones & cur_zones) and cur_length >= _LONG_ENOUGH:
+        return True
+    # a paragraph opening on a zone of another place after a long article (`新春伊始，浙江杭州湾上虞经开区…`)
+    if cur_length < _LONG_ENOUGH or not ends_sentence(last.text):
+        return False
+    opening = _zone_places(block.text[:_OPENING])
+    return bool(opening) and not (opening & cur.walk_places())
+
+
+def _zone_places(text: str) -> set[str]:
+    """The provinces of the zones proper a text names (the gazetteer's, else the one the name
+    opens with, else its first two characters): `南宁综合保税区` and `南宁高新区` lie together,
+    `杭州湾上虞经开区` elsewhere."""
+    from loaders.extract.parks import find_parks
+    from loaders.reference import gazetteer, place_regions
+
+    kinds = {z.suffix: z.kind for z in zone_suffixes()}
+    provinces = {z.name_full: z.province[:2] for z in gazetteer()}
+
+    def place(name: str, key: str | None) -> str:
+        if key in provinces:
+            return provinces[key]
+        for k in (3, 2):
+            regions = place_regions().get(name[:k])
+            if regions:
+                return sorted(regions)[0][:2]
+        return name[:2]
+
+    return {
+        place(m.name, m.zone_key)
+        for m in find_parks(text)
+        if not m.is_reference and (m.zone_key or kinds.get(m.suffix) == "admin")
+    }
 
 
 def split_articles(raw_text: str) -> list[Article]:
@@ -483,28 +645,39 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
     elsewhere (end of page, margin), the zone it names and the words it shares with an
     article's lead find the article. Adjacency alone decides only when content is silent.
     """
+    if len(titles) * len(drafts) > MAX_TITLE_PAIRS:  # not a newspaper page: titles stay where printed
+        for block, follows in titles:
+            if follows is not None and drafts[follows].title is None:
+                drafts[follows].title = block
+        return
     scores: list[tuple[float, int, int]] = []
     leads = [d.text[:160] for d in drafts]
+    # per-draft figures, computed once rather than once per title
+    lead_zones = [zone_keys(lead) for lead in leads]
+    draft_zones = [zone_keys(d.text) for d in drafts]
+    lead_bigrams = [_bigrams(lead) for lead in leads]
+    starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):
         tz = zone_keys(block.text)
         tb = _bigrams(block.text)
-        for n, lead in enumerate(leads):
+        for n in range(len(leads)):
             score = 0.0
-            if tz and tz & zone_keys(lead):
+            if tz and tz & lead_zones[n]:
                 score += 3
-            elif tz and tz & zone_keys(drafts[n].text):
+            elif tz and tz & draft_zones[n]:
                 score += 1
             if tb:
-                score += 4 * len(tb & _bigrams(lead)) / len(tb)
+                score += 4 * len(tb & lead_bigrams[n]) / len(tb)
             if follows == n:
                 score += 1.5
             elif (
                 n < len(drafts)
                 and drafts[n].start < block.position
-                and all(d.start > block.position or d.start < drafts[n].start for d in drafts)
+                # no draft starts in [drafts[n].start, block.position] (bisect, not a scan of all drafts)
+                and bisect.bisect_right(starts, block.position) == bisect.bisect_left(starts, drafts[n].start)
             ):
                 score += 0.5  # printed right after the article it closes
-            if tz and not (tz & zone_keys(drafts[n].text)):
+            if tz and not (tz & draft_zones[n]):
                 score -= 2
             if score >= 1:
                 scores.append((score, t, n))

@@ -188,3 +188,16 @@ def test_disagreeing_sources_are_flagged_and_agreeing_ones_are_not(sample_wareho
     by_code = {code: (n, conflict, agreed) for code, n, conflict, agreed in rows}
     assert by_code["gdp"] == (2, True, 120_000_000_000)  # the later page's figure is the agreed one
     assert by_code["enterprise_count"][:2] == (2, False)  # `超800家` and `812家` agree
+
+
+def test_the_report_shows_the_figures_the_analysis_gives(compiled_analyses: dict[str, str], con):
+    """The report reads agg_reconciled_metric with the analysis' rule, so BI tools and the report agree."""
+    from loaders.report import _load
+
+    marts = _load(con)
+    parks = {p: r["park_name"] for p, r in marts.parks.items()}
+    shown = {(parks.get(f["park_id"]), f["metric_code"], f["unit"]): f["value"] for f in marts.figures}
+    rows = con.execute(compiled_analyses["latest_key_figures_per_zone"]).fetchall()
+    assert rows
+    for park_name, metric_code, agreed_value, unit, *_ in rows:
+        assert shown[(park_name, metric_code, unit)] == agreed_value, (park_name, metric_code)

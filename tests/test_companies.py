@@ -473,3 +473,16 @@ def test_sample_precision_and_recall_against_gold():
         n_gold += len(gold(page.name)["companies"])
     assert tp / n_gold >= 0.85, (tp, n_gold)
     assert tp / n_sys >= 0.85, (tp, n_sys)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("龙头企业岳川重工、北辰电气相继落户园区。", {"岳川重工", "北辰电气"}),
+        ("独角兽企业澜舟智算、云桥数科和墨子量通均已在区内设立总部。", {"澜舟智算", "云桥数科", "墨子量通"}),
+        # a class noun followed by statistics is not a list of companies
+        ("高新技术企业数量、研发投入和专利数量均创新高。", set()),
+    ],
+)
+def test_names_listed_after_a_class_of_company(sentence: str, expected: set[str]) -> None:
+    assert {m.text for m in find_companies(sentence)} == expected

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build
 DIM_ARTICLE_CONTRACT = [
     ("article_id", "VARCHAR"),
     ("source_file", "VARCHAR"),
+    ("page_number", "INTEGER"),
     ("article_index", "INTEGER"),
     ("title", "VARCHAR"),
     ("byline", "VARCHAR"),
@@ -267,7 +268,7 @@ UNKNOWN_DATE_SOURCE = {"pages": [PAGES[0], (*PAGES[1][:3], "guessed")]}
     [
         pytest.param(
             DUPLICATE_POSITION,  # two articles claim the same place on the same page
-            "unique_combination_of_columns_stg_articles_source_file__article_index",
+            "unique_combination_of_columns_stg_articles_source_file__page_number__article_index",
             id="duplicate-position",
         ),
         pytest.param(
@@ -299,7 +300,7 @@ def test_mart_tests_catch_bad_rows(tmp_path: Path) -> None:
     result = run_dbt(tmp_path, db, "test", "--select", "dim_article")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "FAIL 1 unique_combination_of_columns_dim_article_source_file__article_index" in output, output
+    assert "FAIL 1 unique_combination_of_columns_dim_article_source_file__page_number__article_index" in output, output
     assert "FAIL 1 accepted_values_dim_article_published_on_source" in output, output
 
 

@@ -20,7 +20,7 @@ from tests.conftest import ROOT, copy_warehouse
 pytestmark = pytest.mark.build  # needs a built warehouse: `pytest -m "not build"` skips it
 
 UNIT_TESTS = {
-    "zone_mentions_match_the_national_list",
+    "zone_mentions_resolve_to_the_gazetteer_or_by_type_and_name",
     "statements_of_a_figure_are_ranked_latest_and_most_precise_first",
     "figures_conflict_only_beyond_rounding_and_qualifiers",
 }

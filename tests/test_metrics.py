@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from loaders.extract.companies import find_companies
-from loaders.extract.metrics import classify_metric, find_metrics
-from loaders.extract.parks import find_parks
-from loaders.extract.projects import find_projects
+from loaders.extract.article import extract_article
+from loaders.extract.metrics import classify_metric
 
 OCT = date(2024, 10, 31)
 
 
 def metrics(body: str, published: date = OCT):
-    parks = find_parks(body)
-    companies = find_companies(body, parks)
-    projects = find_projects(body, parks, companies, published)
-    return find_metrics(body, parks, companies, published, projects)
+    return extract_article(body, published_on=published).metrics
 
 
 def by_raw(body: str, published: date = OCT) -> dict:
@@ -76,10 +71,9 @@ def test_project_money_belongs_to_the_project():
 
 def test_a_quote_belongs_to_the_company_of_its_speaker():
     body = "卓怡恒通公司制造中心总经理庞宇回忆，企业落户后发展迅速。“投产后一年时间内产值达到了1.89亿元。”庞宇说。"
-    parks = find_parks(body)
-    companies = find_companies(body, parks)
-    assert companies, "the extractor should find 卓怡恒通公司"
-    m = {x.raw_text: x for x in find_metrics(body, parks, companies, OCT)}["1.89亿元"]
+    facts = extract_article(body, published_on=OCT)
+    assert facts.companies, "the extractor should find 卓怡恒通公司"
+    m = {x.raw_text: x for x in facts.metrics}["1.89亿元"]
     assert m.subject_type == "company"
 
 

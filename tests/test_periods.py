@@ -35,8 +35,26 @@ def test_periods(context, published, label, start, end):
     assert (p.label, p.start, p.end) == (label, start, end)
 
 
-def test_forecast_years_are_not_periods():
-    assert resolve_period("预计至2027年产值将", date(2024, 3, 25)).label == ""
+def test_a_plans_year_is_its_period():
+    assert resolve_period("预计至2027年产值将", date(2024, 3, 25)).label == "2027"
+
+
+@pytest.mark.parametrize(
+    ("context", "published", "label"),
+    [
+        ("截至2023年11月，国家高新区总数达", date(2023, 12, 13), "2023-11"),  # a stock as of a month
+        ("截至2023年，成都高新区企业总数超过", date(2024, 6, 1), "2023"),  # ... as of a year
+        ("截至4月30日，稀土高新区今年已累计签约项目", date(2022, 5, 8), "2022-01..04"),  # a flow to date
+        ("截至2月底，计划总投资额超183亿元的4个项目相继签约落户，共", date(2024, 3, 7), "2024-01..02"),
+        ("今年来，先后举办对接会", date(2023, 9, 11), "2023-01..09"),
+        ("今年初云溪区招商", date(2019, 7, 4), "2019-01"),
+        ("2023年，该区已铺排项目102个，比去年多", date(2023, 4, 18), "2023"),  # a comparison's base
+        ("5月7日，云溪高新区集中签约", date(2022, 5, 8), "2022-05-07"),
+        ("举行2020年第二批重大项目集中开工仪式，其中，高新区有", date(2020, 6, 5), ""),  # a batch's name
+    ],
+)
+def test_stocks_flows_days_and_bases(context, published, label):
+    assert resolve_period(context, published).label == label
 
 
 def test_period_start_never_after_end():

@@ -6,16 +6,13 @@ from datetime import date
 
 import pytest
 
-from loaders.extract.companies import find_companies
-from loaders.extract.parks import find_parks
-from loaders.extract.projects import find_projects
+from loaders.extract.article import extract_article
 
 MAR = date(2024, 4, 1)
 
 
 def projects(body: str, published: date = MAR):
-    parks = find_parks(body)
-    return find_projects(body, parks, find_companies(body, parks), published)
+    return extract_article(body, published_on=published).projects
 
 
 def one(body: str, published: date = MAR):
@@ -123,3 +120,58 @@ def test_a_project_named_under_a_signing_takes_its_status_and_date():
     assert p.name == "中信重工智能装备制造基地项目"
     assert (p.status, p.event_date) == ("signed", date(2024, 9, 26))  # `建成后` is a condition, not the status
     assert (p.investment_cny, p.investment_qualifier) == (3_000_000_000, "approx")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "当天，云溪高新区7个项目开工，项目总投资约9.6亿元。",  # a count of projects
+        "会上，4个批次共36个项目顺利签约。",
+        "白沙经开区2024年招商引资项目集中签约。",  # a time makes it a batch
+        "该区共谋划“创新高新”项目19个，涵盖智算平台、量子产业、大科学装置等科技创新类项目。",  # categories
+        "其中，“幸福高新”项目90个，涵盖人才房、安置房、养老服务等项目。",
+        "云溪高新区两项目奠基。",
+        "首届投资推介会项目签约仪式举行。",  # an event
+    ],
+)
+def test_batches_categories_and_events_are_not_projects(body):
+    assert [p.name for p in projects(body)] == []
+
+
+def test_items_listed_under_a_batch_event_take_its_status_and_date():
+    body = (
+        "本报讯 5月6日上午，云溪高新区举行第二批重大项目集中开工仪式，17个项目集中开工。\n"
+        "本次集中开工的项目包括长风精密光学产业基地、青禾5G网络实验场、"
+        "云溪智能仪表综合科研中心等17个项目，总投资76.6亿元。"
+    )
+    got = {p.name: p for p in projects(body, date(2024, 5, 7))}
+    assert set(got) == {"长风精密光学产业基地", "青禾5G网络实验场", "云溪智能仪表综合科研中心"}
+    assert {(p.status, p.event_date, p.investment_cny) for p in got.values()} == {("started", date(2024, 5, 6), None)}
+
+
+def test_a_categorys_investment_is_not_its_first_items():
+    body = "此次开工项目中，先进制造业项目5个，包括白鹭高端轴承项目、青松电机项目等，总投资95亿元。"
+    assert {(p.name, p.investment_cny) for p in projects(body)} == {("白鹭高端轴承项目", None), ("青松电机项目", None)}
+
+
+def test_a_list_of_unveiled_projects_and_a_facility_with_a_status_verb():
+    body = "现场，云溪中小企业公共服务平台、星河集成电路创新中心2个项目揭牌。“双一流”川大宜宾校区启动建设。"
+    got = {p.name: p.status for p in projects(body)}
+    assert got == {"云溪中小企业公共服务平台": "in_operation", "星河集成电路创新中心": "in_operation",
+                   "川大宜宾校区": "started"}  # fmt: skip
+
+
+def test_the_investor_figure_and_a_later_mention_fill_what_the_first_lacks():
+    body = (
+        "此次活动涉及12个项目，其中包括星河科技高端质谱仪器制造基地。\n"
+        "星河科技有限公司投资约3.5亿元，在云溪小镇建设“高端质谱仪器制造基地”。"
+    )
+    ps = projects(body, date(2024, 2, 22))
+    assert len(ps) == 1 and ps[0].investment_cny == 350_000_000 and ps[0].investment_qualifier == "approx"
+    body = "集中开工项目有青禾众创城等9个项目。值得一提的是，湖南(长沙)青禾众创城总投资预计约30亿元。"
+    assert [(p.name, p.investment_cny) for p in projects(body)] == [("青禾众创城", 3_000_000_000)]
+
+
+def test_money_before_a_quoted_name_is_that_names():
+    body = "云溪高新区高标准建成“人才之家”，投资1.22亿元高质量建成“创客公寓”252套。"
+    assert {p.name: p.investment_cny for p in projects(body)} == {"人才之家": None, "创客公寓": 122_000_000}

@@ -31,15 +31,17 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from loaders.extract.lexicon import made_of_common_words
+from loaders.extract.parks import dominant_zone
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.names import is_person_name
+from loaders.reference import suffix_info
+from loaders.wordlists import sections
 
 __all__ = ["find_companies", "short_forms"]
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
-_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "company_words.txt"
 _Zones = Sequence[tuple[int, int]]  # spans of the zone mentions in the body
 
 # --- word lists ---------------------------------------------------------------------------
@@ -66,22 +68,6 @@ _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自�
 _CITY_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族自治州|自治州|地区|市|盟)$")
 _STRONG_SINGLES = set("的在由与了该其把被让给即等")
 _SOFT_WORDS = {"企业", "公司", "龙头", "代表", "首家", "首批", "园区", "区内"}
-
-
-def _sections(text: str) -> dict[str, list[str]]:
-    """The word file's `[section]` blocks, comments dropped."""
-    out: dict[str, list[str]] = {}
-    current = ""
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            out.setdefault(current, [])
-        else:
-            out.setdefault(current, []).append(line)
-    return out
 
 
 def _regions(lines: list[str]) -> dict[str, str]:
@@ -111,7 +97,7 @@ def _by_length(words: Iterable[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    sec = _sections(_WORDS_FILE.read_text(encoding="utf-8"))
+    sec = sections("company_words.txt")
     words = {name: [w for line in lines for w in line.split()] for name, lines in sec.items()}
     regions = _regions(sec.get("regions", []))
     industry = _by_length(words["industry"])
@@ -161,6 +147,11 @@ def _common_words() -> dict[str, tuple[int, str]]:
 
 _COMMON_FREQ = 500  # a word this frequent is an everyday word, not a trade name
 _VERB_FREQ = 100  # a verb this frequent opens a phrase (`吸纳`)
+
+
+def industry_words() -> tuple[str, ...]:
+    """Words a brand may end with (`科技`, `化工`, `环保`), longest first."""
+    return _lexicon().industry
 
 
 def _is_common(word: str) -> bool:
@@ -247,6 +238,8 @@ _FOLLOW_STRONG = (
     "落户",
     "入驻",
     "总部",
+    "相继",
+    "先后",
 )
 _ENUM_HEAD = re.compile(
     r"(?:等|[两三四五六七八九十]家)[^，。；！？,;!?]{0,18}?"
@@ -878,6 +871,46 @@ def _zone_enterprise_brands(body: str, parks: Sequence[ParkMention], spans: _Spa
     return out
 
 
+_CLASS_NOUN = re.compile(
+    r"(?:龙头|领军|骨干|链主|独角兽|潜在独角兽|瞪羚|专精特新|小巨人|上市|高新技术|科技型|外资|头部|重点|知名|"
+    r"行业领军|隐形冠军|单项冠军)(?:企业|公司)"
+)
+_LIST_END = re.compile(
+    r"[，,。；;！？!?：:\n]|等|相继|先后|纷纷|分别|均|都|已|正|将|也|还"
+    r"|落户|入驻|签约|入选|投资|成为|获得|在"
+)
+
+
+def _class_lists(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
+    """`龙头企业海岳重工、北辰电气相继落户…`, `独角兽企业A、B和C`: names listed right after the
+    class of company they are (the list ends at a verb, an adverb or punctuation)."""
+    out: list[_Found] = []
+    for m in _CLASS_NOUN.finditer(body):
+        end = _LIST_END.search(body, m.end(), m.end() + 60)
+        stop = end.start() if end else min(len(body), m.end() + 60)
+        items = []
+        pos = m.end()
+        for piece in re.split(r"(、|和|及|以及)", body[m.end() : stop]):
+            if piece in ("、", "和", "及", "以及"):
+                pos += len(piece)
+                continue
+            items.append((pos, pos + len(piece)))
+            pos += len(piece)
+        if len(items) < 2 and not (items and end and body[end.start() : end.start() + 2] in _FOLLOW_STRONG):
+            continue  # one name after a class noun is a company only before a company verb
+        for a, b in items:
+            text = body[a:b]
+            if (
+                spans.free(a, b)
+                and _brand_ok(text, allow_latin=True)
+                and not _has_verb(text)
+                and not made_of_common_words(text)
+            ):
+                spans.take(a, b)
+                out.append(_Found(a, b, "brand", text))
+    return out
+
+
 def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) -> list[_Found]:
     """Lists of companies: `A、B、C等…企业`, `像A、B这样的企业` (read back from the head noun),
     and lists with a member already known to be a company (`由湘潭市电化产投、…有限公司以及…
@@ -897,8 +930,8 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
     for m in re.finditer("等|这样的|[两三四五六七八九十]家", body):
         head = _ENUM_HEAD.match(body, m.start()) or _LIKE_HEAD.match(body, m.start())
         noun = re.sub(r"^(?:等|这样的|.家)", "", head.group()) if head else ""
-        if not head or _NOT_COMPANY_HEAD.search(noun) or _has_verb(noun):
-            continue
+        if not head or _NOT_COMPANY_HEAD.search(noun) or _has_verb(noun) or noun.startswith("地"):
+            continue  # `先后赴深圳、广州等地拜访…企业`: places, not companies
         items = _items_before(body, m.start(), zones)
         if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
             accept(items, 1)
@@ -1047,7 +1080,9 @@ _GOVERNMENT_PARTNER = re.compile(r"(?:政府|管委会|[局厅委])(?:与|和|�
 _LIST_GAP = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 
 
-def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequence[ParkMention]) -> dict[str, str]:
+def _place(
+    body: str, found: list[_Found], canon: dict[str, str], parks: Sequence[ParkMention], main: str | None
+) -> dict[str, str]:
     """The zone the text places each company in (`ParkMention.name`), by three rules in order.
 
     1. Explicit: the words next to a mention put it in a zone: `位于<zone>的X`, `<zone>企业X`,
@@ -1066,7 +1101,6 @@ def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequenc
     """
     if not parks:
         return {}
-    main = _main_zone(parks)
     primary = {p.name for p in parks if _is_primary(p)}
 
     def lift(zone: str | None) -> str | None:
@@ -1086,7 +1120,7 @@ def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequenc
     excluded = {
         canon.get(f.name, f.name)
         for f in found
-        if f.role or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start)
+        if f.role or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start) or _invests_in(body, f, parks)
     }
     free_mentions: dict[str, int] = {}
     for f in found:
@@ -1106,6 +1140,15 @@ def _place(body: str, found: list[_Found], canon: dict[str, str], parks: Sequenc
         if _compatible(name, main) and not _national(name):
             placed[name] = main
     return placed
+
+
+def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention]) -> bool:
+    """`X在<zone>投资建设…`: an investor building there, which may be based anywhere."""
+    end = _sentence_end(body, f.end)
+    return any(
+        f.end <= p.start < end and _PLACING_RIGHT.search(body[f.end : p.start]) and _INVESTS.match(body[p.end : end])
+        for p in parks
+    )
 
 
 def _listed_with(body: str, ordered: list[_Found], f: _Found) -> list[_Found]:
@@ -1177,23 +1220,10 @@ def _zone_before_in_sentence(
     return next(iter(names)) if len(names) == 1 else None
 
 
-_PRIMARY_SUFFIXES = ("高新区", "开发区", "经开区", "工业园区", "保税区", "综保区", "新区", "示范区", "农高区", "自贸区")
-
-
 def _is_primary(p: ParkMention) -> bool:
     """A zone in its own right (`高新区`, `开发区`, `新区` …), not a park or campus inside one."""
-    return p.suffix.endswith(_PRIMARY_SUFFIXES) or p.name.endswith(_PRIMARY_SUFFIXES)
-
-
-def _main_zone(parks: Sequence[ParkMention]) -> str | None:
-    """The zone an article is about: named most, and by at least half of the mentions."""
-    counts: dict[str, int] = {}
-    for p in parks:
-        counts[p.name] = counts.get(p.name, 0) + 1
-    if not counts:
-        return None
-    name, n = max(counts.items(), key=lambda kv: kv[1])
-    return name if n * 2 >= sum(counts.values()) and n >= 2 else None
+    info = suffix_info().get(p.suffix)
+    return p.zone_key is not None or (info is not None and info.kind == "admin")
 
 
 def _compatible(company: str, zone: str) -> bool:
@@ -1206,12 +1236,14 @@ def _compatible(company: str, zone: str) -> bool:
 # --- the public function -----------------------------------------------------------------
 
 
-def find_companies(body: str, parks: Sequence[ParkMention] = ()) -> list[CompanyMention]:
+def find_companies(body: str, parks: Sequence[ParkMention] = (), zone: str | None = None) -> list[CompanyMention]:
     """Every company the article names, as non-overlapping mentions sorted by start.
 
     `parks` are the zone mentions found in the same body: a zone name is never part of a company
-    name, and decides `park`. Each mention's `name` is the longest legal name of its company in
-    this body (or its brand when the article never gives one); `kind` says how it was found:
+    name, and decides `park`; `zone` is the article's zone (`ArticleContext.zone`), where the
+    companies the article treats as the zone's enterprises are placed. Each mention's `name` is
+    the longest legal name of its company in this body (or its brand when the article never gives
+    one); `kind` says how it was found:
     `legal` (a legal form, or `X集团`), `alias` (declared `（以下简称“X”）` and its later uses),
     `short` (a derived short form of a legal name or brand), `brand` (no legal form, a company
     context). `body[m.start:m.end] == m.text` holds for every mention.
@@ -1245,12 +1277,16 @@ def find_companies(body: str, parks: Sequence[ParkMention] = ()) -> list[Company
     found += _example_brands(body, spans)
     found += _publisher_brands(body, spans)
     found += _zone_enterprise_brands(body, parks, spans)
+    found += _class_lists(body, zones, spans)
     found += _enumerations(body, zones, spans, found)
     found += _alias_declarations(body, [f for f in found if f.kind == "brand"], spans)
     found += _repeat_brands(body, found, spans)
 
     canon = _resolve(found)
-    placed = _place(body, found, canon, parks)
+    if zone is None and parks:
+        main = dominant_zone(parks)
+        zone = main.name if main else None
+    placed = _place(body, found, canon, parks, zone)
     out = []
     for f in sorted(found, key=lambda f: f.start):
         name = canon.get(f.name, f.name)

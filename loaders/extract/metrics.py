@@ -1,48 +1,47 @@
 """Turn the quantities of an article into metric statements.
 
-For each quantity the number reader finds, read from its sentence:
+Each quantity the number reader finds becomes one statement, read in named steps:
 
-- the metric phrase as written: the words between the nearest subject (a zone, a
+- `_phrase`: the metric phrase as written — the words between the nearest subject (a zone, a
   company, a clause boundary) and the number, minus time words and leading verbs
-  (`实现文化产业增加值 777.8 亿元` -> `文化产业增加值`); when nothing is left, the
-  thing counted after the number (`吸引200余家跨境电商企业入驻` -> `跨境电商企业`);
-- growth: a phrase ending in 同比增长 / 增速 / 提高 / 下降 … is a change rate; a bare
-  `同比增长8.0%` takes the metric of the figure before it (`GDP同比增长`);
-- the subject: the nearest zone or company named before the number in its sentence,
-  a province or city when one is named closer (a region), `该企业` the last company,
-  else the article's zone;
-- the period (`periods.resolve_period`) and the canonical metric code from the
-  vocabulary seed.
+  (`实现文化产业增加值 777.8 亿元` -> `文化产业增加值`); when nothing is left, the thing
+  counted after the number (`吸引200余家跨境电商企业入驻` -> `跨境电商企业`); a phrase ending
+  in 同比增长 / 增速 / 提高 / 下降 … is a change rate, and a bare `同比增长8.0%` takes the
+  metric of the figure before it (`GDP同比增长`);
+- `classify_metric`: the canonical code from the vocabulary seed, fitting the unit;
+- `subjects.subject_of`: who the figure is about, by ranked cues (see `subjects`);
+- `_period`: the period, from the words around the figure (see `periods`), the day or period
+  of the article's event for its batch figures, or the period the paragraph set.
 
-Only sentences that hold a quantity are examined, so this stays cheap on long pages.
+Only sentences that hold a quantity are examined, so this stays cheap on long pages. A figure
+repeated for the same subject, metric and period (a lede repeating a headline figure) is one
+statement; the same figure for another period is another.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from loaders.extract.numbers import read_quantities
-from loaders.extract.periods import resolve_period
-from loaders.extract.projects import ProjectMention, name_start
-from loaders.extract.spans import CompanyMention, ParkMention
-from loaders.reference import metric_vocabulary, place_names
-
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_CLAUSE_BREAK = "，,。；;：:！？!?\n、（(）)“”"
-_LEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年(?:年底|年末|底|末|全年|度)?|今年(?:以来)?|去年(?:全年)?|前三季度|[一二三四]季度|上半年|全年|"
-    r"目前|当前|如今|现阶段|截至[^，,]{0,12}|近年来|近几年|其中|同时|此外|另外|据统计|数据显示|据了解|据悉|据介绍|"
-    r"记者了解到|当天|此次|本次|"
-    r"累计|共|已经|已|还|再|新|先后|每年|年均|分别|达到了|达到|实现了|实现|完成了|完成|拥有|集聚了|集聚|聚集了|聚集|"
-    r"培育了|培育|引进了|引进|设立了|设立|建成了|建成|建立了|建立|吸引了|吸引|带动了|带动|新增|入选|获得了|获得|获评|获|"
-    r"发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|发放了|发放|辅导|"
-    r"培训|举行|有|为|是|的|在|将|可|约|近|超|逾|达|仅|高达|突破)\s*"
+from loaders.extract.context import ArticleContext
+from loaders.extract.numbers import Quantity, read_quantities
+from loaders.extract.periods import (
+    NONE,
+    Period,
+    explicit_periods,
+    is_annual_plan,
+    is_conditional,
+    stock_or_flow,
+    times_its_own_clause,
+    without_bases,
+    year_period,
 )
+from loaders.extract.rules import EVENT_VERBS, LEAD
+from loaders.extract.subjects import Figure, Subject, opening_subject, subject_of
+from loaders.reference import metric_vocabulary
+
+_CLAUSE_BREAK = "，,。；;：:！？!?\n、（(）)“”"
 _TRAIL = re.compile(r"(?:的|达到了|达到|达|约|近|超过|超|逾|共|为|是|有|已|突破|累计|高达|合计|总计|规模)\s*$")
 _GROWTH = re.compile(
     r"(同比|环比|比上年|比上一年|较上年|较去年|较上月|较上半年|年均)?\s*(增长|增幅|增速|提高|提升|上升|下降|减少|回落|增加)"
@@ -54,18 +53,6 @@ _NOT_A_METRIC_PHRASE = re.compile(r"(等|等首批|着|了|过|被授予|给予|
 _AFTER_STOP = re.compile(
     r"[，,。；;：:！？!?、（()）“”\n]|入驻|入选|参与|就业|签约|落户|投资|建设|开展|参加|通过|获得|加入|提供"
 )
-_TOPIC_HEAD = re.compile(
-    r"(平台|基地|科技城|人才城|城|中心|招聘会|见面会|大会|会|网络|联盟|大赛|行动计划|计划|谷|园区|产业园)"
-)
-_TOPIC_REF = re.compile(r"(?:该|本次|此次|这一|这个)(平台|基地|城|中心|招聘会|见面会|大会|会|网络|联盟|大赛|计划|园区)")
-_SPEAKER = re.compile(r"^[”」]\s*([^。；]{0,90}?)(说|表示|介绍|透露|告诉|指出)")
-_TITLE = re.compile(
-    r"(?:总经理|副总经理|董事长|总裁|创始人|总工程师|负责人|经理|副经理|书记|主任|工作人员|厂长)"
-    r"([\u4e00-\u9fff]{2,3})(?=[，,说表介透告指回：:])"
-)
-CJK = "\u4e00-\u9fff"
-_COMPANY_REF = re.compile(r"该企业|该公司|这家企业|这家公司")
-_PROJECT_REF = re.compile(r"该项目|此项目|项目(?=总投资|计划|拟|占地|总用地|总建筑|建成|投产|达产)")
 
 
 @dataclass(frozen=True)
@@ -157,7 +144,7 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ，,、")
     for _ in range(6):
-        new = _LEAD.sub("", phrase).strip(" ，,、")
+        new = LEAD.sub("", phrase).strip(" ，,、")
         if new == phrase:
             break
         phrase = new
@@ -187,292 +174,206 @@ def _counted_after(body: str, end: int) -> str:
     return thing
 
 
-def _main_zone(parks: Sequence[ParkMention]) -> str | None:
-    counts = Counter(p.name for p in parks)
-    return counts.most_common(1)[0][0] if counts else None
+# --- one statement, step by step ----------------------------------------------------------------
 
 
-@cache
-def _place_regex() -> re.Pattern[str]:
-    names = sorted((n for n in place_names() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phrase: str) -> tuple[str, bool]:
+    """The metric phrase as written before the number (or the thing counted after it), and
+    whether it is a change rate."""
+    phrase_start = max(cstart, floor)
+    phrase = _clean_phrase(body[phrase_start:qs])
+    growth = bool(_GROWTH.search(body[phrase_start:qs].rstrip()))
+    if growth and _GROWTH.fullmatch(phrase.strip()) and previous_phrase:
+        phrase = previous_phrase + phrase
+    if (len(phrase) < 2 or _NOT_A_METRIC_PHRASE.search(phrase)) and not growth:
+        counted = _counted_after(body, qe)
+        status = re.search(r"(开工|投产|投运|签约|新增|新建|引进)\s*$", body[phrase_start:qs])
+        phrase = (status.group(1) if status and counted else "") + counted if counted else phrase
+    return phrase, growth
 
 
-def _clause_region(body: str, cstart: int, qs: int) -> tuple[int, str] | None:
-    """A province or city opening the number's clause (`河南省12家单位新备案`) is a region subject.
-
-    Not when it names a level (`广东省级`), a first or only (`贵州首家`), or a comparison base
-    (`占郑州市入选总数的一半`).
-    """
-    clause = body[cstart:qs]
-    lead = clause
-    for _ in range(4):
-        new = _LEAD.sub("", lead)
-        if new == lead:
-            break
-        lead = new
-    offset = cstart + len(clause) - len(lead)
-    m = _place_regex().match(lead)
-    if not m:
-        return None
-    name = m.group(0)
-    rest = lead[len(name) :]
-    label = name + rest[0] if rest[:1] in ("省", "市") and not name.endswith(("省", "市")) else name
-    rest = lead[len(label) :]
-    if rest.startswith("级") or re.search(r"首家|唯一|总数|总量|平均|全省|全市|占", rest):
-        return None
-    if re.match(r"^\s*[\d零一二两三四五六七八九十百千]", rest):
-        return None  # `拥有广东省 1/2 的…`: the region is the base of a share, not its subject
-    if re.match(f"^[{CJK}]{{1,10}}?(院|局|厅|委|中心|公司|集团|大学|学院|协会|联盟)", rest):
-        return None  # `贵州省质检院`: the region opens an organisation's name
-    if not label.endswith(("省", "市", "自治区", "县", "盟", "自治州", "地区")):
-        return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
-    return offset, label
+# after a year, the name of a batch the event is about (`2023年招商引资项目集中签约`)
+_BATCH_NAME = re.compile(r"\s*[\u4e00-\u9fff]{0,10}项目[^，。；,;]{0,6}(?:" + EVENT_VERBS.pattern + ")")
+_EVENT_CUES = re.compile(r"此次|本次|当天|当日|现场|集中|仪式|活动")
+_FOLLOWS_EVENT = re.compile(
+    r"^\s*(?:其中|此次|本次|上述|据悉|据了解|这些|[\u4e00-\u9fff]{0,4}的\s*[\d一二两三四五六七八九十]+个项目中)"
+)
 
 
-def _topic(body: str, s0: int, s_end: int, org_names: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The organisation a sentence is about, when it opens the sentence (`贵阳国际人才城已举办…`).
-
-    `该基地` / `本次招聘会` resolve to the last organisation named with the same head.
-    """
-    text = body[s0:s_end]
-    early = _TOPIC_REF.search(text[:14])
-    if early:
-        head = early.group(1)[-1]
-        earlier = [n for pos, n in org_names if pos < s0 + early.start() and n.endswith(head)]
-        if earlier:
-            return s0 + early.end(), earlier[-1]
-    lead = text
-    for _ in range(4):
-        new = re.sub(r"^在[^，,]{1,16}方面[，,]", "", lead)
-        new = _LEAD.sub("", new).lstrip("，, ")
-        if new == lead:
-            break
-        lead = new
-    at = s0 + len(text) - len(lead)
-    ref = _TOPIC_REF.match(lead)
-    if ref:
-        head = ref.group(1)[-1]
-        earlier = [n for pos, n in org_names if pos < at and n.endswith(head)]
-        return (at + ref.end(), earlier[-1]) if earlier else None
-    m = _TOPIC_HEAD.search(lead[:30])
-    if not m:
-        return None
-    start = name_start(body, at + m.start())
-    if start != at or m.start() < 3:
-        return None
-    return at + m.end(), body[at : at + m.end()]
+def _in_event(ctx: ArticleContext, s0: int, s_end: int, state: _State) -> bool:
+    """Does this sentence report the article's event (`集中签约项目21个`, `其中现场签约12个`)?
+    A `；` continues the sentence before it; `其中`/`此次…` continue an event sentence."""
+    sentence = ctx.body[s0:s_end]
+    if state.previous_event and not re.search(r"[。！？!?\n]", ctx.body[state.previous_end : s0]):
+        return True
+    if EVENT_VERBS.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
+        return True
+    return bool(_FOLLOWS_EVENT.match(sentence)) and state.previous_event
 
 
-def _org_names(body: str) -> list[tuple[int, str]]:
-    """Organisation-like names in the article (for `该基地`-style references)."""
-    out = []
-    for m in _TOPIC_HEAD.finditer(body):
-        start = name_start(body, m.start())
-        if m.end() - start >= 5:
-            out.append((start, body[start : m.end()]))
+def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f: _Facts, state: _State) -> Period:
+    """The period of one figure; see `periods` for the words it reads."""
+    body = ctx.body
+    text = without_bases(body[full:qs])
+    if is_conditional(text):
+        return NONE  # `项目全部投产后，预计实现年产值450亿元`
+    found = explicit_periods(text, ctx.published_on)
+    spans = [x for x in found if not _is_day(x.period)]
+    if (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])) and not spans:
+        year = (ctx.event_date or ctx.published_on or date.min).year
+        return year_period(year) if year > date.min.year else NONE
+    in_clause = [x for x in found if x.start >= cstart - full]
+    earlier = [x for x in found if not times_its_own_clause(text, x)]
+    stated = (in_clause or earlier or [None])[-1]
+    if stated is not None:
+        batch_name = _BATCH_NAME.match(text, stated.end)
+        if state.in_event and ctx.event_period is not None and stated.period.label.isdigit() and batch_name:
+            return ctx.event_period  # `2023年招商引资项目集中签约…64个项目`: the event's day, not its year
+        return stated.period
+    if f.subject_kind == "project":
+        return NONE  # a project's size or cost is not a flow of any period
+    stock = stock_or_flow(text, ctx.published_on, f.growth, body[full:s_end])
+    if stock is not None:
+        return stock
+    if state.in_event and ctx.event_period is not None:
+        return ctx.event_period
+    return state.carried or NONE
+
+
+def _is_day(p: Period) -> bool:
+    return p.start is not None and p.start == p.end
+
+
+@dataclass(frozen=True)
+class _Facts:
+    phrase: str
+    growth: bool
+    subject_kind: str
+
+
+@dataclass
+class _State:
+    """What one sentence leaves to the next in its paragraph."""
+
+    paragraph: int = -1
+    subject: Subject | None = None
+    subject_end: int = -1
+    carried: Period | None = None  # the last period stated in the paragraph
+    previous_phrase: str = ""
+    in_event: bool = False
+    previous_event: bool = False  # the sentence before reported the event
+    previous_end: int = 0
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph, self.subject, self.subject_end, self.carried = paragraph, None, -1, None
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|实现|增长|占)?")
+_ITEMS = re.compile(r"、|和|及|以及|与")
+
+
+def _listed_name(text: str) -> str:
+    """`2020年高技术产业创造的营业收入` -> `营业收入`, `云溪高新区实现营业收入` -> `营业收入`."""
+    text = re.split(r"的|实现|完成|创造|拥有|达到", text)[-1]
+    return _clean_phrase(text)
+
+
+def respectively(body: str, s0: int, qs: list[tuple[int, int]]) -> dict[int, str]:
+    """`营业收入、工业总产值和净利润分别为A、B、C`: each figure's metric is the name in its place.
+
+    `qs` are the spans of the sentence's figures; returns figure start -> metric phrase for the
+    figures listed after `分别`, when as many names stand before it in its clause."""
+    out: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(body, s0, qs[-1][0] if qs else s0):
+        clause = max(body.rfind(c, s0, m.start()) for c in "，,；;：:") + 1
+        clause = max(clause, s0)
+        names = [_listed_name(n) for n in _ITEMS.split(body[clause : m.start()])]
+        after = [(a, b) for a, b in qs if a >= m.end()]
+        values = [after[0]] if after else []
+        for a, b in after[1:]:  # the values run on while separated by 、/和 only
+            if not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", body[values[-1][1] : a]):
+                break
+            values.append((a, b))
+        if len(names) == len(values) > 1 and all(2 <= len(n) <= _NAME_MAX for n in names):
+            out.update({a: n for (a, _), n in zip(values, names, strict=True)})
     return out
 
 
-def _not_a_subject(body: str, ent: object) -> bool:
-    """Entities that are objects, not subjects: enumeration items (`飞腾、…、360等领军企业`),
-    and the `X` of `以X为核心/载体` or `依托X`."""
-    start, end = getattr(ent, "start", None), getattr(ent, "end", None)
-    if start is None or end is None:
-        return False
-    if body[end : end + 1] in ("、", "等"):
-        return True
-    before = body[max(0, start - 2) : start]
-    return bool(re.search(r"(以|依托|围绕|借助)$", before)) and bool(
-        re.match(r"^[^，。；]{0,2}为", body[end : end + 4])
+def _statement(
+    ctx: ArticleContext, s0: int, s_end: int, q: Quantity, state: _State, named: dict[int, str]
+) -> MetricStatement | None:
+    body = ctx.body
+    qs, qe = s0 + q.start, s0 + q.end
+    cstart = _clause_start(body, qs, s0)
+    figure = Figure(s0, s_end, qs, qe, q.unit, cstart, state.subject, state.subject_end)
+    subject = subject_of(ctx, figure)
+    floor = subject.at if subject is not None and s0 <= subject.at <= qs else s0
+    phrase, growth = _phrase(body, floor, cstart, qs, qe, state.previous_phrase)
+    phrase = named.get(qs, phrase)
+    growth = growth or q.unit == "个百分点"
+    value = -q.value if growth and _DECLINE.search(phrase) else q.value
+    kind_ = subject.kind if subject is not None else "other"
+    full = max(body.rfind(c, 0, qs) for c in "。！？!?\n") + 1  # `；` does not end a period's scope
+    period = _period(ctx, full, s_end, qs, cstart, _Facts(phrase, growth, kind_), state)
+    if not growth:
+        state.previous_phrase = phrase
+    if subject is not None and body[qs - 1 : qs] not in ("（", "("):  # a bracketed base does not carry
+        state.subject, state.subject_end = subject, qe
+    kind, name = (subject.kind, subject.name) if subject else ("other", "")
+    park = subject.park if subject is not None and subject.park in {p.name for p in ctx.parks} else None
+    return MetricStatement(
+        start=qs,
+        end=qe,
+        raw_text=q.text,
+        value=value,
+        unit=q.unit,
+        qualifier=q.qualifier,
+        metric_raw=phrase[:60],
+        metric_code=classify_metric(phrase, q.unit, growth),
+        is_growth=growth,
+        subject_type=kind,
+        subject_name=name,
+        park_name=park,
+        company_name=subject.company if subject is not None and kind == "company" else None,
+        period_label=period.label,
+        period_start=period.start,
+        period_end=period.end,
+        evidence=body[s0:s_end].strip(),
     )
 
 
-def _measured_after(body: str, qe: int, parks: Sequence[ParkMention], projects: Sequence[ProjectMention]):
-    """`6平方公里的先进计算产业园`: a size followed by `的` and a zone or project measures it."""
-    if body[qe : qe + 1] != "的":
-        return None
-    for p in parks:
-        if p.start == qe + 1 and not p.is_reference:
-            return "park", p
-    for p in projects:
-        if p.start == qe + 1:
-            return "project", p
-    return None
+_NAME_MAX = 12  # a metric's name in a `…分别为…` list is short
+_HAS_NUMBER = re.compile(r"[\d零一二两三四五六七八九十百千万亿半]")
 
 
-def _affiliations(body: str, companies: Sequence[CompanyMention]) -> dict[str, CompanyMention]:
-    """People introduced with a company title: `卓怡恒通公司制造中心总经理庞宇` -> 庞宇 works there."""
-    out: dict[str, CompanyMention] = {}
-    for m in _TITLE.finditer(body):
-        before = [
-            c
-            for c in companies
-            if c.end <= m.start() and m.start() - c.end <= 12 and not re.search(r"[，。；]", body[c.end : m.start()])
-        ]
-        if before:
-            out.setdefault(m.group(1), before[-1])
-    return out
-
-
-def _speaker_company(
-    body: str, quote_end: int, companies: Sequence[CompanyMention], people: dict[str, CompanyMention]
-) -> CompanyMention | None:
-    said = _SPEAKER.match(body[quote_end : quote_end + 100])
-    if not said:
-        return None
-    span_end = quote_end + said.end(1)
-    named = [c for c in companies if quote_end < c.start < span_end]
-    if named:
-        return named[-1]
-    who = said.group(1)
-    for person, company in people.items():
-        if who.endswith(person):
-            return company
-    return None
-
-
-def find_metrics(
-    body: str,
-    parks: Sequence[ParkMention] = (),
-    companies: Sequence[CompanyMention] = (),
-    published_on: date | None = None,
-    projects: Sequence[ProjectMention] = (),
-) -> list[MetricStatement]:
-    """Metric statements of one article, in order, repeated statements once."""
-    park_by_name = {p.name: p for p in parks}
-    main_zone = _main_zone(parks)
-    company_park = {c.name: c.park for c in companies if c.park}
+def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
+    """Metric statements of one article, in order; a figure repeated for the same subject,
+    metric and period once."""
+    body = ctx.body
     out: list[MetricStatement] = []
     seen: set[tuple] = set()
-    orgs = _org_names(body)
-    people = _affiliations(body, companies)
-    carried: tuple | None = None  # the subject of the previous sentence in this paragraph
-    for sm in _SENTENCE.finditer(body):
-        if body[max(0, sm.start() - 1) : sm.start()] == "\n":
-            carried = None
-        sentence = sm.group(0)
-        if not re.search(r"[\d零一二两三四五六七八九十百千万亿半]", sentence):
+    state = _State()
+    for s0, s_end in ctx.sentences:
+        state.enter(body.rfind("\n", 0, s0) + 1)
+        state.in_event = _in_event(ctx, s0, s_end, state)
+        state.previous_event, state.previous_end = state.in_event, s_end
+        sentence = body[s0:s_end]
+        stated = [f for f in explicit_periods(without_bases(sentence), ctx.published_on) if f.period.start]
+        if not _HAS_NUMBER.search(sentence):
+            state.carried = stated[0].period if stated else state.carried
+            opening = opening_subject(ctx, s0, s_end)
+            if opening is not None:  # `国家高新区发挥…作用。…聚集了近80%的…`: the topic carries
+                state.subject, state.subject_end = opening, s_end
             continue
-        s0 = sm.start()
         quantities = read_quantities(sentence)
-        previous_phrase = ""
+        named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities])
         for q in quantities:
-            qs, qe = s0 + q.start, s0 + q.end
-            # nearest entity before the number, in this sentence
-            ents = [(p.end, "park", p.name, p) for p in parks if s0 <= p.start and p.end <= qs]
-            ents += [(c.end, "company", c.name, c) for c in companies if s0 <= c.start and c.end <= qs]
-            ents += [(p.end, "project", p.name, p) for p in projects if s0 <= p.start and p.end <= qs]
-            ents = [e for e in ents if not _not_a_subject(body, e[3])]
-            measured = _measured_after(body, qe, parks, projects)
-            if measured and q.unit not in ("CNY", "USD", "percent"):
-                ents.append((qs, measured[0], measured[1].name, measured[1]))
-            opening = _clause_region(body, s0, qs) if not ents else None
-            if opening and not any(e[0] > opening[0] for e in ents):
-                ents.append((opening[0], "region", opening[1], None))
-            topic = _topic(body, s0, sm.end(), orgs)
-            if topic and any(p.start >= s0 and body.startswith(p.text, topic[0] - len(topic[1])) for p in parks):
-                topic = None  # `宁波高新区管委会…介绍`: the zone's own body speaks for the zone
-            if topic and topic[0] <= qs and not any(e[0] > topic[0] for e in ents):
-                ents.append((topic[0], "other", topic[1], None))
-            ents.sort(key=lambda e: e[0])
-            floor = ents[-1][0] if ents else s0
-            cstart = _clause_start(body, qs, s0)
-            phrase_start = max(cstart, floor)
-            phrase = _clean_phrase(body[phrase_start:qs])
-            growth = bool(_GROWTH.search(body[phrase_start:qs].rstrip())) or q.unit == "个百分点"
-            if growth and _GROWTH.fullmatch(phrase.strip()) and previous_phrase:
-                phrase = previous_phrase + phrase
-            if (len(phrase) < 2 or _NOT_A_METRIC_PHRASE.search(phrase)) and not growth:
-                counted = _counted_after(body, qe)
-                status = re.search(r"(开工|投产|投运|签约|新增|新建|引进)\s*$", body[phrase_start:qs])
-                phrase = (status.group(1) if status and counted else "") + counted if counted else phrase
-            value = -q.value if growth and _DECLINE.search(phrase) else q.value
-            code = classify_metric(phrase, q.unit, growth)
-            # the subject: the nearest zone, company, company reference or region before the number
-            subject_type, subject, park_name, company_name = "other", "", None, None
-            for r in _COMPANY_REF.finditer(body, s0, qs):
-                last = [c for c in companies if c.end <= r.start()]
-                if last and (not ents or r.start() >= ents[-1][0]):
-                    ents.append((r.end(), "company", last[-1].name, last[-1]))
-            for r in _PROJECT_REF.finditer(body, s0, qs):
-                last = [p for p in projects if p.end <= r.start()]
-                if last and (not ents or r.start() >= ents[-1][0]):
-                    ents.append((r.end(), "project", last[-1].name, last[-1]))
-            region = _clause_region(body, cstart, qs)
-            if region and (not ents or region[0] >= ents[-1][0]):
-                ents.append((region[0], "region", region[1], None))
-            ents.sort(key=lambda e: e[0])
-            inside = [p for p in projects if p.start <= qs and qe <= p.end]
-            if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
-                ents.append((qs, "project", inside[0].name, inside[0]))
-            if not ents:  # `“…日产量300吨…”唐英杰告诉记者` / `在…的遂宁市凡是食品有限公司生产车间内`
-                quote_end = body.find("”", qe)
-                in_quote = (
-                    quote_end >= 0 and "“" not in body[qe:quote_end] and body.rfind("“", 0, qs) > body.rfind("”", 0, qs)
-                )
-                speaker = _speaker_company(body, quote_end, companies, people) if in_quote else None
-                later = sorted(
-                    [(c.start, "company", c) for c in companies if qe <= c.start and c.end <= sm.end()]
-                    + [(p.start, "park", p) for p in parks if qe <= p.start and p.end <= sm.end()]
-                    + [(p.start, "project", p) for p in projects if qe <= p.start and p.end <= sm.end()],
-                    key=lambda e: e[0],
-                )
-                if speaker:
-                    ents.append((speaker.end, "company", speaker.name, speaker))
-                elif later:  # `2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures
-                    _, kind, ent = later[0]
-                    ents.append((ent.end, kind, ent.name, ent))
-            if not ents and carried:
-                ents.append(carried)
-            if ents:
-                _, kind, name, ent = ents[-1]
-                if kind == "company":
-                    subject_type, subject, company_name = "company", name, name
-                    park_name = company_park.get(name)
-                elif kind == "region":
-                    subject_type, subject = "region", name
-                elif kind == "project":
-                    subject_type, subject = "project", name
-                    park_name, company_name = ent.park, ent.company
-                elif kind == "other":
-                    subject_type, subject, park_name = "other", name, main_zone
-                else:
-                    subject_type, subject, park_name = "park", name, name
-                carried = ents[-1]
-            if not subject:
-                earlier = [p for p in parks if p.end <= qs]
-                zone = earlier[-1].name if earlier else main_zone
-                if zone:
-                    subject_type, subject, park_name = "park", zone, zone
-            if park_name and park_name not in park_by_name and park_name not in {p.name for p in parks}:
-                park_name = None
-            full_start = max(body.rfind(c, 0, qs) for c in "。！？!?\n") + 1  # `；` does not end a sentence
-            period = resolve_period(body[full_start:qs], published_on)
-            key = (round(value, 6), q.unit, subject, code)
-            previous_phrase = phrase if not growth else previous_phrase
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(
-                MetricStatement(
-                    start=qs,
-                    end=qe,
-                    raw_text=q.text,
-                    value=value,
-                    unit=q.unit,
-                    qualifier=q.qualifier,
-                    metric_raw=phrase[:60],
-                    metric_code=code,
-                    is_growth=growth,
-                    subject_type=subject_type,
-                    subject_name=subject,
-                    park_name=park_name,
-                    company_name=company_name,
-                    period_label=period.label,
-                    period_start=period.start,
-                    period_end=period.end,
-                    evidence=sentence.strip(),
-                )
-            )
+            m = _statement(ctx, s0, s_end, q, state, named)
+            key = (round(m.value, 6), m.unit, m.subject_name, m.metric_code, m.period_label)
+            if key not in seen:
+                seen.add(key)
+                out.append(m)
+        if stated:
+            state.carried = stated[0].period
     return out

@@ -1,20 +1,26 @@
-"""Find the zones (高新区, 经开区, 综保区, 新区, 科学城, 产业园 ...) an article names.
+"""Find the zones (高新区, 经开区, 综保区, 新区, 自创区, 合作区, 产业园 ...) an article names.
 
-A zone name is a head and a suffix. The suffixes come from `seeds/zone_types.csv`.
-The head is the hard part, because Chinese has no spaces: in `位于长治国家高新区的`
-the head is `长治`, in `为临江高新区（钱塘区）孕育` it is `临江`. The head is found,
-in order of trust:
+The zone gazetteer (`seeds/development_zones.csv`, 536 zones with their short forms and
+aliases) is the backbone: a written form it knows is that zone, whatever its suffix
+(`长春汽开区`, `兰白自创区`, `上合示范区`, `北京中关村`). For zones it lacks, a zone name is
+a head and a suffix (`seeds/zone_types.csv`). The head is the hard part, because Chinese
+has no spaces: in `位于长治国家高新区的` the head is `长治`, in `为临江高新区（钱塘区）孕育`
+it is `临江`. It is found, in order of trust:
 
-1. a known place or national-zone core ending right at the suffix (`东莞松山湖`, `长治`);
+1. a known place or zone core ending right at the suffix (`东莞松山湖`, `长治`);
 2. a known place opening a short head (`东莞` + `滨海湾`, `湖南` + `湘江`);
 3. jieba's part-of-speech tags on the few characters before the suffix: a run of
-   place-name tokens (`为/p 临江/ns`); a verb or noun (`助力`) is no head.
+   place-name tokens (`为/p 临江/ns`); a verb or noun (`助力`) is no head;
+4. a short head the article repeats with the same suffix (`苏相合作区` twice).
 
+A city form names the same zone (`郑州市高新区` is `郑州高新区`), and a name the gazetteer
+holds only in a longer form resolves to it (`稀土高新区` -> `包头稀土高新区`).
 Industrial parks (`马栏山视频文创产业园`) have a descriptor instead of a place: the
 characters back to the nearest function word or verb, minus class labels (`千亿元级`)
 and parks that are really projects (`谋划布局生命健康产业园`, `…科创产业园破土动工`).
-A bare `高新区`, `该高新区` or `园区` refers to the article's own zone when the article
-makes that unambiguous. Generic uses (`国家高新区`, `两个国家高新区`) are no zone.
+A bare `高新区`, `该高新区`, `开发区` or `园区` refers to the article's zone of that kind
+when the article (its title included) makes that unambiguous. Generic uses (`国家高新区`,
+`两个国家高新区`, `福建省开发区`) are no zone.
 """
 
 from __future__ import annotations
@@ -22,93 +28,77 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
+from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.spans import ParkMention
-from loaders.reference import jieba_ready, place_names, provinces, suffix_info, zone_suffixes
+from loaders.reference import (
+    Zone,
+    ZoneSuffix,
+    bare_zone_forms,
+    jieba_ready,
+    place_names,
+    place_regions,
+    provinces,
+    strip_suffix,
+    suffix_info,
+    zone_canonical,
+    zone_forms,
+    zone_in,
+    zone_suffixes,
+)
+from loaders.wordlists import words
 
 CJK = "\u3400-\u9fff"
 # characters and words that end a zone's head when scanning left from its suffix
 _STOP_CHARS = set("的在于从与和及对向为是将由赴至等了把被让以、，。；：！？“”‘’《》（）()「」【】 \n,.;:!?")
-_STOP_WORDS = (
-    "位于",
-    "落户",
-    "入驻",
-    "依托",
-    "围绕",
-    "聚焦",
-    "打造",
-    "建设",
-    "投资",
-    "决定",
-    "布局",
-    "谋划",
-    "推进",
-    "形成",
-    "建成",
-    "成为",
-    "设立",
-    "引进",
-    "举办",
-    "举行",
-    "签约",
-    "开工",
-    "对标",
-    "领先",
-    "前瞻",
-    "联动",
-    "加快",
-    "全力",
-    "积极",
-    "助力",
-    "推动",
-    "发挥",
-    "支持",
-    "包括",
-    "发展",
-    "提升",
-    "携手",
-    "联合",
-    "以及",
-    "作为",
-    "通过",
-    "全面",
-    "晋升",
-    "升级",
-    "创建",
-    "申报",
-    "争创",
-    "获批",
-    "回忆起",
-    "说起",
-    "谈起",
-    "想起",
-    "提起",
-    "看好",
-    "加入",
-    "走进",
-    "来到",
-)
+_STOP_WORDS = words("extract_words.txt", "zone_head_stops")
 # leading tokens of a descriptor that cannot open a park's name (jieba tags)
 _NOT_OPENING = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "r", "d", "f", "v", "vd", "x", "m", "q", "t"}
 # heads that are not places: generic or class-label uses of a suffix
 _GENERIC_HEAD = re.compile(
     r"(国家级?|省级|市级|区级|县级|一流|全国|世界|国内|国际|各类|各地|多个|若干|首批|试点|现代化|特色|"
-    r"[一二两三四五六七八九十百千万亿\d]+[个家座批]?|级|型)$|^(国家|省级|市级|全国|世界|国内|国际|现代化|一流)|省级|市级"
+    r"[一二两三四五六七八九十百千万亿\d]+[个家座批]?|级|型)$|^(国家|省级|市级|全国|全省|全市|全区|全县|世界|国内|国际|现代化|一流)|"
+    r"省级|市级|"
+    r"[十百千万亿\d]+元?级"
 )
 _QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:科学城|科技城|新区)$")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
-_PARK_CONTEXT_BEFORE = re.compile(r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；]{0,8}$")
+_PARK_CONTEXT_BEFORE = re.compile(
+    r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；]{0,8}$|(建设(?!项目)|新建|兴建|开建)[^，。；“”]{0,20}$"
+)
+_LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)")
 _PARK_CONTEXT_AFTER = re.compile(r"^[（(]?[^，。；]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
-_REFERENCE = re.compile(r"(该|本|全)?(高新区|园区)|该(区)(?!域|别|间|块|分|级)")
+_CHINA_PLACE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,6})[）)]$")
+# `福建省开发区`: a province's zones at large, not one zone
+_CLASS_SUFFIXES = {"开发区", "高新区", "经开区", "园区", "工业园区", "产业园区", "产业园", "新区", "自贸区"}
+_MUNICIPALITIES = {"北京", "天津", "上海", "重庆", "北京市", "天津市", "上海市", "重庆市"}
 _PLACE_FLAGS = {"ns", "nr", "nz", "nrt", "j", "zg"}
 _MAX_HEAD = 8
+_PARK_ABOUT = 2  # mentions of an industrial park that make it what an article is about
+_MAX_FORM = 24  # the longest gazetteer form worth looking back for
+_RECURRING_HEAD = (2, 4)  # lengths of an unknown head accepted when the article repeats it
+_RECURRING_MIN = 2  # ... this many times
+# what may follow a bare gazetteer name (`中关村`) used as a zone, not as part of another name
+_BARE_NEXT = set("的和与及在是为、，。；：！？）)”」 \n将已共有把被从对向等也都还正企园")
+# bare suffixes that refer back to a zone named elsewhere in the article
+_REFERENCE = re.compile(
+    r"(该|本)?(高新区|经开区|开发区|合作区|自创区|示范区|综保区|园区)(?!域|内外)|(该|本)(区)(?!域|别|间|块|分|级)"
+)
+_REFERENCE_OK_BEFORE = set("该本在到为和与及、，。；：！？（(“ \n的是从于向由至将把对入驻户")
+_GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
 
 
 @cache
 def _suffix_regex() -> re.Pattern[str]:
     alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
     return re.compile(f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+
+
+@cache
+def _bare_regex() -> re.Pattern[str]:
+    forms = sorted(bare_zone_forms(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms))
 
 
 def _scan_left(body: str, end: int, limit: int) -> int:
@@ -128,6 +118,145 @@ def _cut_stop_words(body: str, start: int, end: int) -> int:
         if k >= 0:
             cut = max(cut, k + len(w))
     return start + cut
+
+
+def _place_before(body: str, start: int) -> str | None:
+    """The province or city name printed right before `start`, if any (`浙江`, `北京市`)."""
+    for k in (5, 4, 3, 2):
+        if start - k >= 0 and body[start - k : start] in place_regions():
+            return body[start - k : start]
+    return None
+
+
+def _mention(
+    start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, written: str | None = None
+) -> ParkMention:
+    name = zone_canonical(zone)
+    return ParkMention(
+        start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
+    )
+
+
+def short_form(written: str) -> str:
+    """`长治国家高新区` -> `长治高新区`, `长春汽车经济技术开发区` -> `长春汽车经开区`: a written form
+    without 国家, a district in brackets or the long suffix (the warehouse names a zone by the
+    most complete of these its articles use)."""
+    written = re.sub(r"[（(][^）)]*[）)]$", "", written)
+    written = written[:2] + written[2:].replace("国家", "")
+    core, suffix = strip_suffix(written)
+    return core + suffix.canonical if suffix is not None else written
+
+
+# --- the gazetteer ------------------------------------------------------------------
+
+
+def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
+    """The longest gazetteer form ending at `end` (not before `floor`) whose place fits."""
+    forms = zone_forms()
+    for k in range(min(_MAX_FORM, end - floor), 1, -1):
+        zone = forms.get(body[end - k : end])
+        if zone is None:
+            continue
+        place = _place_before(body, end - k)
+        if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
+            return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
+        return end - k, _placed(body, body[end - k : end], zone)
+    return None
+
+
+def _placed(body: str, form: str, zone: Zone) -> Zone:
+    """`火炬高新区` with no place of its own: the zone of that form in a province the article names
+    (`中山…火炬高新区` is 中山's), when the form's own zone lies elsewhere."""
+    mentioned = provinces_named(body)
+    if not mentioned or zone.province[:2] in mentioned or any(p in form for p in mentioned):
+        return zone
+    others = {z for f, z in zone_forms().items() if f.endswith(form) and z.province[:2] in mentioned}
+    return next(iter(others)) if len(others) == 1 else zone
+
+
+@lru_cache(maxsize=256)
+def provinces_named(body: str) -> frozenset[str]:
+    """The provinces (first two characters) of the places an article names."""
+    regions = place_regions()
+    return frozenset(r[:2] for m in _place_regex().finditer(body) for r in regions.get(m.group(0), ()))
+
+
+@cache
+def _place_regex() -> re.Pattern[str]:
+    names = sorted((n for n in place_regions() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def _with_place(body: str, start: int, zone: Zone) -> int:
+    """`浙江杭州湾上虞经济技术开发区`, `北京中关村`: a place printed before the zone's name is part of it."""
+    place = _place_before(body, start)
+    if place and zone_in(zone, place):
+        return start - len(place)
+    return start
+
+
+def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
+    """`中关村国家自主创新示范区` is the demonstration zone, not the high-tech zone it shares a row with."""
+    strict = ("demonstration_zone", "free_trade_zone", "bonded_zone")
+    return suffix is not None and suffix.park_type in strict and suffix.park_type != zone.zone_type
+
+
+def _gazetteer_mention(body: str, m: re.Match[str]) -> ParkMention | None:
+    suffix = suffix_info()[m.group(1)]
+    found = _gazetteer_at(body, m.end(1), 0)
+    if found is None:
+        return None
+    start, zone = found
+    if _conflicting(zone, suffix):
+        return None
+    end = m.end() if m.group(2) and not _PHASE.search(m.group(2)) else m.end(1)
+    national = "国家" in body[start : m.end(1)]
+    text_start = _with_qualifier(body, _with_place(body, start, zone))
+    return _mention(text_start, end, body, zone, m.group(1), national, body[start : m.end(1)])
+
+
+def _with_qualifier(body: str, start: int) -> int:
+    """`西部科学城重庆高新区`: a wider zone printed as a qualifier belongs to the mention."""
+    q = _scan_left(body, start, 7)
+    return q if start - q >= 5 and _QUALIFIER.search(body[q:start]) else start
+
+
+def _bare_mentions(body: str, taken: list[tuple[int, int]]) -> list[ParkMention]:
+    """`中关村`, `光谷`, `泰达`: gazetteer names without a suffix, where they stand alone."""
+    out = []
+    for m in _bare_regex().finditer(body):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        before, after = body[m.start() - 1 : m.start()], body[m.end() : m.end() + 1]
+        zone = zone_forms()[m.group(0)]
+        start = m.start()
+        if after and after not in _BARE_NEXT:
+            continue  # `中关村倡议`, `光谷大道`: part of another name
+        if before == "·":
+            continue  # `南宁·中关村`: another park named after it
+        if before and re.match(f"[{CJK}A-Za-z0-9]", before):
+            place = _place_before(body, start)
+            if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
+                continue  # `新中关村`: part of another name
+            start = _with_place(body, start, zone)
+        out.append(_mention(start, m.end(), body, zone, "", False, m.group(0)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _resolve(name: str, park_type: str) -> Zone | None:
+    """A zone name the rules built, read through the gazetteer: exact, else the one zone of the
+    same type whose name ends with it (`稀土高新区` -> `包头稀土高新区`, `临江高新区` -> `萧山临江高新区`)."""
+    forms = zone_forms()
+    if name in forms:
+        return forms[name]
+    if len(name) < 5:
+        return None
+    hits = {z for f, z in forms.items() if f.endswith(name) and z.zone_type == park_type}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+# --- the rules, for zones the gazetteer lacks ------------------------------------------
 
 
 def _known_head(body: str, end: int) -> int | None:
@@ -171,27 +300,76 @@ def _with_province(body: str, start: int) -> int:
     return start
 
 
-def _admin_mention(body: str, m: re.Match[str]) -> ParkMention | None:
+def _city_form(head: str) -> str:
+    """`郑州市` -> `郑州`, `通化市国家医药` -> `通化医药`: the city form of a head (and one saying
+    国家 inside it) names the same zone."""
+    head = head[:2] + head[2:].replace("国家", "") if len(head) > 4 else head
+    for k in (4, 3, 2):
+        if len(head) > k and head[k] in "市县" and head[:k] in place_names():
+            return head[:k] + head[k + 1 :]
+    return head
+
+
+def _is_class_of_zones(head: str, suffix: str) -> bool:
+    """`福建省开发区`, `广东高新区`: a province's zones at large."""
+    return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
+
+
+def _admin_head(body: str, head_end: int, recurring: frozenset[str]) -> int | None:
+    start = _known_head(body, head_end)
+    if start is None:
+        start = _tagged_head(body, head_end)
+    if start is None:
+        floor = _cut_stop_words(body, _scan_left(body, head_end, _RECURRING_HEAD[1]), head_end)
+        if body[floor:head_end] in recurring:
+            start = floor
+    return start
+
+
+def _admin_mention(body: str, m: re.Match[str], recurring: frozenset[str]) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     national = m.group(0).startswith("国家")
     head_end = m.start(1) - (2 if national else 0)
-    start = _known_head(body, head_end)
-    if start is None:
-        start = _tagged_head(body, head_end)
+    start = _admin_head(body, head_end, recurring)
     if start is None:
         return None
     head = body[start:head_end]
     if _GENERIC_HEAD.search(head) or (m.group(2) and _PHASE.search(m.group(2))):
         return None  # `国家高新区` is generic; `襄阳科技城（二期）` is a building phase, a venue
+    if _is_class_of_zones(head, info.canonical):
+        return None
     text_start = _with_province(body, start)
     if text_start < start and head not in place_names() and not any(head.startswith(p) for p in place_names()):
         start = text_start  # `湖南湘江新区`: the province is part of the name when no city follows
         head = body[start:head_end]
-    q = _scan_left(body, text_start, 7)
-    if text_start - q >= 5 and _QUALIFIER.search(body[q:text_start]):
-        text_start = q  # `西部科学城重庆高新区`: a wider zone printed as a qualifier belongs to the mention
-    return ParkMention(text_start, m.end(), body[text_start : m.end()], head + info.canonical, suffix, national)
+    text_start = _with_qualifier(body, text_start)
+    name = _city_form(head) + info.canonical
+    zone = _resolve(name, info.park_type) or _resolve(head + suffix, info.park_type)
+    place = _place_before(body, text_start)
+    if zone is not None and place and not zone_in(zone, place):
+        text_start -= len(place)  # `东莞滨海新区` is not `(天津)滨海新区`
+        name = place + name
+        zone = None
+    if zone is not None and not _conflicting(zone, info):
+        return _mention(text_start, m.end(), body, zone, suffix, national, _city_form(head) + suffix)
+    return ParkMention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
+
+
+def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
+    """Short unknown heads the article writes with the same suffix at least twice (`苏相合作区`)."""
+    counts: Counter[str] = Counter()
+    for m in matches:
+        if suffix_info()[m.group(1)].kind != "admin":
+            continue
+        end = m.start(1)
+        start = _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
+        head = body[start:end]
+        short = _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]
+        # `电力系统示范区`: everyday words, not a name
+        if short and not _GENERIC_HEAD.search(head) and not made_of_common_words(head):
+            counts[head] += 1
+    return frozenset(h for h, n in counts.items() if n >= _RECURRING_MIN)
 
 
 def _strip_opening(body: str, start: int, end: int) -> int:
@@ -214,93 +392,184 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention]) -> Park
     for z in zones:  # `湘潭高新区数字产业园`: a zone name is not part of the descriptor
         if start <= z.end <= end:
             start = z.end
+    for legal in _LEGAL_FORM.finditer(body, start, end):  # `…有限公司美安生态科技新城`: the company is not
+        start = legal.end()
+    if _GENERIC_HEAD.search(body[start:end]):
+        return None  # `百亿级电子信息产业园`: a class of park
     start = _strip_opening(body, start, end)
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
         return None
     if _PARK_CONTEXT_BEFORE.search(body[max(0, start - 12) : start]) or _PARK_CONTEXT_AFTER.match(body[m.end() :]):
         return None  # a park being planned or built is a project, not (yet) a zone
+    china = _CHINA_PLACE.search(body[max(0, start - 10) : start])
+    if china:  # `中国（南宁）跨境电子商务综合试验区`
+        return ParkMention(
+            start - len(china.group(0)), m.end(), body[start - len(china.group(0)) : m.end()],
+            china.group(1) + head + info.canonical, suffix,
+        )  # fmt: skip
     return ParkMention(start, m.end(), body[start : m.end()], head + info.canonical, suffix)
 
 
 def _weak(park: ParkMention) -> bool:
     head = park.name[: -len(suffix_info()[park.suffix].canonical)]
-    return len(head) < 3 and head not in place_names()
+    return park.zone_key is None and len(head) < 3 and head not in place_names()
 
 
 def _merge_compounds(mentions: list[ParkMention]) -> list[ParkMention]:
     """`西部科学城重庆高新区`: a zone printed right before another qualifies it."""
     out: list[ParkMention] = []
     for m in mentions:
-        if out and out[-1].end == m.start and not out[-1].is_reference:
+        if out and out[-1].end == m.start and not out[-1].is_reference and out[-1].zone_key is None:
             prev = out.pop()
-            m = ParkMention(prev.start, m.end, prev.text + m.text, m.name, m.suffix, m.says_national)
+            m = ParkMention(prev.start, m.end, prev.text + m.text, m.name, m.suffix, m.says_national, False, m.zone_key)
         out.append(m)
     return out
-
-
-def _main_zone(mentions: Iterable[ParkMention]) -> ParkMention | None:
-    """The zone an article is about, when one clearly dominates its named zones."""
-    named = [m for m in mentions if not m.is_reference and suffix_info()[m.suffix].kind == "admin"]
-    if not named:
-        return None
-    counts = Counter(m.name for m in named)
-    (top, n), *rest = counts.most_common()
-    if rest and rest[0][1] * 2 > n:
-        return None
-    return next(m for m in named if m.name == top)
 
 
 def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
     """Within one article, `滨海湾新区` after `东莞滨海湾新区` is the same zone."""
-    names = {m.name for m in mentions}
+    names = {m.name: m.zone_key for m in mentions}
     out = []
     for m in mentions:
         longer = [n for n in names if n != m.name and n.endswith(m.name)]
-        if len(longer) == 1:
-            m = ParkMention(m.start, m.end, m.text, longer[0], m.suffix, m.says_national, m.is_reference)
+        if len(longer) == 1 and m.zone_key is None:
+            m = ParkMention(
+                m.start, m.end, m.text, longer[0], m.suffix, m.says_national, m.is_reference, names[longer[0]]
+            )
         out.append(m)
     return out
 
 
-def find_parks(body: str) -> list[ParkMention]:
-    """Every zone an article names or refers to, as spans of `body`, in order."""
+# --- the article's zones --------------------------------------------------------------
+
+
+def park_type_of(mention: ParkMention) -> str:
+    info = suffix_info().get(mention.suffix)
+    if mention.zone_key is not None:
+        from loaders.reference import gazetteer
+
+        for z in gazetteer():
+            if z.name_full == mention.zone_key:
+                return z.zone_type
+    return info.park_type if info else "other"
+
+
+def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[ParkMention] = ()) -> ParkMention | None:
+    """The zone an article is about: the one its title names, else the one its body names most
+    when no other comes close (None when two compete). Zones proper (高新区, 经开区 ...) outrank
+    industrial parks, which only count when the article names no zone proper."""
+    named = [m for m in mentions if not m.is_reference]
+    titles = [m for m in title_mentions if not m.is_reference]
+    admin = [m for m in named if suffix_info().get(m.suffix) is None or suffix_info()[m.suffix].kind == "admin"]
+    in_title = {m.name for m in titles}
+    counts = Counter(m.name for m in named)
+    # an industrial park is the article's zone only when the article is about it, not in passing
+    parks = [m for m in named if counts[m.name] >= _PARK_ABOUT or m.name in in_title]
+    pool = admin or parks
+    if not pool:  # `高新区` alone in a body whose title names the zone
+        return titles[0] if len({m.name for m in titles}) == 1 else None
+    titled = [m for m in pool if m.name in in_title]
+    if len({m.name for m in titled}) == 1:
+        return titled[0]
+    counts = Counter(m.name for m in pool)
+    (top, n), *rest = counts.most_common()
+    if rest and rest[0][1] * 2 > n:
+        return None
+    return next(m for m in pool if m.name == top)
+
+
+def _named_zones(body: str) -> list[ParkMention]:
+    """Every zone an article names (no references), as spans of `body`, in order."""
+    matches = list(_suffix_regex().finditer(body))
+    recurring = _recurring_heads(body, matches)
     admin: list[ParkMention] = []
-    skipped: list[tuple[int, int]] = []
-    regex = _suffix_regex()
-    matches = list(regex.finditer(body))
     for m in matches:
-        if suffix_info()[m.group(1)].kind == "admin":
-            found = _admin_mention(body, m)
-            if found:
-                admin.append(found)
-            else:
-                skipped.append((m.start(), m.end()))
+        if any(a.start <= m.start(1) < a.end for a in admin):
+            continue
+        found = _gazetteer_mention(body, m)
+        if found is None and suffix_info()[m.group(1)].kind == "admin":
+            found = _admin_mention(body, m, recurring)
+        if found and any(a.start <= found.start < a.end for a in admin):
+            continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
+        if found:
+            admin.append(found)
+    admin += _bare_mentions(body, [(a.start, a.end) for a in admin])
     parks = []
     for m in matches:
         if suffix_info()[m.group(1)].kind == "park" and not any(a.start <= m.start(1) < a.end for a in admin):
-            found = _park_mention(body, m, admin)
+            found = _park_mention(body, m, admin + parks)
             if found:
                 parks.append(found)
-            else:
-                skipped.append((m.start(), m.end()))
     # a two-character descriptor (`信创产业园`) counts only as a short form of a longer name
     names = {m.name for m in admin + parks}
     parks = [p for p in parks if not _weak(p) or any(n != p.name and n.endswith(p.name) for n in names)]
     mentions = _merge_compounds(sorted(admin + parks, key=lambda p: p.start))
-    mentions = _unify_names(mentions)
-    main = _main_zone(mentions)
-    if main is not None:
-        taken = [(p.start, p.end) for p in mentions]
-        for r in _REFERENCE.finditer(body):
-            if any(a < r.end() and r.start() < b for a, b in taken):
-                continue
-            # `工业互联网园区`, `试点园区` still mean the article's zone; `国家高新区` never does
-            if (
-                body[max(0, r.start() - 2) : r.start()] in ("国家", "省级", "市级")
-                or body[r.start() - 1 : r.start()] == "级"
-            ):
-                continue
-            suffix = r.group(2) or r.group(3)
-            mentions.append(ParkMention(r.start(), r.end(), r.group(0), main.name, suffix, is_reference=True))
-    return sorted(mentions, key=lambda p: p.start)
+    return _unify_names(mentions)
+
+
+def _reference_target(suffix: str, named: list[ParkMention], title: list[ParkMention]) -> ParkMention | None:
+    """The zone a bare suffix stands for: the article's zone of that kind (`园区`, `该区`: of any kind)."""
+    if suffix in ("园区", "区"):
+        return dominant_zone(named, title)
+    kind = suffix_info()[suffix].park_type
+    same = [m for m in named if park_type_of(m) == kind]
+    return dominant_zone(same, [m for m in title if park_type_of(m) == kind])
+
+
+def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
+    taken = [(p.start, p.end) for p in named]
+    out = []
+    for r in _REFERENCE.finditer(body):
+        if any(a < r.end() and r.start() < b for a, b in taken):
+            continue
+        before = body[max(0, r.start() - 2) : r.start()]
+        if before.endswith(_GENERIC_BEFORE) or before.endswith("级"):
+            continue  # `国家高新区`, `省级高新区` never mean the article's zone
+        suffix = r.group(2) or r.group(4)
+        if any(len(z.suffix) > len(suffix) and body.endswith(z.suffix, 0, r.end()) for z in zone_suffixes()):
+            continue  # `产业园区`, `经济开发区`: the end of a longer suffix the rules did not take as a zone
+        bare_park = suffix == "园区" and not r.group(1)
+        if bare_park and before[-1:] and before[-1] not in _REFERENCE_OK_BEFORE:
+            continue  # `示范园区`, `物流园区`: part of a longer word, not a reference
+        target = _reference_target(suffix, named, title)
+        if target is not None:
+            out.append(
+                ParkMention(
+                    r.start(), r.end(), r.group(0), target.name, suffix, is_reference=True, zone_key=target.zone_key
+                )
+            )
+    return out
+
+
+def find_parks(body: str, title: str | None = None) -> list[ParkMention]:
+    """Every zone an article names or refers to, as spans of `body`, in order.
+
+    The title (when the page prints one) only helps to decide which zone a bare `高新区`
+    in the body means; its own mentions are not spans of the body and are not returned.
+    """
+    named = _named_zones(body)
+    title_zones = _named_zones(title) if title else []
+    return sorted(named + _references(body, named, title_zones), key=lambda p: p.start)
+
+
+def without_projects(parks: list[ParkMention], projects: Iterable[tuple[int, int, str]]) -> list[ParkMention]:
+    """Parks the article reports as projects (`…思维轨道交通产业园等17个项目开工`) are not zones (yet).
+
+    `projects` are (start, end, name) of the article's projects with a status that makes them
+    undertakings (signed, started, being built, completed, operating). Only descriptor parks
+    (`产业园`, `小镇` …) the gazetteer does not know can be projects; zones proper never are.
+    """
+    spans = list(projects)
+    names = {name.removesuffix("项目") for _, _, name in spans}
+
+    def is_project(m: ParkMention) -> bool:
+        info = suffix_info().get(m.suffix)
+        if m.zone_key is not None or m.is_reference or info is None:
+            return False
+        inside = any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b, _ in spans)
+        if info.kind != "park":
+            return inside and m.end < max(b for a, b, _ in spans if a <= m.start and m.end <= b)
+        return m.name in names or m.text in names or inside
+
+    return [m for m in parks if not is_project(m)]

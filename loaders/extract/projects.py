@@ -1,139 +1,115 @@
 """Find named investment and construction projects and what happened to them.
 
-A project is a name with a project head (`…项目`, `…工程`, `…生产线`, `…基地`,
-`…中心`, `…产业园`, `…改造`), read leftwards from the head to the nearest function
-word or verb, so `本次开工项目的代表三花智控未来产业中心项目` gives
-`三花智控未来产业中心项目`. Heads other than 项目/工程 only count with a status verb
-next to them (`OPPO全球算力中心投入运行`), since `研发中心` alone is no project.
-Batch statements (`当天开工4个项目，总投资额25.78亿元`) and category words
-(`重大项目`, `民生项目`) are not projects: they are metrics of the zone.
+A project is a named undertaking. It is found three ways:
 
-Status comes from the verbs around the name (签约/落户 -> signed, 开工/奠基 -> started …),
-investment from `总投资额 / 拟投资 / 计划总投资 / 投资` figures in the name's sentence
-or a following `该项目` sentence, the event date from a date in the sentence or the
-article's dated lede.
+1. a name with a project head (`…项目`, `…工程`, `…生产线`, `…基地`, `…中心`, `…产业园`,
+   `…改造`), read leftwards from the head to the nearest function word or verb, so
+   `本次开工项目的代表三花智控未来产业中心项目` gives `三花智控未来产业中心项目`. Heads other
+   than 项目/工程 only count with a status verb next to them (`OPPO全球算力中心投入运行`),
+   since `研发中心` alone is no project;
+2. the items of a list of projects (`包括A、B、C等17个项目`, `分别为A项目、B项目`,
+   `A、B、C4个项目揭牌`), each a proper name, not a category (`轨道交通、道路桥梁等项目`);
+3. a quoted name after a building verb (`建设“物联网与大数据生产基地”`).
+
+A count, a category, a time or an event is not a project: `海口国家高新区7个项目`,
+`5个批次共56个项目`, `科技创新类项目`, `2023年招商引资项目`, `投资推介会项目` are batch
+statements, whose figures are metrics of the zone.
+
+Status comes from the verb that governs the name (签约/落户 -> signed, 开工/奠基 -> started …);
+items listed under a batch event (`集中开工…包括A、B等项目`) take the event's. Investment is
+the `总投资 / 拟投资 / 投资` figure stated for the project itself — in its clause, in a
+`该项目…` sentence after it, or before it as the investor's (`X公司投资10亿元，建设Y项目`) —
+never a batch's or a category's total. The event date is a date in the sentence, or the
+article's event (`ArticleContext.event_date`) for a project of that event.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
+from loaders.extract.context import ArticleContext, resolve_date
+from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
+from loaders.extract.rules import DATE, EVENT_STATUSES, STATUS
 from loaders.extract.spans import CompanyMention, ParkMention
+from loaders.wordlists import words
 
 _HEADS = (
     "项目|工程|生产线|产业基地|制造基地|生产基地|智造基地|基地|研发中心|运营中心|算力中心|制造中心|应用中心|"
-    "创新中心|科技中心|数据中心|中心|产业园|科创园|改造|公寓楼|公寓|学校"
+    "创新中心|科技中心|数据中心|中心|产业园|科创园|改造|公寓楼|公寓|学校|校区"
 )
 CJK = "\u4e00-\u9fff"
 _HEAD = re.compile(f"(?:{_HEADS})")
 _STRONG_HEAD = ("项目", "工程")
-_STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以、，。；：！？,;:!?\n（）()《》【】“”")
-_STOP_WORDS = (
-    "代表",
-    "开工",
-    "签约",
-    "落户",
-    "投产",
-    "投运",
-    "启用",
-    "开园",
-    "奠基",
-    "引进",
-    "推进",
-    "推动",
-    "加快",
-    "打造",
-    "完成",
-    "建成",
-    "谋划",
-    "实施",
-    "包括",
-    "依托",
-    "围绕",
-    "聚焦",
-    "以及",
-    "继",
-    "即",
-    "其中",
-    "分别",
-    "当天",
-    "此次",
-    "本次",
-    "集体",
-    "前瞻",
-    "高标准",
-    "全力",
-    "大力",
-    "积极",
-    "加大",
-    "坚持",
-    "努力",
-    "刷新",
-    "帮助",
-    "支持",
-    "组织",
-    "举办",
-    "招引",
-    "引育",
-    "培育",
-    "担任",
-    "获得",
-    "细化",
-    "量化",
-    "借助",
-    "如果说",
-    "那么",
-    "共有",
-    "约占",
-    "设立",
-    "开展",
-    "联合",
-    "又一个",
-    "一批",
-    "计划建设",
-    "投资建设",
-    "获评",
-    "举行",
-    "随着",
-    "共建",
-    "合作",
-    "布局",
+_STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以暨、，。；：！？,;:!?\n（）()《》【】“”")
+_STOP_WORDS = words("extract_words.txt", "project_name_stops")
+# a descriptor made only of these words is a category, not a name
+_GENERIC = re.compile(
+    r"^(?:[一二两三四五六七八九十\d]+个)?(?:重大|重点|优质|高端|龙头|民生|产业|签约|开工|投产|投运|外资|内资|在谈|新|"
+    r"建设|科创|转化|节能技改|技改|链主旗舰型|旗舰型|信息业|示范|标杆|省级|市级|国家级|各类|一批|首批|这些|该|此|本|"
+    r"招商引资|招商|引资|扩大有效投资|有效投资|投资|集中|追加|基础设施|政府投资|产业投资|建设类|上述|所有|全部)*$"
 )
 _GENERIC_TAIL = re.compile(
-    r"(重大|重点|龙头|民生|示范|标杆|品牌|优质|高端|科技创新|创新|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
+    r"(重大|重点|龙头|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
 )
-# `推进A、B等项目建设`, `完成A、B和C等4个节能技改项目`: the items of a list before 等…项目
-_LIST_TAIL = re.compile(r"等(?:[\d一二两三四五六七八九十]+个)?[\u4e00-\u9fff]{0,6}项目")
-_LIST_VERB = re.compile(r"(推进|推动|加快|实施|完成|建成|开工|签约|引进|包括|谋划|启动)")
+_WEAK_TAIL = re.compile(r"(?:科技创新|创新)$")  # `科技创新项目`, but `中国长城自主创新基地`
+# counts, times, class labels and events inside a name make it a batch statement, not a project
+_BATCH = re.compile(
+    r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|家)|批次|[两三四五六七八九十百]大(?:项目|重点|重大)?$|"
+    r"[\d一二两三四五六七八九十]$|"
+    r"(?:19|20)\d{2}\s*年|[一二三四]\s*季度|[上下]半年|今年|去年|年度|年初|年底|"
+    r"[十百千万亿\d]+元?级|又一|一个|"
+    r"(?:会|活动|仪式|大会|论坛|推介会)$"
+)
+_CATEGORY_END = re.compile(r"(?:类|领域|行业|板块|方面|产业|门类|业态)$")
+# what a listed item's name ends with when it names a facility or undertaking
+_ITEM_HEAD = re.compile(
+    r"(?:项目|工程|基地|中心|园区?|城|小镇|谷|酒店|大厦|楼|厂|生产线|平台|学校|医院|校区|社区|综合体|改造|扩能|"
+    r"总部|研究院|实验场|实验室|开发|馆|港|站|车间|线)$"
+)
+_LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|有|：|:")
+# `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
+_LIST_TAIL = re.compile(
+    r"(?:等(?:[\d一二两三四五六七八九十]+个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
+    r"[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
+)
+_LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
+_CATEGORY_BEFORE = re.compile(r"等[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
+_CATEGORY_LIST = re.compile(r"等[^，。；]{0,8}(?:类项目|领域|产业|行业|方面)")
 # `建成“创客公寓”`: a quoted name right after a status verb
-_QUOTED = re.compile(r"(建成|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,12})”")
+_QUOTED = re.compile(r"(建成|建设|打造|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,24})”")
 _HEAD_WORDS = ("项目", "工程", "中心", "基地", "改造", "生产线", "产业园")
 # after a project's name comes punctuation, a particle or a verb, never more name
 _NEXT_OK = set(
-    "，。、；：！？,;:!?）)”\n落签开投启建竣奠破获于在将已正等分的和与及则集也是为由即目年首计总拟位占代作主以达实顺加后"
-)
-_GENERIC = re.compile(
-    r"^(?:[一二两三四五六七八九十\d]+个)?(?:重大|重点|优质|高端|龙头|民生|产业|签约|开工|投产|投运|外资|内资|在谈|新|"
-    r"建设|科创|转化|节能技改|技改|链主旗舰型|旗舰型|信息业|示范|标杆|省级|市级|国家级|各类|一批|首批|这些|该|此|本)*$"
+    "，。、；：！？,;:!?）)”\n落签开投启建竣奠破获于在将已正等分的和与及则集也是为由即目年首计总拟位占代作主以达实顺加后揭"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；]{0,10}$")
-_STATUS = (
-    ("approved", r"获批|批准成立|批准"),
-    ("in_operation", r"投运|投入运行|投入使用|启用|开园|运营|运行"),
-    ("in_production", r"投产|试生产|达产"),
-    ("completed", r"竣工|建成|完成"),
-    ("started", r"开工|奠基|破土动工|开建|动工"),
-    ("signed", r"签约|落户|签署|引进|入驻"),
-    ("under_construction", r"在建|建设中|加快建设|推进[^，。；]{0,12}建设|施工|建设现场|开工建设以来"),
-    ("planned", r"拟|计划|规划|谋划|将建设|前瞻|布局|推动[^，。；]{0,24}落地"),
+# a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
+_LIST_STATUS = (("in_operation", r"揭牌"),)
+_LIST_VERB = re.compile(r"推进|推动|加快|实施|完成|建成|开工|签约|引进|谋划|启动|落地|投产|竣工")
+_INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资")
+_BUILD_VERB = re.compile(r"建设|打造|投建|新建|兴建|建成|落地|实施")
+# right after an amount, in its clause: the money builds what is named next (`投资1.22亿元高质量建成“X”`)
+_BUILDS_NEXT = re.compile(r"[^，,。；;]{0,8}(?:建设|打造|投建|新建|兴建|建成)")
+_PROJECT_COUNT = re.compile(
+    r"[\d一二两三四五六七八九十百千]+\s*个(?:[\u4e00-\u9fff]{0,6}项目)?|项目\s*[\d一二两三四五六七八九十]+\s*个"
 )
-_INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|投资")
-_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+# a sentence about the project just named: `该项目…`, `新项目…`, `据悉，该项目…`
+_PROJECT_REF = re.compile(r"\s*(?:[^，。,]{0,4}[，,])?\s*(?:该|新|此|这一)?项目")
+_PROPER_WITHIN = 10  # a place this near the start makes a name proper (`南大苏州校区`)
+_CLOSE = 10  # characters around another mention of a project that can hold its status verb
+_SAME_MIN = 6  # two names this long, one inside the other, are one project
+_DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*“$")
+_MONEY_IN_NAME = re.compile(r"\d\s*[万亿]*\s*(?:元|美元)")  # `总投资188亿元的11个项目`: a batch's money
+# a name followed by these is an institution that signs, not a project (`…服务中心等单位签约`)
+_INSTITUTIONS_AFTER = re.compile(r"[^，。；]{0,30}?等(?:单位|部门|机构)")
+_ITEM_MIN = 4  # a listed name shorter than this is a word, not a name
+_GENERIC_MAX = 6  # `科技创新项目` is a category; `中国长城自主创新基地` has a name before the adjective
+_SHORT_ITEM = 5  # ... and one this short made of everyday words is a category
 
 
 @dataclass(frozen=True)
@@ -151,6 +127,9 @@ class ProjectMention:
     evidence_start: int
     evidence_end: int
     evidence: str
+    # every span of the body that names it (the first is [start, end)): a later `X基地` or
+    # `“X基地”` is the same project, and the metric reader attributes figures by them
+    mentions: tuple[tuple[int, int], ...] = ()
 
 
 def name_start(body: str, end: int, limit: int = 40) -> int:
@@ -178,6 +157,9 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
         k = window.rfind(conj)
         if k > 0 and window[:k].endswith(_HEAD_WORDS):
             cut = max(cut, k + 1)
+    lead = re.match(r"(?:投资)?(?:建设|新建|兴建)", window[cut:])
+    if lead and len(window) - cut - lead.end() >= 4:  # `建设X项目`: the verb opens the phrase, not the name
+        cut += lead.end()
     m = re.search(f"[{CJK}] +(?=[{CJK}])", window[cut:])
     while m:  # `调研协调 项目加快推进`: a space between Chinese words is a boundary
         cut += m.end()
@@ -185,7 +167,55 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
     return start + cut
 
 
-def _status(context_before: str, context_after: str) -> str:
+def is_batch(name: str) -> bool:
+    """`海口国家高新区7个项目`, `2023年招商引资项目`, `科技创新类项目`, `投资推介会项目`: a count,
+    a time, a class or an event, not one named undertaking."""
+    head = re.search(f"(?:{_HEADS})$", name)
+    descriptor = name[: head.start()] if head else name
+    weak_head = head is None or head.group(0) in _STRONG_HEAD
+    unplaced = _without_place(descriptor)  # `中山市招商引资项目`: a city's batch
+    return bool(
+        _BATCH.search(descriptor)
+        or _MONEY_IN_NAME.search(descriptor)
+        or descriptor.endswith(("和", "及", "与"))
+        or _GENERIC.match(descriptor)
+        or (unplaced != descriptor and _GENERIC.match(unplaced))
+        or (weak_head and (_CATEGORY_END.search(descriptor) or _GENERIC_TAIL.search(descriptor)))
+        or (len(descriptor) <= _GENERIC_MAX and (_GENERIC_TAIL.search(descriptor) or _WEAK_TAIL.search(descriptor)))
+    )
+
+
+def _without_place(text: str) -> str:
+    """`中山市招商引资` -> `招商引资`: the words after a place that opens them."""
+    from loaders.reference import place_names
+
+    for k in (4, 3, 2):
+        if text[:k] in place_names():
+            rest = text[k:]
+            return rest[1:] if rest[:1] in ("市", "区", "县", "省") else rest
+    return text
+
+
+def _named_item(item: str) -> bool:
+    """A listed item that names something (`丝路创智谷`, `6万吨钛材`), not a category (`轨道交通`)."""
+    if len(item) < _ITEM_MIN or is_batch(item):
+        return False
+    if re.search(r"[A-Za-z0-9]", item):
+        return True
+    if not _ITEM_HEAD.search(item) and len(item) <= _SHORT_ITEM and item.endswith(_industry_words()):
+        return False  # `矽盛电子`, `汇龙环保`: a company's brand, not a named project
+    common = made_of_common_words(item)
+    return not (common and (len(item) <= _SHORT_ITEM or not _ITEM_HEAD.search(item)))
+
+
+@cache
+def _industry_words() -> tuple[str, ...]:
+    from loaders.extract.companies import industry_words
+
+    return industry_words()
+
+
+def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     """The status verb that governs the name.
 
     A verb right before it (`当天开工的…`, `投产项目的代表…`) wins, then the nearest one after
@@ -197,7 +227,7 @@ def _status(context_before: str, context_after: str) -> str:
 
     def nearest(text: str, from_end: bool) -> tuple[int, str] | None:
         best = None
-        for status, pattern in _STATUS:
+        for status, pattern in STATUS + extra:
             for m in re.finditer(pattern, text):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
@@ -217,30 +247,76 @@ def _status(context_before: str, context_after: str) -> str:
     return before[1] if before else "unknown"
 
 
-def _resolve_date(m: re.Match[str], published: date | None) -> date | None:
-    try:
-        year = int(m.group("y")) if m.group("y") else (published.year if published else None)
-        if year is None:
-            return None
-        d = date(year, int(m.group("m")), int(m.group("d")))
-        if published and not m.group("y") and d > published:
-            d = date(year - 1, d.month, d.day)
-        return d
-    except ValueError:
-        return None
-
-
-def _investment(sentence: str) -> tuple[float | None, float | None, str | None]:
-    for m in _INVEST.finditer(sentence):
-        for q in read_quantities(sentence[m.end() : m.end() + 16]):
+def _money(
+    text: str, not_before: re.Pattern[str] | None = None
+) -> tuple[float | None, float | None, str | None] | None:
+    """The first CNY or USD amount right after an investment word in `text` (not one followed by
+    `not_before`: `投资1.22亿元建成“X”` is X's money, not the name's before it)."""
+    for m in _INVEST.finditer(text):
+        for q in read_quantities(text[m.end() : m.end() + 16]):
             if q.unit in ("CNY", "USD") and q.start <= 4:
-                if q.unit == "CNY":
-                    return q.value, None, q.qualifier
-                return None, q.value, q.qualifier
-    return None, None, None
+                if not_before is not None and not_before.match(text, m.end() + q.end):
+                    return None
+                return (q.value, None, q.qualifier) if q.unit == "CNY" else (None, q.value, q.qualifier)
+    return None
 
 
-def _proper(body: str, start: int, end: int, parks: Sequence[ParkMention], companies: Sequence[CompanyMention]) -> bool:
+_NO_MONEY: tuple[float | None, float | None, str | None] = (None, None, None)
+
+
+def _listed_item(body: str, start: int, end: int) -> bool:
+    """`A、B等，总投资195亿元`: a name in a list, whose figures are the list's."""
+    return body[end : end + 1] in ("、", "等") or body[start - 1 : start] == "、"
+
+
+def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int, int]]) -> tuple:
+    """The investment stated for the project named at [start, end): in its own clause after the
+    name, before other projects, a count of projects or another `项目`; as its investor's figure
+    before it (`X公司投资10亿元，建设Y项目`); or in a later sentence of its paragraph about it
+    (`该项目拟投资…`, `新项目总投资…`). A list item has none of its own."""
+    if _listed_item(ctx.body, start, end):
+        return _NO_MONEY
+    s_start, s_end = ctx.sentence_at(start)
+    body = ctx.body
+    stop = min([b for b, _ in names if b > start] + [s_end])
+    after = body[end:stop]
+    other = re.search("(?<![该此一])项目|“", after)  # `该项目计划投资…` is still this project
+    cut = min([m.start() for m in (_PROJECT_COUNT.search(after), other) if m] + [len(after)])
+    money = _money(after[:cut], _BUILDS_NEXT)
+    if money:
+        return money
+    before = body[s_start:start]
+    leads = list(_INVEST.finditer(before))
+    lead = leads[-1] if leads else None
+    investor_figure = (
+        lead is not None
+        and not any(s_start + lead.start() <= a < start for a, _ in names)
+        and _BUILD_VERB.search(before[lead.end() :])
+        and not _PROJECT_COUNT.search(before)
+    )
+    if investor_figure and (money := _money(before[lead.start() :])):
+        return money
+    return _later_money(ctx, s_end, names)
+
+
+def _later_money(ctx: ArticleContext, after: int, names: list[tuple[int, int]]) -> tuple:
+    """`该项目计划总投资106亿元` / `新项目总投资50亿元` later in the paragraph, before another project."""
+    body = ctx.body
+    paragraph_end = body.find("\n", after)
+    paragraph_end = len(body) if paragraph_end < 0 else paragraph_end
+    first = True
+    for a, b in ctx.sentences:
+        if a < after:
+            continue
+        if (a >= paragraph_end and not first) or any(a <= x < b for x, _ in names):
+            break
+        first = False
+        if _PROJECT_REF.match(body, a, b):
+            return _money(body[a:b]) or _NO_MONEY
+    return _NO_MONEY
+
+
+def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies: list[CompanyMention]) -> bool:
     """Does a name open with something proper: Latin letters, a known place, a zone or a company?"""
     from loaders.reference import place_names
 
@@ -248,27 +324,39 @@ def _proper(body: str, start: int, end: int, parks: Sequence[ParkMention], compa
         return True
     if any(c.start == start for c in companies) or any(p.start == start for p in parks if not p.is_reference):
         return True
-    return any(body.startswith(n, start) for n in place_names() if len(n) >= 2)
+    opening = body[start : min(end, start + _PROPER_WITHIN)]
+    places = place_names()
+    return any(opening[i:j] in places for i in range(len(opening)) for j in range(i + 2, len(opening) + 1))
 
 
-def find_projects(
-    body: str,
-    parks: Sequence[ParkMention] = (),
-    companies: Sequence[CompanyMention] = (),
-    published_on: date | None = None,
-) -> list[ProjectMention]:
-    """Named projects of one article, each once (the first mention), with status and money."""
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(body)]
-    lede_date = None
-    if sentences:
-        first = _DATE.search(body[sentences[0][0] : sentences[0][1]])
-        lede_date = _resolve_date(first, published_on) if first else None
-    main_park = max({p.name for p in parks}, key=lambda n: sum(p.name == n for p in parks)) if parks else None
-    out: list[ProjectMention] = []
-    seen: set[str] = set()
+def _event_date(ctx: ArticleContext, sentence: str, status: str) -> date | None:
+    d = DATE.search(sentence)
+    if d:
+        return resolve_date(d, ctx.published_on)
+    return ctx.event_date if status in EVENT_STATUSES else None
+
+
+def _project(
+    ctx: ArticleContext, start: int, end: int, status: str, money: tuple, company: str | None
+) -> ProjectMention:
+    s_start, s_end = ctx.sentence_at(start)
+    sentence = ctx.body[s_start:s_end]
+    park = next((p.name for p in reversed(ctx.parks) if p.end <= start and p.start >= s_start), ctx.zone_name)
+    cny, usd, qual = money
+    return ProjectMention(
+        start, end, ctx.body[start:end], status, cny, usd, qual, company, park,
+        _event_date(ctx, sentence, status), s_start, s_end, sentence,
+    )  # fmt: skip
+
+
+# --- 1. names with a project head ----------------------------------------------------------
+
+
+def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, head, status) of every name ending in a project head that passes the rules."""
+    body = ctx.body
     for m in _HEAD.finditer(body):
-        head = m.group(0)
-        end = m.end()
+        head, end = m.group(0), m.end()
         if end < len(body) and body[end] not in _NEXT_OK and not body[end].isspace():
             continue  # the head is inside a longer word (`项目前期`, `工程质量`, `中心城区`)
         if body[m.start() - 1 : m.start()].isspace():
@@ -276,179 +364,319 @@ def find_projects(
         start = name_start(body, m.start())
         while start < m.start() and body[start] in "和及与 ":
             start += 1
+        inside = next((c for c in ctx.companies if c.start < start < c.end), None)
+        if inside is not None:  # `…精细化工有限公司20万吨…改造`: a stop word inside the owner's name
+            start = inside.start
+        quoted = re.match(r"“[^”]{1,8}”", body[start : m.start()])
+        if quoted and m.start() - start - quoted.end() >= 4:  # `“双一流”南大苏州校区`: a label before the name
+            start += quoted.end()
         name = body[start:end].strip(" “”")
         descriptor = name[: -len(head)]
-        if len(descriptor) < 4 or _GENERIC.match(descriptor) or _COUNTED.search(body[max(0, start - 12) : start]):
+        if len(descriptor) < 4 or is_batch(name) or _COUNTED.search(body[max(0, start - 12) : start]):
             continue
-        if _GENERIC_TAIL.search(descriptor) or (head == "工程" and descriptor.startswith("国家")):
+        if head == "工程" and descriptor.startswith("国家"):
             continue
-        if re.search(r"\d+\s*个$", body[max(0, start - 6) : start]):
-            continue
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(body)))
-        before, after = body[s_start:start], body[end:s_end]
-        status = _status(before[-20:], after)
-        park_head = head in ("产业园", "科创园")
-        if head not in _STRONG_HEAD and (
-            status == "unknown" or not (park_head or _proper(body, start, end, parks, companies))
-        ):
+        s_start, s_end = ctx.sentence_at(m.start())
+        if _listed_item(body, start, end):  # `A项目、B项目、C项目集体投运`: the list's verb
+            status = _status("", body[end:s_end])
+            status = _status(body[s_start:start], "") if status == "unknown" else status
+        else:
+            status = _status(body[s_start:start][-20:], body[end:s_end])
+        if _DESIGNATION.search(body, max(0, start - 6), start):
+            continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
+        if _INSTITUTIONS_AFTER.match(body, end):
+            continue  # `与珠海高新区投促中心、…等单位签约`: the bodies that sign
+        start = _past_place_and_verb(body, start, m.start())
+        proper = head in ("产业园", "科创园") or _proper(body, start, end, ctx.parks, ctx.companies)
+        if head not in _STRONG_HEAD and status == "unknown" and proper:
+            full = max(body.rfind(c, 0, start) for c in "。！？\n") + 1
+            status = _status(body[full:start], "")  # `在已签约项目中，…；X中心则致力于…`
+        if head not in _STRONG_HEAD and (status == "unknown" or not proper):
             continue  # `研发中心`, `企业培训中心`: a facility word, not a named project
-        owner = next(
-            (
-                c
-                for c in companies
-                if c.start == start and c.end < m.start() and c.kind == "legal" and body[c.end] not in "（("
-            ),
-            None,
-        )
-        if owner is not None:  # `阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造`: the owner leads
-            start = owner.end
         if (
-            any(c.start <= start < c.end or start <= c.start < end for c in parks if not c.is_reference)
-            and head in ("产业园", "科创园")
+            head in ("产业园", "科创园")
             and status == "unknown"
+            and any(p.start <= start < p.end or start <= p.start < end for p in ctx.parks if not p.is_reference)
         ):
             continue
-        key = re.sub(r"\s+|“|”", "", name)
-        if key in seen or any(key in s or s in key for s in seen if len(s) >= 6 and len(key) >= 6):
-            continue
-        seen.add(key)
-        sentence = body[s_start:s_end]
-        cny, usd, qual = _investment(sentence)
-        if cny is None and usd is None:  # `该项目拟投资 70 亿元` in a following sentence
-            for a, b in sentences:
-                if a >= s_end and re.match(r"^\s*(?:该项目|项目)", body[a:b]):
-                    cny, usd, qual = _investment(body[a:b])
-                    break
-                if a >= s_end:
-                    break
-        company = owner.name if owner else next((c.name for c in companies if start <= c.start < end), None)
-        if company is None:
-            company = next((c.name for c in reversed(companies) if s_start <= c.start and c.end <= start), None)
-        park = next((p.name for p in reversed(parks) if p.end <= start and p.start >= s_start), main_park)
-        d = _DATE.search(sentence)
-        event_date = (
-            _resolve_date(d, published_on)
-            if d
-            else (lede_date if status in ("signed", "started", "in_production", "in_operation") else None)
-        )
-        out.append(
-            ProjectMention(
-                start,
-                end,
-                body[start:end],
-                status,
-                cny,
-                usd,
-                qual,
-                company,
-                park,
-                event_date,
-                s_start,
-                s_end,
-                body[s_start:s_end],
-            )
-        )
-    out.extend(_list_items(body, sentences, companies, main_park, seen, published_on))
-    out.extend(_quoted(body, sentences, main_park, seen))
-    _fill_status(body, out, published_on)
-    return sorted(out, key=lambda p: p.start)
+        yield start, end, head, status
 
 
-def _list_items(body, sentences, companies, main_park, seen, published_on) -> list[ProjectMention]:
+def _past_place_and_verb(body: str, start: int, head: int) -> int:
+    """`在双流建设锂离子动力电池项目`: the place and the verb before what is built are not its name."""
+    from loaders.reference import place_names
+
+    m = re.match(r"([\u4e00-\u9fff]{2,5}?)(?:投资)?(?:建设|新建|兴建|投建)", body[start:head])
+    if not m or head - start - m.end() < _ITEM_MIN:
+        return start
+    place = m.group(1) in place_names() or m.group(1).endswith(("区", "县", "市")) or body[start - 1 : start] == "在"
+    return start + m.end() if place else start
+
+
+def _owner(ctx: ArticleContext, start: int, end: int) -> CompanyMention | None:
+    """`阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造`: a company opening the name owns it."""
+    return next(
+        (
+            c
+            for c in ctx.companies
+            if c.start == start and c.end < end and c.kind == "legal" and ctx.body[c.end] not in "（("
+        ),
+        None,
+    )
+
+
+def _headed(ctx: ArticleContext) -> list[ProjectMention]:
+    spans = [s for s in _headed_spans(ctx) if not _describes_the_project(ctx, s[0])]
+    names = [(a, b) for a, b, _, _ in spans]
     out = []
+    for start, end, _head, status in spans:
+        owner = _owner(ctx, start, end)
+        name_from = owner.end if owner else start
+        company = owner.name if owner else _investor(ctx, name_from, end)
+        money = _investment(ctx, name_from, end, names)
+        out.append(_project(ctx, name_from, end, status, money, company))
+    return out
+
+
+def _describes_the_project(ctx: ArticleContext, start: int) -> bool:
+    """`该项目计划总投资106亿元，将…建设X项目`: what the project builds, not another project."""
+    s_start, _ = ctx.sentence_at(start)
+    return bool(_PROJECT_REF.match(ctx.body, s_start)) and bool(_BUILD_VERB.search(ctx.body, s_start, start))
+
+
+def _investor(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """The company named inside the project's name, else the last one before it in its sentence."""
+    inside = next((c.name for c in ctx.companies if start <= c.start < end), None)
+    if inside:
+        return inside
+    s_start, _ = ctx.sentence_at(start)
+    return next((c.name for c in reversed(ctx.companies) if s_start <= c.start and c.end <= start), None)
+
+
+# --- 2. the items of a list of projects ------------------------------------------------------
+
+
+def _list_items(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the items of `body[start:end]`, split at list separators."""
+    pos = start
+    for item in _LIST_SPLIT.split(body[start:end]):
+        k = body.find(item, pos)
+        if k < 0:
+            continue
+        pos = k + len(item)
+        a, b = k, k + len(item)
+        while a < b and body[a] in " “":
+            a += 1
+        while b > a and body[b - 1] in " ”":
+            b -= 1
+        if b > a:
+            yield a, b
+
+
+def _list_start(body: str, s_start: int, tail_start: int) -> tuple[int, str] | None:
+    """Where the items before a list's tail begin, and the verb that governs them: after
+    `包括/分别为/有/：` in its clause, else after the last list verb of the sentence (`推进A，B、C等
+    项目建设`), else at the clause start when the list opens it (`A、B等一批项目在…开花结果`)."""
+    clause = max([body.rfind(c, s_start, tail_start) for c in "，,；;"] + [s_start - 1]) + 1
+    intro = None
+    for m in _LIST_INTRO.finditer(body, clause, tail_start):
+        intro = m
+    if intro:
+        return intro.end(), ""
+    verbs = list(_LIST_VERB.finditer(body, s_start, tail_start))
+    if verbs:
+        return verbs[-1].end(), verbs[-1].group(0)
+    return (clause, "") if "、" in body[clause:tail_start] else None
+
+
+def _listed(ctx: ArticleContext) -> list[ProjectMention]:
+    body, out = ctx.body, []
     for m in _LIST_TAIL.finditer(body):
         if m.end() < len(body) and body[m.end()] not in _NEXT_OK:
             continue  # `等项目品牌优势`: not a list of projects
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(body)))
-        verb = None
-        for v in _LIST_VERB.finditer(body, s_start, m.start()):
-            verb = v
-        if verb is None:
+        if _CATEGORY_LIST.match(body, m.start()) or _CATEGORY_BEFORE.search(body, max(0, m.start() - 12), m.start()):
+            continue  # `…等科技创新类项目`, `…等四大类的31个项目`, `…等领域43个项目`: a list of categories
+        s_start, s_end = ctx.sentence_at(m.start())
+        start = _list_start(body, s_start, m.start())
+        if start is None:
             continue
-        items_text = body[verb.end() : m.start()]
-        status = _status(verb.group(0) + body[m.end() : s_end], "")
-        pos = verb.end()
-        for item in re.split(r"[、，,]|和(?=[^、，]{6,}$)", items_text):
-            k = body.find(item, pos)
-            pos = k + len(item)
-            start, end = k, k + len(item)
-            for c in companies:  # `阿拉善盟星大铁合金有限公司13500KVA矿热炉节能技术改造`: the owner leads
-                if c.start == start and c.end < end:
-                    start = c.end
-            name = body[start:end].strip()
-            key = re.sub(r"\s+|“|”", "", name)
-            if len(name) < 4 or key in seen or any(key in x or x in key for x in seen if len(x) >= 6):
-                continue
-            seen.add(key)
-            company = next((c.name for c in companies if c.start <= k < c.end or c.end == start), None)
-            out.append(
-                ProjectMention(
-                    start,
-                    end,
-                    name,
-                    status,
-                    None,
-                    None,
-                    None,
-                    company,
-                    main_park,
-                    None,
-                    s_start,
-                    s_end,
-                    body[s_start:s_end],
-                )
-            )
+        begin, verb = start
+        context = (verb or body[s_start:begin]) + body[m.end() : s_end]
+        status = _status(context, "", _LIST_STATUS)
+        out += _items(ctx, begin, m.start(), status)
+    for m in re.finditer(r"(?:包括|分别为|分别是)", body):
+        s_start, s_end = ctx.sentence_at(m.start())
+        end = min([body.find(c, m.end(), s_end) % (s_end + 1) for c in "，,。；;"] + [s_end])
+        clause = max([body.rfind(c, s_start, m.start()) for c in "，,"] + [s_start])
+        about_projects = "项目" in body[max(s_start, clause - 20) : m.start()]
+        listed = body[m.end() : end].removesuffix("在内").removesuffix("等")
+        single = "、" not in listed and _ITEM_HEAD.search(listed)  # `其中包括X制造基地`
+        if not about_projects or _LIST_TAIL.search(body, m.end(), end) or not ("、" in listed or single):
+            continue  # a list of projects without `等…项目` after it (`…项目3个，包括A、B、C，总投资…`)
+        status = _status(body[s_start : m.start()] + body[end:s_end], "", _LIST_STATUS)
+        out += _items(ctx, m.end(), m.end() + len(listed), status)
     return out
 
 
-def _quoted(body, sentences, main_park, seen) -> list[ProjectMention]:
+def _past_leading_verbs(body: str, a: int, b: int) -> int:
+    """Skip the verbs and adverbs an item opens with (`大力推进…`), and only those: a stop word
+    inside a name (`精细化工` holds `细化`) is part of it."""
+    moved = True
+    while moved:
+        moved = False
+        for w in _STOP_WORDS:
+            if body.startswith(w, a) and b - a - len(w) >= _ITEM_MIN:
+                a += len(w)
+                moved = True
+    return a
+
+
+def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[ProjectMention]:
+    body, out = ctx.body, []
+    for a, b in _list_items(body, start, end):
+        a = _past_leading_verbs(body, a, b)  # `大力推进3.5万吨海绵钛扩能`: past the verb
+        while a < b and body[a] in _STOP_CHARS:
+            a += 1  # `的中国绿色植保科技产业园`
+        b = a + len(body[a:b].split("等")[0]) if "等" in body[a:b] else b  # `民生保障等四大类的`
+        b = a + len(body[a:b].rstrip("的"))
+        if "的" in body[a:b]:  # `…参与动工仪式的紫光芯云产业城项目`: the name after its modifier
+            a = body.rfind("的", a, b) + 1
+        owner = _owner(ctx, a, b)
+        name_from = owner.end if owner else a
+        name = body[name_from:b]
+        zone = any(p.start == name_from and p.end == b and p.zone_key for p in ctx.parks)
+        if not _named_item(name) or zone:
+            continue
+        company = owner.name if owner else next((c.name for c in ctx.companies if a <= c.start < b), None)
+        out.append(_project(ctx, name_from, b, status, _NO_MONEY, company))
+    return out
+
+
+# --- 3. quoted names -------------------------------------------------------------------------
+
+
+def _quoted(ctx: ArticleContext) -> list[ProjectMention]:
     out = []
-    for m in _QUOTED.finditer(body):
-        name = m.group(2)
-        if name in seen or any(name in x for x in seen):
+    quoted = list(_QUOTED.finditer(ctx.body))
+    spans = [(m.start(2), m.end(2)) for m in quoted]
+    for m in quoted:
+        name, verb = m.group(2), m.group(1)
+        building = verb in ("建设", "打造")
+        if building and not (_ITEM_HEAD.search(name) and re.match(f"[{CJK}]", name)):
+            continue  # `打造“2+3+N”…体系`: a slogan, not a facility
+        if is_batch(name) or (made_of_common_words(name) and not _ITEM_HEAD.search(name)):
             continue
-        seen.add(name)
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(body)))
-        status = _status(m.group(1), "")
-        cny, usd, qual = _investment(body[s_start : m.end()])
-        out.append(
-            ProjectMention(
-                m.start(2),
-                m.end(2),
-                name,
-                status,
-                cny,
-                usd,
-                qual,
-                None,
-                main_park,
-                None,
-                s_start,
-                s_end,
-                body[s_start:s_end],
-            )
-        )
+        status = _status(verb, "")
+        if building:  # `投资2亿元建设“X基地”`: the article's event says what happened to it
+            status = ctx.event_status or "planned"
+        money = _investment(ctx, m.start(2), m.end(2), spans)
+        company = _investor(ctx, m.start(2), m.end(2))
+        out.append(_project(ctx, m.start(2), m.end(2), status, money, company))
     return out
 
 
-def _fill_status(body: str, projects: list[ProjectMention], published_on: date | None = None) -> None:
+# --- status from the paragraph ---------------------------------------------------------------
+
+
+def _fill_status(ctx: ArticleContext, projects: list[ProjectMention]) -> None:
     """Projects named without a verb take the status around them in their paragraph.
 
     Listed after another project, its status (`A项目、B项目则代表了…`); else the nearest
     status verb in the paragraph before (`共签约项目12个。其中，C项目总投资…`).
     """
+    body = ctx.body
     projects.sort(key=lambda p: p.start)
     for i, p in enumerate(projects):
         if p.status != "unknown":
             continue
         prev = projects[i - 1] if i > 0 else None
         if prev is not None and prev.status != "unknown" and "\n" not in body[prev.end : p.start]:
-            projects[i] = ProjectMention(**{**p.__dict__, "status": prev.status})
+            projects[i] = replace(p, status=prev.status, event_date=p.event_date or prev.event_date)
             continue
         paragraph_start = body.rfind("\n", 0, p.start) + 1
         context = body[paragraph_start : p.evidence_start]
         status = _status(context, "")
         if status != "unknown":
-            dates = list(_DATE.finditer(context))
-            when = p.event_date or (_resolve_date(dates[-1], published_on) if dates else None)
-            projects[i] = ProjectMention(**{**p.__dict__, "status": status, "event_date": when})
+            dates = list(DATE.finditer(context))
+            when = p.event_date or (
+                resolve_date(dates[-1], ctx.published_on) if dates else _event_date(ctx, "", status)
+            )
+            projects[i] = replace(p, status=status, event_date=when)
+        elif ctx.event_status:  # a project of an article about one signing or groundbreaking
+            projects[i] = replace(p, status=ctx.event_status, event_date=p.event_date or ctx.event_date)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s“”\"'‘’()（）\-—·]", "", name)
+
+
+def _same(a: str, b: str) -> bool:
+    """One project named twice: the same name, or one name inside the other (6 characters or more)."""
+    return a == b or (min(len(a), len(b)) >= _SAME_MIN and (a in b or b in a))
+
+
+def _merged(found: list[ProjectMention]) -> list[ProjectMention]:
+    """Each project once, at its first mention; a later mention fills what the first lacked
+    (a status, an investment: `…其中包括X基地。` then `Y公司投资3.5亿元建设“X基地”`)."""
+    kept: list[ProjectMention] = []
+    for p in sorted(found, key=lambda p: p.start):
+        k = _key(p.name)
+        i = next((i for i, q in enumerate(kept) if _same(_key(q.name), k)), None)
+        if i is None:
+            kept.append(replace(p, mentions=((p.start, p.end),)))
+            continue
+        q = replace(kept[i], mentions=(*kept[i].mentions, (p.start, p.end)))
+        if q.status == "unknown" and p.status != "unknown":
+            q = replace(q, status=p.status, event_date=q.event_date or p.event_date)
+        if q.investment_cny is None and q.investment_usd is None and (p.investment_cny or p.investment_usd):
+            q = replace(q, investment_cny=p.investment_cny, investment_usd=p.investment_usd,
+                        investment_qualifier=p.investment_qualifier)  # fmt: skip
+        kept[i] = replace(q, company=q.company or p.company)
+    return kept
+
+
+def _variants(name: str) -> set[str]:
+    """Shorter forms a text uses for a project it named in full: `湘潭数据大厦及机房楼项目` ->
+    `湘潭数据大厦`; `湘潭万洋众创城` -> `万洋众创城`."""
+    from loaders.reference import place_names
+
+    base = re.sub(r"项目$", "", name)
+    forms = {base, re.split(r"及|暨|和", base)[0]}
+    for k in (2, 3):
+        if base[:k] in place_names():
+            forms.add(base[k:])
+    return {f for f in forms if len(f) >= _ITEM_MIN}
+
+
+def _recall(ctx: ArticleContext, projects: list[ProjectMention]) -> None:
+    """A project still without status or investment takes them from its other mentions in the
+    article (`由该高新区收购并完成建设的湘潭数据大厦…`, `湖南(湘潭)万洋众创城总投资预计约30亿元`)."""
+    body = ctx.body
+    for i, p in enumerate(projects):
+        for form in sorted(_variants(p.name), key=len, reverse=True):
+            for m in re.finditer(re.escape(form), body):
+                q = projects[i]
+                if any(a <= m.start() < b for a, b in q.mentions):
+                    continue
+                q = replace(q, mentions=(*q.mentions, (m.start(), m.end())))
+                s_start, s_end = ctx.sentence_at(m.start())
+                if q.status == "unknown":  # a verb right at the other mention, not across its sentence
+                    clause_end = min([body.find(c, m.end(), s_end) % (s_end + 1) for c in "，,"] + [s_end])
+                    status = _status(body[s_start : m.start()][-_CLOSE:], body[m.end() : clause_end][:_CLOSE])
+                    if status != "unknown":
+                        q = replace(q, status=status)
+                if q.investment_cny is None and q.investment_usd is None and not _listed_item(body, m.start(), m.end()):
+                    after = body[m.end() : s_end]
+                    cut = re.search("项目|“", after)
+                    money = _money(after[: cut.start()] if cut else after)
+                    if money:
+                        q = replace(q, investment_cny=money[0], investment_usd=money[1], investment_qualifier=money[2])
+                projects[i] = q
+
+
+def find_projects(ctx: ArticleContext) -> list[ProjectMention]:
+    """Named projects of one article, each once (the first mention), with status and money."""
+    found = _merged(_headed(ctx) + _listed(ctx) + _quoted(ctx))
+    _recall(ctx, found)
+    _fill_status(ctx, found)
+    return sorted(found, key=lambda p: p.start)

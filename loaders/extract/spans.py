@@ -20,6 +20,8 @@ class ParkMention:
     suffix: str  # the zone-type suffix as written: `高新区`, `综保区`, `工业园区` ...
     says_national: bool = False  # the text itself says 国家 (`长治国家高新区`)
     is_reference: bool = False  # `该高新区`, `园区`, bare `高新区` resolved to the article's zone
+    zone_key: str | None = None  # the gazetteer row (`seeds/development_zones.csv` name_full) it names, if any
+    form: str | None = None  # the gazetteer form as written, in short (`长春汽车经济技术开发区` -> `长春汽车经开区`)
 
 
 @dataclass(frozen=True)

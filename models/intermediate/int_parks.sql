@@ -1,9 +1,12 @@
 {#-
     One row per zone, with everything dim_park shows.
 
-    - Names: a national-list zone is named by the list (canonical short name and
-      official name); any other zone by its extracted short name.
-    - Place: a list zone's province and city come from the list. Otherwise the
+    - Names: a gazetteer zone by the most complete short form its articles write
+      (`长春汽车经济技术开发区` and `长春汽开区` -> `长春汽车经开区`; `广州开发区` stays), any other
+      zone by the canonical short name the loaders give it; a gazetteer zone also has its
+      official name, type and level from the gazetteer, and `on_national_list` when its
+      level is national.
+    - Place: a gazetteer zone's province and city come from the gazetteer. Otherwise the
       longest place name the zone's name opens with (`int_place_names`) gives them
       (after a province, a city of that province may follow: `浙江杭州…`). A zone
       still without a city takes the city of the main zone of the articles that
@@ -20,9 +23,9 @@ park_mentions as (
 
 ),
 
-national_zones as (
+gazetteer as (
 
-    select * from {{ ref('int_national_zones') }}
+    select * from {{ ref('int_zone_gazetteer') }}
 
 ),
 
@@ -72,7 +75,7 @@ zones as (
         park_id,
         park_key,
         -- constant within a key: a key is the list zone, or the type and the name
-        min(national_name_full) as national_name_full,
+        min(zone_key) as zone_key,
         min(park_name) as extracted_name,
         min(park_type) as extracted_type,
         bool_or(says_national) as says_national,
@@ -89,19 +92,51 @@ zones as (
 
 ),
 
+-- the forms a gazetteer zone is written with, in short (`长春汽车经开区`, `长春汽开区`)
+written_forms as (
+
+    select
+        park_id,
+        zone_form,
+        count(*) as uses
+    from zone_mentions
+    where zone_form is not null
+    group by park_id, zone_form
+
+),
+
+-- the most complete of them names the zone: the longest, then the most used
+fullest_forms as (
+
+    select
+        park_id,
+        zone_form,
+        row_number() over (
+            partition by park_id
+            order by length(zone_form) desc, uses desc, zone_form asc
+        ) as form_rank
+    from written_forms
+
+),
+
 named as (
 
     select
         zones.*,
-        national_zones.name_full is not null as on_national_list,
-        coalesce(national_zones.canonical_name, zones.extracted_name) as park_name,
-        national_zones.name_full as park_full_name,
-        coalesce(national_zones.park_type, zones.extracted_type) as park_type,
-        national_zones.province_short as list_province,
-        national_zones.city_short as list_city
+        coalesce(gazetteer.park_level = 'national', false) as on_national_list,
+        gazetteer.park_level as list_level,
+        coalesce(fullest_forms.zone_form, zones.extracted_name) as park_name,
+        gazetteer.name_full as park_full_name,
+        coalesce(gazetteer.park_type, zones.extracted_type) as park_type,
+        gazetteer.province_short as list_province,
+        gazetteer.city_short as list_city
     from zones
-    left join national_zones
-        on zones.national_name_full = national_zones.name_full
+    left join gazetteer
+        on zones.zone_key = gazetteer.name_full
+    left join fullest_forms
+        on
+            zones.park_id = fullest_forms.park_id
+            and fullest_forms.form_rank = 1
 
 ),
 
@@ -122,7 +157,7 @@ name_places as (
         on
             starts_with(named.park_name, place_names.place_name)
             and length(place_names.place_name) < length(named.park_name)
-    where not named.on_national_list
+    where named.park_full_name is null or named.list_city is null
 
 ),
 
@@ -245,7 +280,8 @@ final as (
         named.park_full_name,
         named.park_type,
         case
-            when named.on_national_list or named.says_national then 'national'
+            when named.list_level is not null then named.list_level
+            when named.says_national then 'national'
             else 'unknown'
         end as park_level,
         coalesce(located.province, places_from_articles.province) as province,

@@ -2,9 +2,9 @@
     Every name that can open a zone's name, with the province and city (short forms)
     it places the zone in: provinces (the province only; a municipality is its own
     city), prefecture-level cities, municipal districts, and the place parts of the
-    national zones' names (`昆山` -> 苏州, `天津滨海` -> 天津). One row per name; a
+    gazetteer zones' names (`昆山` -> 苏州, `天津滨海` -> 天津). One row per name; a
     name shared by several places keeps the most general reading (city before
-    national-zone core before district).
+    zone core before district).
 -#}
 with
 
@@ -14,9 +14,9 @@ admin_divisions as (
 
 ),
 
-national_zones as (
+gazetteer_zones as (
 
-    select * from {{ ref('int_national_zones') }}
+    select * from {{ ref('int_zone_gazetteer') }}
 
 ),
 
@@ -93,9 +93,10 @@ zone_cores as (
         core_full as place_name,
         province_short,
         city_short,
-        'national_zone_core' as place_kind,
+        'zone_core' as place_kind,
         2 as kind_rank
-    from national_zones
+    from gazetteer_zones
+    where length(core_full) between 2 and 8
 
     union
 
@@ -103,9 +104,10 @@ zone_cores as (
         core_short as place_name,
         province_short,
         city_short,
-        'national_zone_core' as place_kind,
+        'zone_core' as place_kind,
         2 as kind_rank
-    from national_zones
+    from gazetteer_zones
+    where length(core_short) between 2 and 8
 
 ),
 

@@ -32,6 +32,7 @@ final as (
     select
         articles.article_id,
         articles.source_file,
+        articles.page_number,
         articles.article_index,
         {{ blank_as_null('articles.title') }} as title,
         {{ blank_as_null('articles.byline') }} as byline,

@@ -15,6 +15,7 @@ renamed as (
 
         -- position
         cast(source_file as varchar) as source_file,
+        cast(page_number as integer) as page_number,
         cast(article_index as integer) as article_index,
 
         -- text

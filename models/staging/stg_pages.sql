@@ -15,11 +15,14 @@ renamed as (
 
         -- file
         cast(source_file as varchar) as source_file,
+        cast(page_number as integer) as page_number,
+        cast(coalesce(source_format, 'txt') as varchar) as source_format,
         cast(source_path as varchar) as source_path,
         cast(content_sha256 as varchar) as content_sha256,
         cast(encoding as varchar) as file_encoding,
         cast(byte_size as bigint) as byte_size,
         cast(raw_text as varchar) as raw_text,
+        cast(layout as varchar) as layout_json,
 
         -- publication
         cast(published_on as date) as published_on,

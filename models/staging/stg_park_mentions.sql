@@ -22,7 +22,9 @@ renamed as (
         cast(park_name as varchar) as park_name,
         cast(suffix as varchar) as zone_suffix,
         cast(says_national as boolean) as says_national,
-        cast(is_reference as boolean) as is_reference
+        cast(is_reference as boolean) as is_reference,
+        cast(zone_key as varchar) as zone_key,
+        cast(zone_form as varchar) as zone_form
 
     from source
 

@@ -1,0 +1,216 @@
+"""Run dbt as a child process that cannot outlive gaoxin, each run in its own target.
+
+dbt runs in a child process, not in-process: when it exits, its DuckDB lock is gone
+with it, so the build can be published right after. The child gets its own process
+group (Ctrl-C, SIGTERM and errors in gaoxin stop the whole group) and asks the kernel
+to kill it when gaoxin dies (`PR_SET_PDEATHSIG`), so even `kill -9 gaoxin` leaves no
+dbt behind still writing. Each run writes its artifacts (`run_results.json`,
+`manifest.json`, logs) to a private target folder, so a locked build and an
+unlocked `gaoxin docs` never read each other's results.
+
+When a build fails its tests, `pages_behind` reruns each failing test's compiled SQL
+on the build file and follows the failing rows back to the pages they came from.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from loaders.db import PROJECT_ROOT
+
+PR_SET_PDEATHSIG = 1
+STOP_GRACE = 5.0  # seconds a child gets to stop after SIGTERM before SIGKILL
+MAX_PAGES_NAMED = 10
+
+try:
+    _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+except OSError:  # pragma: no cover - no libc to ask
+    _LIBC = None
+
+
+@dataclass
+class DbtRun:
+    code: int
+    elapsed: float
+    output: str
+    target: Path
+    results: list[dict] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[dict]:
+        return [r for r in self.results if r.get("status") in ("error", "fail")]
+
+
+def dbt_env(db: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["GAOXIN_DB"] = str(db)
+    env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")  # no network here or on users' machines
+    env.setdefault("DBT_PROFILES_DIR", str(PROJECT_ROOT))
+    return env
+
+
+@contextlib.contextmanager
+def own_target() -> Iterator[Path]:
+    """A private dbt target folder for one run, removed afterwards."""
+    path = Path(tempfile.mkdtemp(prefix="gaoxin-dbt-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the child, before exec: be killed when gaoxin dies, however it dies."""
+    if _LIBC is not None:
+        _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # gaoxin died before the request was in place
+        os._exit(1)
+
+
+def stop_group(proc: subprocess.Popen) -> None:
+    """Stop a child and everything in its process group: SIGTERM, then SIGKILL."""
+    if proc.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, STOP_GRACE), (signal.SIGKILL, STOP_GRACE)):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def spawn(cmd: list[str], env: dict[str, str], capture: bool) -> subprocess.Popen:
+    parent = os.getpid()
+    return subprocess.Popen(
+        cmd,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE if capture else None,
+        stderr=subprocess.STDOUT if capture else None,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: _die_with_parent(parent),
+    )
+
+
+def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False) -> DbtRun:
+    """Run `dbt ARGS` against `db` with `target` as its target path; wait for it.
+
+    Ctrl-C or any error while waiting stops the child's whole process group first.
+    """
+    cmd = [
+        sys.executable,
+        "-m",
+        "dbt.cli.main",
+        *dbt_args,
+        "--project-dir",
+        str(PROJECT_ROOT),
+        "--profiles-dir",
+        str(PROJECT_ROOT),
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(target / "logs"),
+    ]
+    started = time.monotonic()
+    proc = spawn(cmd, dbt_env(db), capture=not verbose)
+    try:
+        output, _ = proc.communicate()
+    except BaseException:
+        stop_group(proc)
+        raise
+    run = DbtRun(proc.returncode, time.monotonic() - started, output or "", target)
+    rr = target / "run_results.json"
+    if rr.exists():
+        with contextlib.suppress(ValueError, OSError):
+            run.results = json.loads(rr.read_text(encoding="utf-8")).get("results", [])
+    return run
+
+
+# --- tracing failing rows to pages -------------------------------------------------------
+
+# columns of a failing row that name its page directly
+_PAGE_COLUMNS = ("source_file", "page_id", "article_id")
+# what dbt's built-in tests call the tested column in their failing rows
+_RESULT_COLUMN = {"accepted_values": "value_field", "unique": "unique_field", "relationships": "from_field"}
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _source_files(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[str]:
+    if column == "source_file":
+        sql = f"select distinct source_file from {table} where source_file is not null"
+    elif column == "page_id":
+        sql = f"select distinct p.source_file from {table} t join raw.pages p on p.page_id = t.page_id"
+    else:
+        sql = f"select distinct a.source_file from {table} t join raw.articles a on a.article_id = t.article_id"
+    return sorted(r[0] for r in con.execute(sql + " limit 1000").fetchall())
+
+
+def _trace_one(con: duckdb.DuckDBPyConnection, result: dict, node: dict, model: dict | None) -> list[str]:
+    """Pages behind one failing test's rows (empty when the rows carry no way back)."""
+    con.execute(f"create or replace temp table _failing as select * from ({result['compiled_code']}) limit 10000")
+    cols = [r[0] for r in con.execute("select column_name from (describe _failing)").fetchall()]
+    direct = next((c for c in _PAGE_COLUMNS if c in cols), None)
+    if direct:
+        return _source_files(con, "_failing", direct)
+    if model is None or not model.get("relation_name"):
+        return []
+    relation = model["relation_name"]
+    model_cols = [r[0] for r in con.execute(f"select column_name from (describe {relation})").fetchall()]
+    way_back = next((c for c in _PAGE_COLUMNS if c in model_cols), None)
+    if way_back is None:
+        return []
+    test_name = (node.get("test_metadata") or {}).get("name", "")
+    renamed = {_RESULT_COLUMN.get(test_name, ""): node.get("column_name")}
+    pairs = [(c, renamed.get(c) or c) for c in cols]
+    pairs = [(f, m) for f, m in pairs if m in model_cols]
+    if not pairs:
+        return []
+    on = " and ".join(f"m.{_q(m)} is not distinct from f.{_q(f)}" for f, m in pairs)
+    con.execute(f"create or replace temp table _rows as select m.* from {relation} m join _failing f on {on}")
+    return _source_files(con, "_rows", way_back)
+
+
+def pages_behind(db: Path, run: DbtRun) -> dict[str, list[str]]:
+    """For each failing test of `run`: the pages (source_file) behind its failing rows.
+
+    Reads the build file `db` (dbt has exited, so its lock is gone) and the run's own
+    manifest. A test whose rows cannot be traced maps to an empty list.
+    """
+    manifest_path = run.target / "manifest.json"
+    failing = [r for r in run.problems if r.get("unique_id", "").startswith("test.") and r.get("compiled_code")]
+    if not failing or not manifest_path.exists():
+        return {}
+    nodes = json.loads(manifest_path.read_text(encoding="utf-8")).get("nodes", {})
+    out: dict[str, list[str]] = {}
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for result in failing:
+            node = nodes.get(result["unique_id"], {})
+            attached = node.get("attached_node") or next(iter(node.get("depends_on", {}).get("nodes", [])), None)
+            try:
+                out[result["unique_id"]] = _trace_one(con, result, node, nodes.get(attached))
+            except duckdb.Error:
+                out[result["unique_id"]] = []
+    finally:
+        con.close()
+    return out

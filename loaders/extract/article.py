@@ -1,0 +1,38 @@
+"""All the facts of one article, extractor by extractor: the one path from text to records.
+
+The order matters and is fixed here: zones first (everything else refers to them), then
+companies (placed in zones), projects (owned by companies, located in zones), and metrics
+(whose subject may be any of these). A new extractor reads the `ArticleContext` and adds
+one line below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from loaders.extract.companies import find_companies
+from loaders.extract.context import ArticleContext
+from loaders.extract.metrics import MetricStatement, find_metrics
+from loaders.extract.parks import without_projects
+from loaders.extract.projects import ProjectMention, find_projects
+from loaders.extract.spans import CompanyMention, ParkMention
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    parks: list[ParkMention]
+    companies: list[CompanyMention]
+    projects: list[ProjectMention]
+    metrics: list[MetricStatement]
+
+
+def extract_article(body: str, title: str | None = None, published_on: date | None = None) -> ArticleFacts:
+    """Every zone, company, project and metric statement of one article body."""
+    ctx = ArticleContext.read(body, title, published_on)
+    ctx.companies = find_companies(body, ctx.parks, ctx.zone_name)
+    ctx.projects = find_projects(ctx)
+    undertakings = [(p.start, p.end, p.name) for p in ctx.projects if p.status not in ("planned", "unknown")]
+    ctx.parks = without_projects(ctx.parks, undertakings)
+    metrics = find_metrics(ctx)
+    return ArticleFacts(ctx.parks, ctx.companies, ctx.projects, metrics)

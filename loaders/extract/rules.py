@@ -1,0 +1,39 @@
+"""Patterns more than one extractor reads: sentences, dates, and the verbs of a project's status.
+
+Kept in one place so that "what ends a sentence" or "which verb means started" cannot drift
+apart between the project extractor, the article context and the metric reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+
+# status -> the verbs that put a project in it, in the order a tie is broken
+STATUS = (
+    ("approved", r"获批|批准成立|批准"),
+    ("in_operation", r"投运|投入运行|投入使用|启用|开园|(?:投入|正式|开始|已经?)(?:运营|运行)|(?:运营|运行)以来"),
+    ("in_production", r"投产|试生产|达产|投入生产"),
+    ("completed", r"竣工|建成|完成(?![^，。；]{0,6}(?:投资|产值|营收|收入|任务|目标|销售|税收))"),
+    ("started", r"开工|奠基|破土动工|开建|动工|启动建设"),
+    ("signed", r"签约|落户|签署|引进|入驻"),
+    ("under_construction", r"在建|建设中|加快建设|推进[^，。；]{0,12}建设|(?<!设)施工|建设现场|开工建设以来|开展建设"),
+    ("planned", r"拟|计划|规划|谋划|将建设|前瞻|布局|推动[^，。；]{0,24}落地"),
+)
+# the statuses an event of one day gives its projects (a signing, a groundbreaking, an opening)
+EVENT_STATUSES = ("signed", "started", "completed", "in_production", "in_operation")
+EVENT_VERBS = re.compile("|".join(p for s, p in STATUS if s in EVENT_STATUSES))
+
+# words that open a clause before its subject or its metric phrase: times, connectives, verbs
+LEAD = re.compile(
+    r"^(?:(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,]?|"
+    r"(?:19|20)\d{2}\s*年(?:年底|年末|底|末|全年|度)?|今年(?:以来)?|去年(?:全年)?|前三季度|[一二三四]季度|上半年|全年|"
+    r"目前|当前|如今|现阶段|截至[^，,]{0,12}|近年来|近几年|其中|同时|此外|另外|据统计|数据显示|据了解|据悉|据介绍|"
+    r"记者了解到|当天|此次|本次|"
+    r"累计|共|已经|已|还|再|新|先后|每年|年均|分别|达到了|达到|实现了|实现|完成了|完成|拥有|集聚了|集聚|聚集了|聚集|"
+    r"培育了|培育|引进了|引进|设立了|设立|建成了|建成|建立了|建立|吸引了|吸引|带动了|带动|新增|入选|获得了|获得|获评|获|"
+    r"发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|发放了|发放|辅导|"
+    r"培训|举行|有|为|是|的|在|将|可|约|近|超|逾|达|仅|高达|突破)\s*"
+)

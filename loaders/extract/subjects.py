@@ -1,0 +1,522 @@
+"""Who a figure is about: the subject of a metric statement, decided by ranked cues.
+
+Nearest-name attribution breaks on the sentences zone news is made of: category breakdowns
+(`其中先进制造业项目14个`), lists of projects, parenthetical comparisons, a company investing in
+a project, a zone's figures after a project's paragraph. Each cue below is a small rule that
+proposes a subject or passes; the first that proposes one wins:
+
+1. a reference the sentence makes (`该企业`, `该项目`, `新项目`, `该基地`, `其`);
+2. a figure in parentheses after a region (`超过苏州市平均通过率(60.45%)`);
+3. an investor's money for the project it builds (`X公司投资3.5亿元，建设“Y基地”`);
+4. a batch statement (`N个项目`, `…类项目`, `此次集中开工`): the zone (or the region) whose
+   projects they are, never one of the listed projects;
+5. the nearest subject before the figure in its sentence: a zone, company or project (not a
+   listed item, an object of `以X为/依托`, or a name inside a closed parenthesis), a region or
+   a class of zones opening the clause, the organisation the sentence is about;
+6. a speaker's company for a quote, an entity named after the figure, the previous
+   sentence's subject in the paragraph, and finally the article's zone.
+
+A company's figures in an article about its one project are the project's (`耀东华公司…其首个车间
+14条生产线投入生产` measures `耀东华公司肇庆智能制造基地`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.extract.context import ArticleContext
+from loaders.extract.projects import ProjectMention, name_start
+from loaders.extract.rules import LEAD
+from loaders.extract.spans import CompanyMention, ParkMention
+from loaders.reference import place_names
+
+CJK = "\u4e00-\u9fff"
+_TOPIC_HEAD = re.compile(
+    r"(平台|基地|科技城|人才城|城|中心|招聘会|见面会|大会|会|网络|联盟|大赛|行动计划|计划(?!总?投资)|谷|园区|产业园)"
+)
+_TOPIC_REF = re.compile(r"(?:该|本次|此次|这一|这个)(平台|基地|城|中心|招聘会|见面会|大会|会|网络|联盟|大赛|计划|园区)")
+_SPEAKER = re.compile(r"^[”」]\s*([^。；]{0,90}?)(说|表示|介绍|透露|告诉|指出)")
+_TITLE = re.compile(
+    r"(?:总经理|副总经理|董事长|总裁|创始人|总工程师|负责人|经理|副经理|书记|主任|工作人员|厂长)"
+    r"([\u4e00-\u9fff]{2,3})(?=[，,说表介透告指回：:])"
+)
+_COMPANY_REF = re.compile(r"该企业|该公司|这家企业|这家公司")
+_PROJECT_REF = re.compile(
+    r"(?:该|新|此|这一)项目|(?<![\u4e00-\u9fff])项目(?=总投资|计划|拟|占地|总用地|总建筑|建成|投产|达产|全部)"
+)
+_HEAD_REF = re.compile(r"该(基地|园区|中心|工程|产业园|生产线)")
+_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])其(?![中他它余次])")
+# a sentence that states a batch of projects (`N个项目`, `项目N个`, `类项目`), not one project
+_BATCH = re.compile(
+    r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|项)[^，。；,;]{0,12}项目|项目[^，。；,;]{0,4}[\d一二两三四五六七八九十]+\s*个|"
+    r"类项目|项目中|上述项目|签约金额|总投资规模"
+)
+_INVESTS = re.compile(r"投资(?:约|近|超|逾)?\s*$")
+_BUILDS = re.compile(r"建设|打造|投建|新建|兴建|落地|实施")
+_CLASS_OF_ZONES = re.compile(
+    r"(?:全国|国家级?)(?:高新区|高新技术产业开发区|经开区|经济技术开发区|自创区|自主创新示范区|新区)"
+)
+_PAREN_REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|区|县))[^（(，。；]{0,8}[（(]\s*$")
+
+
+@dataclass(frozen=True)
+class Subject:
+    at: int  # where its mention ends: the later, the nearer to the figure
+    kind: str  # park | company | project | region | other
+    name: str
+    park: str | None = None
+    company: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity of a sentence, with what its subject depends on."""
+
+    s0: int  # sentence start
+    s_end: int
+    qs: int  # the quantity's span
+    qe: int
+    unit: str
+    cstart: int  # its clause's start
+    previous: Subject | None = None  # the subject of the figure before it in this paragraph
+    previous_end: int = -1  # where that figure ended
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+
+def _park(p: ParkMention) -> Subject:
+    return Subject(p.end, "park", p.name, p.name)
+
+
+def _company(ctx: ArticleContext, c: CompanyMention, at: int | None = None) -> Subject:
+    return Subject(c.end if at is None else at, "company", c.name, c.park, c.name)
+
+
+def _project(p: ProjectMention, at: int) -> Subject:
+    return Subject(at, "project", p.name, p.park, p.company)
+
+
+def _closed_parenthesis(body: str, end: int, qs: int) -> bool:
+    """`(兰州高新区292亿元、白银高新区128亿元)，比2019年增长5.86%`: names inside a closed
+    parenthesis speak only for the figures inside it."""
+    between = body[end:qs]
+    opened = max(body.rfind("（", 0, end), body.rfind("(", 0, end))
+    closed = max(body.rfind("）", 0, end), body.rfind(")", 0, end))
+    return any(c in between for c in "）)") and opened > closed
+
+
+def _is_object(body: str, start: int, end: int) -> bool:
+    """Entities that are objects, not subjects: enumeration items (`飞腾、…、360等领军企业`),
+    and the `X` of `以X为核心/载体` or `依托X`."""
+    if body[end : end + 1] in ("、", "等"):
+        return True
+    if body[end : end + 1] == "的" and not re.match(r"的[^，。；]{0,12}[\d零一二两三四五六七八九十百千]", body[end:]):
+        return True  # `碧桂园现代筑美公司的产业链配套企业`: a modifier, unless its own figure follows
+    before = body[max(0, start - 2) : start]
+    return bool(re.search(r"(以|依托|围绕|借助)$", before)) and bool(
+        re.match(r"^[^，。；]{0,2}为", body[end : end + 4])
+    )
+
+
+def _project_mentions(ctx: ArticleContext) -> list[tuple[int, int, ProjectMention]]:
+    return sorted(((a, b, p) for p in ctx.projects for a, b in p.mentions or ((p.start, p.end),)), key=lambda t: t[0])
+
+
+def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
+    """Zones, companies and projects named in the figure's sentence before it, that can be its subject."""
+    body = ctx.body
+    out: list[Subject] = []
+
+    def stands(a: int, b: int) -> bool:
+        return f.s0 <= a and b <= f.qs and not _is_object(body, a, b) and not _closed_parenthesis(body, b, f.qs)
+
+    out += [_park(p) for p in ctx.parks if stands(p.start, p.end)]
+    out += [_company(ctx, c) for c in ctx.companies if stands(c.start, c.end)]
+    # a project preceded by `、` is the last of a list (`包括A、B、C，总投资41亿元`), no subject either
+    out += [_project(p, b) for a, b, p in _project_mentions(ctx) if stands(a, b) and body[a - 1 : a] != "、"]
+    inside = [p for a, b, p in _project_mentions(ctx) if a <= f.qs and f.qe <= b]
+    if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
+        out.append(_project(inside[0], f.qs))
+    return sorted(out, key=lambda s: s.at)
+
+
+@cache
+def _place_regex() -> re.Pattern[str]:
+    names = sorted((n for n in place_names() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def _strip_lead(text: str) -> str:
+    for _ in range(4):
+        new = LEAD.sub("", text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
+    """A province, city or district opening the number's clause (`河南省12家单位新备案`, `荣昌区…`).
+
+    Not when it names a level (`广东省级`), a first or only (`贵州首家`), or a comparison base
+    (`占郑州市入选总数的一半`).
+    """
+    clause = body[cstart:qs]
+    lead = _strip_lead(clause)
+    offset = cstart + len(clause) - len(lead)
+    m = _place_regex().match(lead)
+    if not m:
+        return None
+    name = m.group(0)
+    rest = lead[len(name) :]
+    label = name + rest[0] if rest[:1] in ("省", "市", "区", "县") and not name.endswith(("省", "市")) else name
+    rest = lead[len(label) :]
+    if rest.startswith("级") or re.search(r"首家|唯一|总数|总量|平均|全省|全市|占", rest):
+        return None
+    if re.match(r"^\s*[\d零一二两三四五六七八九十百千]", rest):
+        return None  # `拥有广东省 1/2 的…`: the region is the base of a share, not its subject
+    if re.match(f"^[{CJK}]{{1,10}}?(院|局|厅|委|中心|公司|集团|大学|学院|协会|联盟|高新区|开发区|园区)", rest):
+        return None  # `贵州省质检院`: the region opens an organisation's (or a zone's) name
+    if not label.endswith(("省", "市", "自治区", "区", "县", "盟", "自治州", "地区")):
+        return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
+    return Subject(offset + len(label), "region", label)
+
+
+def _class_of_zones(body: str, cstart: int, qs: int) -> Subject | None:
+    """`国家高新区生产总值12.33万亿元`: the national zones together."""
+    lead = _strip_lead(body[cstart:qs])
+    m = _CLASS_OF_ZONES.match(lead)
+    if not m:
+        return None
+    return Subject(qs - len(lead) + m.end(), "other", "国家高新区")
+
+
+def _org_names(body: str) -> list[tuple[int, str]]:
+    """Organisation-like names in the article (for `该基地`-style references)."""
+    out = []
+    for m in _TOPIC_HEAD.finditer(body):
+        start = name_start(body, m.start())
+        if m.end() - start >= 5:
+            out.append((start, body[start : m.end()]))
+    return out
+
+
+def topic(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
+    """The organisation a sentence is about, when it opens the sentence (`贵阳国际人才城已举办…`).
+
+    `该基地` / `本次招聘会` resolve to the last organisation named with the same head.
+    """
+    body = ctx.body
+    orgs = _org_names(body)
+    text = body[s0:s_end]
+    early = _TOPIC_REF.search(text[:14])
+    if early:
+        head = early.group(1)[-1]
+        earlier = [n for pos, n in orgs if pos < s0 + early.start() and n.endswith(head)]
+        if earlier:
+            return Subject(s0 + early.end(), "other", earlier[-1], ctx.zone_name)
+    lead = text
+    for _ in range(4):
+        new = re.sub(r"^在[^，,]{1,16}方面[，,]", "", lead)
+        new = LEAD.sub("", new).lstrip("，, ")
+        if new == lead:
+            break
+        lead = new
+    at = s0 + len(text) - len(lead)
+    m = _TOPIC_HEAD.search(lead[:30])
+    if not m or re.match(r"(?:该|此|本|新)?项目", lead):
+        return None
+    start = name_start(body, at + m.start())
+    if start != at or m.start() < 3:
+        return None
+    if any(p.start >= s0 and body.startswith(p.text, at) for p in ctx.parks):
+        return None  # `宁波高新区管委会…介绍`: the zone's own body speaks for the zone
+    return Subject(at + m.end(), "other", body[at : at + m.end()], ctx.zone_name)
+
+
+# --- the rules, in order ----------------------------------------------------------------------
+
+
+def _referent_project(ctx: ArticleContext, before: int, head: str | None = None) -> ProjectMention | None:
+    """`该项目`: the project the nearest earlier sentence that names one is about (its first);
+    `该基地`: the last project named with that head."""
+    mentions = [(a, b, p) for a, b, p in _project_mentions(ctx) if b <= before]
+    if head:
+        named = [p for a, b, p in mentions if p.name.rstrip("”").endswith(head) or body_has(ctx, a, b, head)]
+        return named[-1] if named else None
+    if not mentions:
+        return None
+    last_sentence = ctx.sentence_at(mentions[-1][0])
+    in_it = [p for a, b, p in mentions if last_sentence[0] <= a < last_sentence[1]]
+    return in_it[0]
+
+
+def body_has(ctx: ArticleContext, a: int, b: int, head: str) -> bool:
+    return ctx.body[a:b].rstrip("”").endswith(head)
+
+
+def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
+    body = ctx.body
+    best: Subject | None = None
+    for r in _COMPANY_REF.finditer(body, f.s0, f.qs):
+        last = [c for c in ctx.companies if c.end <= r.start()]
+        if last:
+            best = _company(ctx, last[-1], r.end())
+    for r in _PROJECT_REF.finditer(body, f.s0, f.qs):
+        p = _new_project(ctx, r.start()) if r.group(0).startswith("新") else _referent_project(ctx, r.start())
+        if p is not None:
+            best = _project(p, r.end())
+    for r in _HEAD_REF.finditer(body, f.s0, f.qs):
+        p = _referent_project(ctx, r.start(), r.group(1))
+        if p is not None:
+            best = _project(p, r.end())
+    for r in _PRONOUN.finditer(body, f.s0, f.qs):
+        first = named_before(ctx, Figure(f.s0, f.s_end, r.start(), r.start(), f.unit, f.s0))
+        if first and first[0].kind == "company":
+            best = Subject(r.end(), "company", first[0].name, first[0].park, first[0].company)
+    named = named_before(ctx, f)
+    if best is not None and named and named[-1].at > best.at:
+        return None  # a name nearer to the figure than the reference
+    return best
+
+
+def _new_project(ctx: ArticleContext, at: int) -> ProjectMention | None:
+    """`新项目总投资50亿元`: the project of the company this paragraph is about."""
+    paragraph = ctx.body.rfind("\n", 0, at) + 1
+    named = {c.name for c in ctx.companies if paragraph <= c.start < at}
+    owned = [p for p in ctx.projects if p.company in named]
+    return owned[-1] if owned else _referent_project(ctx, at)
+
+
+def _by_parenthesis(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """`超过苏州市平均通过率(60.45%)`, `占南宁市(36家)的50%`: the region the bracket belongs to."""
+    m = _PAREN_REGION.search(ctx.body, max(f.s0, f.qs - 16), f.qs)
+    if not m or m.end() != f.qs:
+        return None
+    name = m.group(1)
+    place = _place_regex().search(name)
+    if not place:
+        return None
+    return Subject(f.qs, "region", name[place.start() :])
+
+
+_SCOPE = re.compile(r"(全国|全省|全市|全区)\s*$")
+
+
+def _by_scope(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """`在全国97家综合保税区中排名第15`: a count of the whole country's, not the zone's (a share of
+    it, `贡献了全国20%以上的工业增加值`, is still the zone's)."""
+    if f.unit == "percent":
+        return None
+    m = _SCOPE.search(ctx.body, max(f.s0, f.qs - 3), f.qs)
+    return Subject(f.qs, "region", m.group(1)) if m else None
+
+
+def _by_investor(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """`X公司投资约3.5亿元，在Y建设“Z基地”`: the money builds Z."""
+    if f.unit not in ("CNY", "USD") or not _INVESTS.search(ctx.body, max(f.s0, f.qs - 6), f.qs):
+        return None
+    for a, _b, p in _project_mentions(ctx):
+        if f.qe <= a < f.s_end and _BUILDS.search(ctx.body, f.qe, a) and a - f.qe <= 30:
+            return _project(p, f.qs)
+    return None
+
+
+def _zone_before(ctx: ArticleContext, f: Figure) -> Subject | None:
+    body = ctx.body
+    zones = [_park(p) for p in ctx.parks if f.s0 <= p.start and p.end <= f.qs and not _is_object(body, p.start, p.end)]
+    return zones[-1] if zones else None
+
+
+def _by_batch(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """`集中签约项目21个，…总投资额为176.25亿元`, `其中先进制造业项目14个`: the zone's batch,
+    unless a project is named between the batch and the figure (`17个项目中，A项目计划布局…`)."""
+    body = ctx.body
+    cues = list(_BATCH.finditer(body, f.s0, f.s_end))
+    if not cues:
+        return None
+    cue = min(cues[-1].start(), f.qs) if cues[-1].start() < f.qs else cues[0].start()
+    own = [p for p in named_before(ctx, f) if p.kind == "project" and p.at > cue]
+    if own:
+        return None
+    region = clause_region(body, f.s0, f.qs)
+    zone = _zone_before(ctx, f)
+    if region and (zone is None or region.at > zone.at):
+        return region
+    if zone:
+        return zone
+    if f.previous is not None and f.previous.kind in ("park", "region"):
+        return f.previous
+    if ctx.zone_name:
+        return Subject(f.qs, "park", ctx.zone_name, ctx.zone_name)
+    return Subject(f.qs, "other", "")  # a batch of an unnamed place: never one of its projects
+
+
+def _continues_a_list(ctx: ArticleContext, f: Figure) -> bool:
+    """`新添…企业159家；国家高新技术企业62家；苏州市瞪羚企业4家`: another item of the same list."""
+    if f.previous is None or f.previous_end < 0:
+        return False
+    gap = ctx.body[f.previous_end : f.cstart]
+    return bool(re.fullmatch(r"[^，。,！？!?\n]{0,40}[、；;]\s*", gap))
+
+
+def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
+    body = ctx.body
+    cands = named_before(ctx, f)
+    measured = _measured_after(ctx, f)
+    if measured:
+        cands.append(measured)
+    opening = clause_region(body, f.s0, f.qs) if not cands else None
+    if opening and not any(c.at > opening.at for c in cands):
+        cands.append(opening)
+    region = clause_region(body, f.cstart, f.qs)
+    if region and (not cands or region.at >= cands[-1].at):
+        cands.append(region)
+    cls = _class_of_zones(body, f.cstart, f.qs) or _class_of_zones(body, f.s0, f.qs)
+    if cls and (not cands or cls.at >= cands[-1].at):
+        cands.append(cls)
+    t = topic(ctx, f.s0, f.s_end)
+    if t and t.at <= f.qs and not any(c.at > t.at for c in cands):
+        cands.append(t)
+    cands.sort(key=lambda c: c.at)
+    if not cands:
+        return None
+    best = cands[-1]
+    if best.kind in ("region", "other") and _continues_a_list(ctx, f) and f.previous.kind == "park":
+        return f.previous  # `…；苏州市瞪羚企业4家`: a class of enterprises in the zone's list
+    return best
+
+
+def _measured_after(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """`6平方公里的先进计算产业园`: a size followed by `的` and a zone or project measures it."""
+    if f.unit in ("CNY", "USD", "percent") or ctx.body[f.qe : f.qe + 1] != "的":
+        return None
+    for p in ctx.parks:
+        if p.start == f.qe + 1 and not p.is_reference:
+            return Subject(f.qs, "park", p.name, p.name)
+    for a, _b, p in _project_mentions(ctx):
+        if a == f.qe + 1:
+            return _project(p, f.qs)
+    return None
+
+
+def _affiliations(ctx: ArticleContext) -> dict[str, CompanyMention]:
+    """People introduced with a company title: `卓怡恒通公司制造中心总经理庞宇` -> 庞宇 works there."""
+    out: dict[str, CompanyMention] = {}
+    for m in _TITLE.finditer(ctx.body):
+        before = [
+            c
+            for c in ctx.companies
+            if c.end <= m.start()
+            and m.start() - c.end <= 12
+            and not re.search(r"[，。；]", ctx.body[c.end : m.start()])
+        ]
+        if before:
+            out.setdefault(m.group(1), before[-1])
+    return out
+
+
+def _by_speaker(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """`“…日产量300吨…”唐英杰告诉记者`: a figure in a quote belongs to its speaker's company."""
+    body = ctx.body
+    quote_end = body.find("”", f.qe)
+    in_quote = (
+        quote_end >= 0 and "“" not in body[f.qe : quote_end] and body.rfind("“", 0, f.qs) > body.rfind("”", 0, f.qs)
+    )
+    if not in_quote:
+        return None
+    said = _SPEAKER.match(body[quote_end : quote_end + 100])
+    if not said:
+        return None
+    span_end = quote_end + said.end(1)
+    named = [c for c in ctx.companies if quote_end < c.start < span_end]
+    if named:
+        return _company(ctx, named[-1])
+    who = said.group(1)
+    for person, company in _affiliations(ctx).items():
+        if who.endswith(person):
+            return _company(ctx, company)
+    return None
+
+
+def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """`2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures, in its sentence."""
+    body = ctx.body
+
+    def named(a: int, b: int) -> bool:
+        return f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
+
+    later = sorted(
+        [(c.start, _company(ctx, c)) for c in ctx.companies if named(c.start, c.end)]
+        + [(p.start, _park(p)) for p in ctx.parks if named(p.start, p.end)]
+        + [(a, _project(p, b)) for a, b, p in _project_mentions(ctx) if named(a, b)],
+        key=lambda t: t[0],
+    )
+    return later[0][1] if later else None
+
+
+def _by_carry(ctx: ArticleContext, f: Figure) -> Subject | None:
+    paragraph = ctx.body.rfind("\n", 0, f.s0) + 1
+    if f.previous is not None and f.previous_end >= paragraph:
+        return f.previous
+    return None
+
+
+def _by_article_zone(ctx: ArticleContext, f: Figure) -> Subject | None:
+    earlier = [p for p in ctx.parks if p.end <= f.qs]
+    zone = ctx.zone_name or (earlier[-1].name if earlier else None)
+    return Subject(f.qs, "park", zone, zone) if zone else None
+
+
+_RULES: tuple[Callable[[ArticleContext, Figure], Subject | None], ...] = (
+    _by_reference,
+    _by_parenthesis,
+    _by_scope,
+    _by_investor,
+    _by_batch,
+    _by_nearest,
+    _by_speaker,
+    _by_later,
+    _by_carry,
+    _by_article_zone,
+)
+
+
+def _promoted(ctx: ArticleContext, s: Subject) -> Subject:
+    """A company's figures in an article about its one project are the project's."""
+    if s.kind != "company":
+        return s
+    owned = [p for p in ctx.projects if p.company == s.name]
+    if len(owned) == 1 and owned[0].status != "unknown":
+        return _project(owned[0], s.at)
+    return s
+
+
+def subject_of(ctx: ArticleContext, f: Figure) -> Subject | None:
+    """The subject of one figure: the first rule that proposes one."""
+    for rule in _RULES:
+        s = rule(ctx, f)
+        if s is not None:
+            return _promoted(ctx, s)
+    return None
+
+
+def zone_of(ctx: ArticleContext, s: Subject, parks: Sequence[ParkMention]) -> str | None:
+    """The zone a subject lies in, when the article names it."""
+    names = {p.name for p in parks}
+    return s.park if s.park in names else None
+
+
+def opening_subject(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
+    """The zone or class of zones a sentence without figures opens with: it stays the topic."""
+    lead = _strip_lead(ctx.body[s0:s_end])
+    at = s_end - len(lead)
+    cls = _CLASS_OF_ZONES.match(lead)
+    if cls:
+        return Subject(at + cls.end(), "other", "国家高新区")
+    zone = next((p for p in ctx.parks if p.start == at and not p.is_reference), None)
+    return _park(zone) if zone else None

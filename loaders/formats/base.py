@@ -1,0 +1,166 @@
+"""What an input format hands the pipeline: pages of text, and what it knows about them.
+
+A format is a small module that turns the bytes of one file into `SourcePage`s. A
+`.txt` page is one page of text and nothing else; a PDF file is one page per PDF page,
+each with the articles its layout shows; a saved web article is one page holding one
+article with the title and date of its metadata. Everything after this point (repair,
+segmentation, extraction, landing) is the same for every format.
+
+When a format knows where articles begin and end (a PDF's headlines and columns, an
+HTML page's main-content element), it says so in `SourcePage.articles`, and the
+pipeline uses those articles instead of splitting the text itself. When it does not
+(`articles is None`), the text segmenter (`loaders.segment.split_articles`) splits
+`SourcePage.text` as it always has.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from loaders.decode import PageError
+from loaders.normalize import to_halfwidth
+
+__all__ = ["ArticleText", "Format", "PageError", "SourceFile", "SourcePage"]
+
+
+@dataclass
+class ArticleText:
+    """One article whose boundaries the format knew: title, byline and body paragraphs.
+
+    Paragraphs are already repaired line by line and joined across hard wraps; the
+    body the warehouse stores is the paragraphs joined by newlines, as for `.txt`.
+    """
+
+    title: str | None
+    byline: str | None
+    paragraphs: list[str]
+
+    @property
+    def body(self) -> str:
+        return "\n".join(p for p in self.paragraphs if p).strip()
+
+
+@dataclass
+class SourcePage:
+    """One page as a format read it.
+
+    `text` is the page's text in reading order (kept in `raw.pages.raw_text`);
+    `articles` the articles when the format found their boundaries, else None;
+    `furniture` lines the format recognised as page furniture (running heads, folios
+    with the issue date): kept out of articles, but their dates help infer the
+    publication date; `published_on` a date the page's own metadata gives.
+    """
+
+    text: str
+    encoding: str
+    page_number: int | None = None
+    articles: list[ArticleText] | None = None
+    furniture: list[str] = field(default_factory=list)
+    title: str | None = None
+    published_on: date | None = None
+
+    def layout_json(self) -> str | None:
+        """What a re-parse needs besides the text: the format's articles, furniture and date."""
+        if self.articles is None and not self.furniture and self.published_on is None:
+            return None
+        return json.dumps(
+            {
+                "articles": None if self.articles is None else [asdict(a) for a in self.articles],
+                "furniture": self.furniture,
+                "title": self.title,
+                "published_on": self.published_on.isoformat() if self.published_on else None,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_stored(cls, text: str, encoding: str, page_number: int | None, layout: str | None) -> SourcePage:
+        """The page as it was read, from `raw.pages` (to parse it again with new rules)."""
+        page = cls(text=text, encoding=encoding, page_number=page_number)
+        if layout:
+            stored = json.loads(layout)
+            if stored.get("articles") is not None:
+                page.articles = [ArticleText(**a) for a in stored["articles"]]
+            page.furniture = list(stored.get("furniture") or [])
+            page.title = stored.get("title")
+            if stored.get("published_on"):
+                page.published_on = date.fromisoformat(stored["published_on"])
+        return page
+
+
+@dataclass
+class SourceFile:
+    """All pages of one file, the format that read them, and anything worth telling the user."""
+
+    format: str
+    pages: list[SourcePage]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Format:
+    """An input format: its name, the file suffixes it owns, a content sniffer and a reader.
+
+    `sniff(head)` looks at the first bytes of a file and says whether they are this
+    format whatever the file is called; `read(data)` returns the file's pages (and
+    notes, e.g. pages it had to skip) or raises `PageError` with a reason a person can
+    act on.
+    """
+
+    name: str
+    label: str  # how a person calls it: "a PDF file", "an HTML page"
+    suffixes: tuple[str, ...]
+    sniff: Callable[[bytes], bool]
+    read: Callable[[bytes], SourceFile]
+
+
+# --- text and checks every format's pages go through ----------------------------------
+
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def clean_text(text: str) -> str:
+    """A line from a text layer or a web page: full-width digits and odd spaces only.
+
+    The OCR repairs of `loaders.normalize.clean_line` (bold text doubled, letter-spaced
+    lines) fix what a flattening extraction did to the pages; a format that reads glyph
+    positions or markup never produces them, and they cost time on long paragraphs.
+    """
+    return _SPACES.sub(" ", to_halfwidth(text.replace("\ufeff", ""))).strip()
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+MIN_LETTERS_TO_JUDGE = 80  # too little text says nothing about its language
+MIN_HAN_SHARE = 0.3  # Chinese news has numbers and Latin names, but is mostly Han characters
+
+
+def language_problem(text: str) -> str | None:
+    """Why `text` is not a Chinese page, or None when it is (or too short to tell).
+
+    gaoxin's extractors read Chinese; an English, Japanese or Korean page would load as
+    articles without a single fact, which looks like success and is not.
+    """
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    kana, hangul = len(_KANA.findall(text)), len(_HANGUL.findall(text))
+    letters = han + latin + kana + hangul
+    if letters < MIN_LETTERS_TO_JUDGE:
+        return None
+    if kana > 0.1 * letters:
+        script = "Japanese"
+    elif hangul > 0.1 * letters:
+        script = "Korean"
+    elif han < MIN_HAN_SHARE * letters:
+        script = "Latin-script (e.g. English)"
+    else:
+        return None
+    return (
+        f"not a Chinese page: its text is mostly {script} ({han} of {letters} letters are Chinese); "
+        "gaoxin reads Chinese news"
+    )
