@@ -242,7 +242,7 @@ article_parks as (
 final as (
 
     select
-        substr(md5(company_keys.company_key), 1, 16) as company_id,
+        {{ short_id('company_keys.company_key') }} as company_id,
         company_keys.company_key,
         company_mentions.page_id,
         company_mentions.article_id,

@@ -10,7 +10,7 @@
       ending implies, and a reference takes the type of the named mentions of the same
       zone in its article, so `该高新区` and `园区` land on the zone they stand for. Its
       key is `<type>|<name>`.
-    - park_id is the first 16 hex digits of the key's md5.
+    - park_id is the first 16 hex digits of the key's md5 (`short_id`).
 -#}
 with
 
@@ -124,7 +124,7 @@ keyed as (
 final as (
 
     select
-        substr(md5(park_key), 1, 16) as park_id,
+        {{ short_id('park_key') }} as park_id,
         park_key,
         page_id,
         article_id,
