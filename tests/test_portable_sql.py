@@ -34,9 +34,6 @@ DUCKDB_ONLY = re.compile(
     r"last_day|list_contains|list_sort|list_distinct|len|regexp_matches|epoch)\s*\(",
     re.IGNORECASE,
 )
-# the zone and company resolution models (Step 5, being rewritten) still call `list`/`unnest`
-# directly; they move behind `list_agg` with that rewrite
-PENDING = {"int_parks.sql", "int_companies.sql"}
 
 
 def sql_files() -> list[Path]:
@@ -52,8 +49,6 @@ def _code(sql: str) -> str:
 
 @pytest.mark.parametrize("path", sql_files(), ids=lambda p: p.name)
 def test_models_call_no_duckdb_only_function(path: Path):
-    if path.name in PENDING:
-        pytest.skip("Step 5 resolution model, rewritten by the lead")
     found = DUCKDB_ONLY.findall(_code(path.read_text(encoding="utf-8")))
     assert not found, f"{path.relative_to(ROOT)} calls {sorted(set(found))}: use the macros in macros/portable/"
 

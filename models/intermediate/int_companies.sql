@@ -99,7 +99,9 @@ aliases as (
 
     select
         mentions.company_id,
-        list(distinct mentions.mention_text order by mentions.mention_text) as aliases
+        {{ list_agg(
+            'mentions.mention_text', order_by='mentions.mention_text', distinct=true
+        ) }} as aliases
     from mentions
     inner join longest_names
         on

@@ -80,7 +80,9 @@ zones as (
         min(park_type) as extracted_type,
         bool_or(says_national) as says_national,
         coalesce(
-            list(distinct mention_text order by mention_text) filter (where not is_reference),
+            {{ list_agg(
+                'mention_text', order_by='mention_text', distinct=true, where='not is_reference'
+            ) }},
             cast([] as varchar[])
         ) as aliases,
         count(distinct article_id) as article_count,
