@@ -11,12 +11,26 @@
       zone in its article, so `该高新区` and `园区` land on the zone they stand for. Its
       key is `<type>|<name>`.
     - park_id is the first 16 hex digits of the key's md5 (`short_id`).
+
+    A mention's resolution reads only its own article and the seeds, so the model is
+    incremental by page (`macros/incremental/pages.sql`): a build resolves the mentions
+    of the pages landed since the last one; the seeds are in the project hash, whose
+    change rebuilds every row.
 -#}
+{{
+    config(
+        materialized='incremental',
+        on_schema_change='fail',
+        pre_hook="{{ forget_pages() }}"
+    )
+}}
+
 with
 
 park_mentions as (
 
     select * from {{ ref('stg_park_mentions') }}
+    where {{ pages_to_build() }}
 
 ),
 
@@ -143,3 +157,5 @@ final as (
 )
 
 select * from final
+-- stored a page at a time, so deleting a page's rows touches one row group, not all
+order by page_id, article_id, char_start
