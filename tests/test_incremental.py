@@ -29,29 +29,43 @@ NEW_PAGE = (
 CHANGED_TAIL = "\n本报讯 3月18日，合肥高新区举行重大项目集中开工活动，23个项目总投资86亿元。\n"
 
 
-def marts(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
+def tables(con: duckdb.DuckDBPyConnection, catalog: str, schema: str) -> list[str]:
     return [
         t
         for (t,) in con.execute(
-            "select table_name from information_schema.tables where table_catalog = ? and table_schema = 'marts' "
-            "order by 1",
-            [catalog],
+            "select table_name from information_schema.tables where table_catalog = ? and table_schema = ? "
+            "and table_type = 'BASE TABLE' order by 1",
+            [catalog, schema],
         ).fetchall()
     ]
 
 
-def differences(a: Path, b: Path) -> dict[str, tuple[int, int, int]]:
-    """Per mart: (rows in a, rows only in a, rows only in b); only marts that differ."""
+# which dbt invocation reconciled a figure: bookkeeping that differs between any two builds
+BOOKKEEPING = ("reconciled_in",)
+
+
+def differences(a: Path, b: Path, schema: str = "marts") -> dict[str, tuple[int, int, int]]:
+    """Per table of `schema`: (rows in a, rows only in a, rows only in b); only tables that differ."""
     con = duckdb.connect()
     try:
         con.execute(f"attach '{a}' as a (read_only)")
         con.execute(f"attach '{b}' as b (read_only)")
-        assert marts(con, "a") == marts(con, "b")
+        assert tables(con, "a", schema) == tables(con, "b", schema)
         out = {}
-        for t in marts(con, "a"):
-            rows = con.execute(f"select count(*) from a.marts.{t}").fetchone()[0]
-            only_a = con.execute(f"select count(*) from (from a.marts.{t} except all from b.marts.{t})").fetchone()[0]
-            only_b = con.execute(f"select count(*) from (from b.marts.{t} except all from a.marts.{t})").fetchone()[0]
+        for t in tables(con, "a", schema):
+            columns = ", ".join(
+                f'"{c}"'
+                for (c,) in con.execute(
+                    "select column_name from information_schema.columns where table_catalog = 'a' "
+                    "and table_schema = ? and table_name = ? order by ordinal_position",
+                    [schema, t],
+                ).fetchall()
+                if c not in BOOKKEEPING
+            )
+            a_rows, b_rows = (f"select {columns} from {db}.{schema}.{t}" for db in ("a", "b"))
+            rows = con.execute(f"select count(*) from a.{schema}.{t}").fetchone()[0]
+            only_a = con.execute(f"select count(*) from ({a_rows} except all {b_rows})").fetchone()[0]
+            only_b = con.execute(f"select count(*) from ({b_rows} except all {a_rows})").fetchone()[0]
             if only_a or only_b:
                 out[t] = (rows, only_a, only_b)
         return out
@@ -135,6 +149,11 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_incremental_and_full_builds_give_the_same_marts(grown):
     assert differences(grown["db"], grown["full"]) == {}
+
+
+def test_incremental_and_full_builds_give_the_same_intermediate_tables(grown):
+    """The incremental intermediate models (zone resolution, reconciled statements) and the tables built on them."""
+    assert differences(grown["db"], grown["full"], "intermediate") == {}
 
 
 def test_the_later_builds_were_incremental_and_the_rebuild_full(grown):
