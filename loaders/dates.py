@@ -100,13 +100,46 @@ def infer_published_on(text: str, page_years: list[int] | None = None) -> date |
     return latest_anchor
 
 
-def infer_page_date(bodies: list[str]) -> date | None:
+def infer_page_date(bodies: list[str], name_year: int | None = None) -> date | None:
     """When a page of several articles was published: on or after the latest date any of them
     reports, each article read on its own (a page may gather articles written months apart,
-    and one article's `1月6日` is not another's)."""
-    years = past_years("\n".join(bodies))  # an article naming no year takes the page's
+    and one article's `1月6日` is not another's).
+
+    An article naming no year takes the latest the page names, or the year in the file's name
+    when that is later (`p5_2020.txt` gathering a 2019 report and an undated `9月28日`: the page
+    is from 2020, so is its undated event)."""
+    years = past_years("\n".join(bodies)) + ([name_year] if name_year else [])
     dates = [d for d in (infer_published_on(b, years) for b in bodies) if d]
-    return max(dates) if dates else infer_published_on("\n".join(bodies))
+    return max(dates) if dates else infer_published_on("\n".join(bodies), years)
+
+
+# a date or a year in a file's name (`20201116_05.pdf`, `kjrb-2020-11-16.html`, `p5_2020.txt`)
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])(?:19|20)\d{2}(?![0-9A-Za-z])")  # not inside a hash
+
+
+def name_date(name: str) -> date | None:
+    """The publication date a file's name spells out in full, if it does."""
+    found = {_valid(int(m.group(1)), int(m.group(3)), int(m.group(4))) for m in _NAME_DATE.finditer(name)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def date_from_name_and_text(source_file: str, texts: list[str]) -> date | None:
+    """A page's date without a manifest or metadata: the date its file's name spells out, else
+    the latest its texts imply (with the name's year as the least year of undated events)."""
+    name = source_file.replace("\\", "/").rsplit("/", 1)[-1]
+    named = name_date(name)
+    if named and not implausible(named):
+        return named
+    year = name_year(name)
+    return infer_page_date(texts, year if year and year <= date.today().year else None)
+
+
+def name_year(name: str) -> int | None:
+    """The one year a file's name carries (`p5_2020.txt`), if it carries exactly one."""
+    years = set(_NAME_YEAR.findall(name))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def article_date(page_date: date | None, how: str, body: str) -> date | None:
