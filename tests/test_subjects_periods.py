@@ -119,3 +119,15 @@ def test_a_new_project_is_the_nearest_companys_even_without_paragraphs():
     ms = by_raw(body, date(2021, 8, 10))
     assert ms["28亿元"].subject_type == "project"
     assert "纸板项目" in ms["28亿元"].subject_name
+
+
+def test_the_events_day_does_not_run_on_past_a_full_stop_when_paragraphs_are_lost():
+    body = (
+        "本报讯 3月9日，云溪高新区总投资120亿元的18个项目集中开工。"
+        "2022年是云溪高新区项目建设提速之年，该区共谋划项目300个。"
+        "其中，产业项目120个，民生项目80个。"
+    )
+    ms = by_raw(body, date(2022, 3, 12))
+    assert ms["18个"].period_label == "2022-03-09"
+    assert ms["300个"].period_label == "2022"
+    assert ms["120个"].period_label == "2022" and ms["80个"].period_label == "2022"
