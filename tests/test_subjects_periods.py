@@ -131,3 +131,9 @@ def test_the_events_day_does_not_run_on_past_a_full_stop_when_paragraphs_are_los
     assert ms["18个"].period_label == "2022-03-09"
     assert ms["300个"].period_label == "2022"
     assert ms["120个"].period_label == "2022" and ms["80个"].period_label == "2022"
+
+
+def test_a_bare_day_after_a_dateline_is_a_day_of_the_datelines_month():
+    body = "新华财经青岛3月2日电（记者张三）在28日举行的云溪经开区招商大会上，18个项目集中签约。"
+    ms = by_raw(body, date(2023, 3, 3))
+    assert ms["18个"].period_label == "2023-02-28"
