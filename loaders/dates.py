@@ -23,7 +23,9 @@ _MONTH_DAY = re.compile(r"(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _FUTURE_BEFORE = re.compile(r"(?:计划|预计|力争|争取|目标|有望|将于|将在|将|拟|到|至|—|-|~|～)\s*(?:于|在)?\s*$")
 _FUTURE_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
 # a year reported as a whole, in the past: `2023年，…实现`, `2023年全年`, `2023年年底`
-_COMPLETED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:[，,]|全年|全区|年底|年末|底|末)")
+_COMPLETED_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(?:[，,]|全年|全区|年底|年末|底|末|度(?!计划|目标|任务|预算|规划|重点))"
+)  # `2019年度…分析报告`: an annual report looks back on a year that is over
 _PART_OF_YEAR = r"(?:[一二三四]季度|[上下]半年|前[一二三]季度|\d{1,2}\s*月)"  # `2023年二季度`: that year is not over
 _PLAN_CONTEXT = re.compile(r"(?:为|计划|预计|力争|目标)[^，。；]{0,6}$")
 
@@ -53,7 +55,13 @@ def past_years(text: str) -> list[int]:
 
 
 def infer_published_on(text: str, page_years: list[int] | None = None) -> date | None:
-    """The latest dated event the page reports, or None when it dates nothing.
+    """The latest dated event the page reports, or None when it dates nothing (see `_inferred`)."""
+    return _inferred(text, page_years)[0]
+
+
+def _inferred(text: str, page_years: list[int] | None = None) -> tuple[date | None, bool]:
+    """The latest dated event the page reports, and whether it is a day (not only a year's
+    first day standing for a year the text speaks from).
 
     Bare month-day dates take the latest past year the page names (or the year after one
     it reports as a whole: `2023年，园区实现…`); when that would put
@@ -75,7 +83,7 @@ def infer_published_on(text: str, page_years: list[int] | None = None) -> date |
         if not any(a <= m.start(1) < b for a, b in full_spans) and not _future(text, m.start(), m.end())
     ]
     if not years and not anchors:
-        return None
+        return None, False
     ref_year = max(years) if years else max(anchors).year
     completed = [
         int(m.group(1))
@@ -94,19 +102,52 @@ def infer_published_on(text: str, page_years: list[int] | None = None) -> date |
             d = _valid(ref_year + 1, month, day) or d
         candidates.append(d)
     if candidates:
-        return max(candidates)
+        return max(candidates), True
     if latest_anchor is None and (completed or years):
-        return date(ref_year, 1, 1)  # `刚刚过去的2022年…`: no day, but the year it speaks from
-    return latest_anchor
+        return date(ref_year, 1, 1), False  # `刚刚过去的2022年…`: no day, but the year it speaks from
+    return latest_anchor, latest_anchor is not None
 
 
-def infer_page_date(bodies: list[str]) -> date | None:
+def infer_page_date(bodies: list[str], name_year: int | None = None) -> date | None:
     """When a page of several articles was published: on or after the latest date any of them
     reports, each article read on its own (a page may gather articles written months apart,
-    and one article's `1月6日` is not another's)."""
-    years = past_years("\n".join(bodies))  # an article naming no year takes the page's
+    and one article's `1月6日` is not another's).
+
+    An article naming no year takes the latest the page names, or the year in the file's name
+    when that is later (`p5_2020.txt` gathering a 2019 report and an undated `9月28日`: the page
+    is from 2020, so is its undated event)."""
+    years = past_years("\n".join(bodies)) + ([name_year] if name_year else [])
     dates = [d for d in (infer_published_on(b, years) for b in bodies) if d]
-    return max(dates) if dates else infer_published_on("\n".join(bodies))
+    return max(dates) if dates else infer_published_on("\n".join(bodies), years)
+
+
+# a date or a year in a file's name (`20201116_05.pdf`, `kjrb-2020-11-16.html`, `p5_2020.txt`)
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])(?:19|20)\d{2}(?![0-9A-Za-z])")  # not inside a hash
+
+
+def name_date(name: str) -> date | None:
+    """The publication date a file's name spells out in full, if it does."""
+    found = {_valid(int(m.group(1)), int(m.group(3)), int(m.group(4))) for m in _NAME_DATE.finditer(name)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def date_from_name_and_text(source_file: str, texts: list[str]) -> date | None:
+    """A page's date without a manifest or metadata: the date its file's name spells out, else
+    the latest its texts imply (with the name's year as the least year of undated events)."""
+    name = source_file.replace("\\", "/").rsplit("/", 1)[-1]
+    named = name_date(name)
+    if named and not implausible(named):
+        return named
+    year = name_year(name)
+    return infer_page_date(texts, year if year and year <= date.today().year else None)
+
+
+def name_year(name: str) -> int | None:
+    """The one year a file's name carries (`p5_2020.txt`), if it carries exactly one."""
+    years = set(_NAME_YEAR.findall(name))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def article_date(page_date: date | None, how: str, body: str) -> date | None:
@@ -114,7 +155,9 @@ def article_date(page_date: date | None, how: str, body: str) -> date | None:
     the manifest or the page itself says it, else the article's own inferred date."""
     if how in ("manifest", "metadata"):
         return page_date
-    own = infer_published_on(body)
+    own, a_day = _inferred(body)
+    if own and page_date and not a_day and own.year == page_date.year:
+        return page_date  # the article only says which year it speaks from: the page says when
     return own if own and (page_date is None or own <= page_date) else page_date
 
 

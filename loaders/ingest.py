@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders.dates import article_date, implausible, infer_page_date
+from loaders.dates import article_date, date_from_name_and_text, implausible
 from loaders.db import ensure_raw_schema
 from loaders.decode import DEFAULT_MAX_BYTES, PageError
 from loaders.entries import Folder, PageFile, Refusal, classify_entry, printable, read_regular_file, walk
@@ -265,7 +265,7 @@ def _published_on(cand: Candidate, own: date | None, texts: list[str]) -> tuple[
         notes.append(f"not listed in {cand.manifest_name}; published_on {fallback}")
     if own is not None:
         return own, "metadata", notes
-    inferred = infer_page_date(texts)
+    inferred = date_from_name_and_text(cand.source_file, texts)
     if inferred is not None and implausible(inferred):
         notes.append(f"the text's latest date {inferred.isoformat()} is implausible ({implausible(inferred)}); ignored")
         inferred = None
@@ -370,7 +370,7 @@ def reparse_stored(pages: list[PageRecord]) -> ParsedFile:
     read = [SourcePage.from_stored(p.raw_text, p.encoding, p.page_number, p.layout) for p in pages]
     found = [page_articles(r) for r in read]
     if pages[0].published_on_source not in ("manifest", "metadata"):
-        inferred = infer_page_date(_dating_texts(list(zip(read, found, strict=True))))
+        inferred = date_from_name_and_text(pages[0].source_file, _dating_texts(list(zip(read, found, strict=True))))
         if inferred is not None and implausible(inferred):
             inferred = None
         for p in pages:

@@ -78,6 +78,14 @@ _LONG_ENOUGH = 300  # an unmarked new article can only start after this much of 
 _OPENING = 24  # characters of a paragraph's opening that name its subject
 _HEADLINE = 60  # a web article's headline can run this long
 _OPENING_TEXT = 60  # a line this long after a page's first line is running text, not a subtitle
+_TITLE = 40  # a title line runs at most this long ...
+_TITLE_WITH_SUBTITLE = 60  # ... or this long when it carries its subtitle (`主题 ——副题`)
+
+
+def _title_length(text: str) -> bool:
+    return len(text) <= (_TITLE_WITH_SUBTITLE if "——" in text.rstrip("—") else _TITLE)
+
+
 _SENTENCE_MIN = 10  # ... or one ending a sentence this long (`项目开工仪式现场。` is a caption)
 _SUBSTANTIVE = 60  # a paragraph this long (or one ending a sentence) is article text, not a stray line
 
@@ -307,6 +315,8 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
 def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from: int | None = None) -> bool:
     """Plain text lines that open a title block on un-marked-up pages."""
     ln = lines[i]
+    if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
+        return True  # one of the titles printed together at the page's end (title-like by then)
     if MARKER.match(ln.text):
         return False
     opens = i + 1 < len(lines) and (long_form or _opens_a_text(lines[i + 1], ln))
@@ -314,10 +324,8 @@ def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from
         return True  # a page (a saved web article) that opens with its headline
     if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")):
         return False
-    if len(ln.text) > 40:
+    if not _title_length(ln.text):
         return False
-    if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
-        return True
     prev_ok = i == 0 or lines[i - 1].kind != "text" or ends_sentence(lines[i - 1].text)
     if not prev_ok:
         return False
@@ -334,8 +342,13 @@ def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from
     return False
 
 
+_CLAUSE_PUNCT = re.compile(r"[，。；！？,;!?]")
+
+
 def _title_like(ln: Line) -> bool:
-    return ln.kind in ("text", "kicker") and len(ln.text) <= 40 and not _NO_SENTENCE_PUNCT.search(ln.text)
+    """A line that can be one of the titles printed together at a page's end: short, no clause
+    punctuation (an enumeration comma may join two actions: `集中开竣工、投产仪式举行`)."""
+    return ln.kind in ("text", "kicker") and _title_length(ln.text) and not _CLAUSE_PUNCT.search(ln.text)
 
 
 def _titles_from(lines: list[Line]) -> int:
@@ -405,7 +418,7 @@ def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
             wants_more = last.endswith(("：", ":", "——")) or (
                 cur.bold and lines[i - 1].bold and not ends_sentence(last)
             )
-            looks_like_title = not _NO_SENTENCE_PUNCT.search(cur.text.rstrip("—")) and len(cur.text) <= 40
+            looks_like_title = not _NO_SENTENCE_PUNCT.search(cur.text.rstrip("—")) and _title_length(cur.text)
             if not wants_more or not (looks_like_title or cur.bold):
                 break
             parts.append(cur.text)

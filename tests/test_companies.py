@@ -486,3 +486,8 @@ def test_sample_precision_and_recall_against_gold():
 )
 def test_names_listed_after_a_class_of_company(sentence: str, expected: set[str]) -> None:
     assert {m.text for m in find_companies(sentence)} == expected
+
+
+def test_a_trade_in_zi_before_gongsi_is_a_company_but_a_subsidiary_is_not() -> None:
+    assert texts("澜拓电子公司智能终端基地投产。") == ["澜拓电子公司"]
+    assert texts("该子公司智能终端基地投产。") == []

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from loaders.dates import infer_published_on
+from loaders.dates import date_from_name_and_text, infer_published_on, name_date, name_year
 from tests.conftest import sample_pages
 
 # the latest dated event each sample page reports (the manifest's dates are a few days later)
@@ -49,3 +49,39 @@ def test_invalid_dates_are_ignored():
 
 def test_no_dates_means_unknown():
     assert infer_published_on("园区持续推进产业发展。") is None
+
+
+def test_a_file_name_spelling_a_date_dates_the_page():
+    assert name_date("kjrb-2020-11-16_05.pdf") == date(2020, 11, 16)
+    assert name_date("20201116.html") == date(2020, 11, 16)
+    assert name_date("2020-13-45.txt") is None  # not a date
+    assert name_date("p5_2020.txt") is None
+    assert date_from_name_and_text("scans/20200512_p3.txt", ["3月2日，园区开园。"]) == date(2020, 5, 12)
+
+
+def test_a_year_in_a_file_name_is_the_least_year_of_undated_events():
+    assert name_year("p5_2020.txt") == 2020
+    assert name_year("2019_vs_2020.txt") is None  # two years: no evidence
+    older = "2019年7月3日，青松区项目集中签约。"
+    undated = "9月28日，云溪高新区两个项目开工。"
+    assert date_from_name_and_text("p5_2020.txt", [older, undated]) == date(2020, 9, 28)
+    assert date_from_name_and_text("page5.txt", [older, undated]) == date(2019, 9, 28)
+
+
+def test_digits_inside_a_hash_or_a_future_date_in_a_name_are_not_dates():
+    assert name_year("000_ce83b8cda2055e15.txt") is None
+    assert date_from_name_and_text("x_20991231.txt", ["2021年3月2日，园区开园。"]) == date(2021, 3, 2)
+
+
+def test_an_annual_report_looks_back_on_a_year_that_is_over():
+    assert infer_published_on("日前发布的《云溪高新区2019年度企业发展报告》显示，企业数量增长。") == date(2020, 1, 1)
+    assert infer_published_on("云溪高新区2025年度计划投资30亿元。2024年3月2日，园区开园。") == date(2024, 3, 2)
+
+
+def test_an_article_that_only_names_its_year_is_read_against_the_pages_day():
+    from loaders.dates import article_date
+
+    body = "2019年，云溪高新区新增企业1.2万户。去年全区新增企业增长三成。"
+    assert article_date(date(2020, 12, 8), "inferred", body) == date(2020, 12, 8)
+    dated = "2020年3月5日，云溪高新区举行签约仪式。"
+    assert article_date(date(2020, 12, 8), "inferred", dated) == date(2020, 3, 5)

@@ -61,3 +61,11 @@ def test_period_start_never_after_end():
     for ctx in ("2023年", "今年前两季度", "一季度", "下半年", "3-1月", "前12个月"):
         p = resolve_period(ctx, OCT)
         assert p.start is None or p.end is None or p.start <= p.end
+
+
+def test_a_stock_as_of_a_month_after_a_misdated_page_keeps_its_order():
+    from loaders.extract.periods import stock_or_flow
+
+    for context in ("截至9月，云溪高新区市场主体存量为", "截至今年9月，已累计签约"):
+        p = stock_or_flow(context, date(2024, 1, 1), False)
+        assert p is not None and p.start is not None and p.start <= p.end, context

@@ -175,3 +175,14 @@ def test_the_investor_figure_and_a_later_mention_fill_what_the_first_lacks():
 def test_money_before_a_quoted_name_is_that_names():
     body = "云溪高新区高标准建成“人才之家”，投资1.22亿元高质量建成“创客公寓”252套。"
     assert {p.name: p.investment_cny for p in projects(body)} == {"人才之家": None, "创客公寓": 122_000_000}
+
+
+def test_a_project_is_placed_only_in_a_zone_the_article_keeps():
+    """`云杉青年创业谷` is one of the listed projects, so not a zone: the next items are the zone's."""
+    body = (
+        "云溪高新区“项目季”开展以来成效明显。1-7月，全区新签约云杉青年创业谷、白鹭风力发电场、"
+        "青松工业机器人等工业项目45个，占考核任务的81.8%。"
+    )
+    facts = extract_article(body)
+    kept = {p.name for p in facts.parks}
+    assert {p.park for p in facts.projects} == {"云溪高新区"} <= kept

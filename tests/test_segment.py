@@ -87,3 +87,30 @@ def test_a_dated_lede_about_a_new_zone_starts_an_unmarked_article():
 
 def test_page_without_markup_is_one_article():
     assert len(split_articles("这是一段没有任何标记的文字。它只有两句话。")) == 1
+
+
+def test_titles_printed_together_at_the_page_end_go_to_their_articles():
+    """Titles after the last body, each matched by content: one with its subtitle runs past 40
+    characters, one opens with a `【栏目】` marker, one joins two actions with `、`."""
+    line = "\n\n"
+    page = line.join(
+        [
+            "本报讯 3月2日，白鹭高新区举行一季度重点项目集中签约，",
+            "签约项目12个，总投资86亿元，涵盖新材料与智能装备等产业。",
+            "编辑：张三",
+            "本报讯 3月5日，云溪高新区二季度产业项目集中开工、投产",
+            "仪式举行，开工项目9个，投产项目4个，当地企业代表出席。",
+            "编辑：李四",
+            "本报讯 3月6日，青松园区召开科技创新大会，表彰了一批",
+            "创新企业和科技人才，全年研发投入增长百分之十五。",
+            "（记者 综合）",
+            "总投资86亿元 12个项目落户 ——白鹭高新区一季度重点项目集中签约活动在园区综合服务中心举行",
+            "云溪高新区二季度产业项目集中开工、投产仪式举行",
+            "【科创一线】青松园区召开科技创新大会",
+        ]
+    )
+    titles = {a.body[9:13]: a.title for a in split_articles(page)}
+    assert len(titles) == 3
+    assert titles["白鹭高新"].startswith("总投资86亿元")
+    assert titles["云溪高新"] == "云溪高新区二季度产业项目集中开工、投产仪式举行"
+    assert titles["青松园区"] == "【科创一线】青松园区召开科技创新大会"

@@ -98,3 +98,42 @@ def test_a_dateline_is_not_the_events_day():
     body = "新华社2月15日电 2月14日，云溪高新区有43个项目集中开工，总投资566.4亿元。"
     ms = by_raw(body, date(2023, 2, 15))
     assert ms["43个"].period_label == "2023-02-14"
+
+
+def test_a_district_opening_a_dated_sentence_after_the_dateline_is_its_subject():
+    body = (
+        "本报讯 6月2日，璧山区2023年上半年招商项目集中签约，落地项目38个、签约金额96.5亿元。"
+        "璧山国家高新区负责人表示，将持续优化服务。"
+    )
+    ms = by_raw(body, date(2023, 6, 5))
+    for raw in ("38个", "96.5亿元"):
+        assert (ms[raw].subject_type, ms[raw].subject_name) == ("region", "璧山区"), raw
+
+
+def test_a_new_project_is_the_nearest_companys_even_without_paragraphs():
+    body = (
+        "8月9日，位于云溪高新区的白鹭纸业有限公司50万吨纸板项目开工、澜拓电子公司智能终端基地投产。"
+        "经云溪高新区招商，该区引入白鹭纸业有限公司，盘活低效用地300亩。新项目总投资28亿元，"
+        "达产后预计年销售收入为40亿元。澜拓电子公司是一家配套企业，预计年产值达9亿元。"
+    )
+    ms = by_raw(body, date(2021, 8, 10))
+    assert ms["28亿元"].subject_type == "project"
+    assert "纸板项目" in ms["28亿元"].subject_name
+
+
+def test_the_events_day_does_not_run_on_past_a_full_stop_when_paragraphs_are_lost():
+    body = (
+        "本报讯 3月9日，云溪高新区总投资120亿元的18个项目集中开工。"
+        "2022年是云溪高新区项目建设提速之年，该区共谋划项目300个。"
+        "其中，产业项目120个，民生项目80个。"
+    )
+    ms = by_raw(body, date(2022, 3, 12))
+    assert ms["18个"].period_label == "2022-03-09"
+    assert ms["300个"].period_label == "2022"
+    assert ms["120个"].period_label == "2022" and ms["80个"].period_label == "2022"
+
+
+def test_a_bare_day_after_a_dateline_is_a_day_of_the_datelines_month():
+    body = "新华财经青岛3月2日电（记者张三）在28日举行的云溪经开区招商大会上，18个项目集中签约。"
+    ms = by_raw(body, date(2023, 3, 3))
+    assert ms["18个"].period_label == "2023-02-28"

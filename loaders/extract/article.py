@@ -8,7 +8,7 @@ one line below.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from loaders.extract.companies import find_companies
@@ -34,5 +34,16 @@ def extract_article(body: str, title: str | None = None, published_on: date | No
     ctx.projects = find_projects(ctx)
     undertakings = [(p.start, p.end, p.name) for p in ctx.projects if p.status not in ("planned", "unknown")]
     ctx.parks = without_projects(ctx.parks, undertakings)
+    ctx.projects = _in_remaining_zones(ctx.projects, ctx.parks, ctx.zone_name)
     metrics = find_metrics(ctx)
     return ArticleFacts(ctx.parks, ctx.companies, ctx.projects, metrics)
+
+
+def _in_remaining_zones(
+    projects: list[ProjectMention], parks: list[ParkMention], zone: str | None
+) -> list[ProjectMention]:
+    """A project placed in a park that turned out to be part of a project's name (`…创业谷三一
+    重能风力发电场`) lies in the article's zone: every project's park is one the article names."""
+    names = {p.name for p in parks}
+    fallback = zone if zone in names else None
+    return [p if p.park is None or p.park in names else replace(p, park=fallback) for p in projects]

@@ -196,7 +196,8 @@ _LEGAL = re.compile(
     f"(?:[{CJK}]{{2,6}}?分公司)?|分公司"
 )
 _GROUP = re.compile(r"集团(?![有股公（(])")
-_BARE_COMPANY = re.compile(r"(?<![限份分子总母团])公司")
+# not `有限公司`, `子公司`, `总公司`...; but `电子公司`, `量子公司` are companies of a trade
+_BARE_COMPANY = re.compile(r"(?<![限份分总母团])(?<!(?<![电量光粒])子)公司")
 _ALIAS = re.compile(
     r"\s*[（(]\s*(?:以下简称|下文简称|以下称|下称|简称)\s*[为：:]?\s*[“\"「『‘]?([^”\"」』’（）()，。、；\s]{2,16}?)[”\"」』’]?\s*[）)]"
 )

@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_RELATIVE_DAY))
 _LEDE_SENTENCES = 2  # the article's event is dated in its first sentences, or not at all
+_DATELINE = re.compile(r"\s*(?:电|讯)")
+_BARE_DAY = re.compile(r"(?<![\d月年])([1-9]|[12]\d|3[01])\s*日(?=上午|下午|晚|举行|召开|在|[，,]|的)")
+
+
+def _day_before(dateline: date, day: int) -> date:
+    """Day `day` on or before the dateline (`1月6日电 … 5日` -> 1月5日; `3月2日电 … 28日` -> 2月28日)."""
+    if day <= dateline.day:
+        return dateline.replace(day=day)
+    previous = dateline.replace(day=1) - timedelta(days=1)
+    return previous.replace(day=min(day, previous.day))
 
 
 def resolve_date(m: re.Match[str], published: date | None) -> date | None:
@@ -93,6 +103,9 @@ class ArticleContext:
                 rel = _RELATIVE.search(text, m.end())
                 if day and rel:  # `本报11月13日讯 … 在今天上午举行的…`: a dateline, then the day
                     return day - timedelta(days=_RELATIVE_DAY[rel.group(0)])
+                bare = _BARE_DAY.search(text, m.end()) if _DATELINE.match(text, m.end()) else None
+                if day and bare:  # `长春1月6日电 … 在5日举行的…`: a day of the dateline's month
+                    return _day_before(day, int(bare.group(1)))
                 return day
             rel = _RELATIVE.search(text)
             if rel and self.published_on:

@@ -204,8 +204,8 @@ def _in_event(ctx: ArticleContext, s0: int, s_end: int, state: _State) -> bool:
     """Does this sentence report the article's event (`集中签约项目21个`, `其中现场签约12个`)?
     A `；` continues the sentence before it; `其中`/`此次…` continue an event sentence."""
     sentence = ctx.body[s0:s_end]
-    if state.previous_event and not re.search(r"[。！？!?\n]", ctx.body[state.previous_end : s0]):
-        return True
+    if state.previous_event and ctx.body[max(0, state.previous_end - 1) : s0] in ("；", ";"):
+        return True  # the event's sentence went on after a `；` (a sentence keeps its end mark)
     if EVENT_VERBS.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
         return True
     return bool(_FOLLOWS_EVENT.match(sentence)) and state.previous_event

@@ -201,7 +201,9 @@ def _as_of(text: str, published: date | None) -> _AsOf | None:
         return None
     end = _month_end(y, month or 12)
     exact = bool(m.group("d")) or m.group(0).rstrip().endswith(("底", "末"))
-    return _AsOf(min(end, published) if published else end, month, exact)
+    if published and published >= date(y, month or 1, 1):
+        end = min(end, published)  # `截至今年9月` on 9月10日: the stock is as of that day
+    return _AsOf(end, month, exact)  # (a page dated before the month it names is misdated)
 
 
 def stock_or_flow(context: str, published: date | None, growth: bool, sentence: str = "") -> Period | None:

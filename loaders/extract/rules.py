@@ -29,6 +29,7 @@ EVENT_VERBS = re.compile("|".join(p for s, p in STATUS if s in EVENT_STATUSES))
 # words that open a clause before its subject or its metric phrase: times, connectives, verbs
 LEAD = re.compile(
     r"^(?:(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,]?|"
+    r"[\u4e00-\u9fff]{0,6}(?:日报|晚报|时报)?讯(?!员)\s*(?:[(（][^)）]{0,40}[)）]\s*)?|"
     r"(?:19|20)\d{2}\s*年(?:年底|年末|底|末|全年|度)?|今年(?:以来)?|去年(?:全年)?|前三季度|[一二三四]季度|上半年|全年|"
     r"目前|当前|如今|现阶段|截至[^，,]{0,12}|近年来|近几年|其中|同时|此外|另外|据统计|数据显示|据了解|据悉|据介绍|"
     r"记者了解到|当天|此次|本次|"

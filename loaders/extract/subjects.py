@@ -159,6 +159,9 @@ def _strip_lead(text: str) -> str:
     return text
 
 
+_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")  # `荣昌区2019年下半年…`: a date, not a share's base
+
+
 def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
     """A province, city or district opening the number's clause (`河南省12家单位新备案`, `荣昌区…`).
 
@@ -177,7 +180,7 @@ def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
     rest = lead[len(label) :]
     if rest.startswith("级") or re.search(r"首家|唯一|总数|总量|平均|全省|全市|占", rest):
         return None
-    if re.match(r"^\s*[\d零一二两三四五六七八九十百千]", rest):
+    if re.match(r"^\s*[\d零一二两三四五六七八九十百千]", rest) and not _YEAR.match(rest):
         return None  # `拥有广东省 1/2 的…`: the region is the base of a share, not its subject
     if re.match(f"^[{CJK}]{{1,10}}?(院|局|厅|委|中心|公司|集团|大学|学院|协会|联盟|高新区|开发区|园区)", rest):
         return None  # `贵州省质检院`: the region opens an organisation's (or a zone's) name
@@ -285,11 +288,14 @@ def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 
 def _new_project(ctx: ArticleContext, at: int) -> ProjectMention | None:
-    """`新项目总投资50亿元`: the project of the company this paragraph is about."""
+    """`新项目总投资50亿元`: the project of the nearest company before it in its paragraph that
+    has one (a page that lost its paragraphs still names the right company last)."""
     paragraph = ctx.body.rfind("\n", 0, at) + 1
-    named = {c.name for c in ctx.companies if paragraph <= c.start < at}
-    owned = [p for p in ctx.projects if p.company in named]
-    return owned[-1] if owned else _referent_project(ctx, at)
+    for c in reversed([c for c in ctx.companies if paragraph <= c.start < at]):
+        owned = [p for p in ctx.projects if p.company == c.name]
+        if owned:
+            return owned[-1]
+    return _referent_project(ctx, at)
 
 
 def _by_parenthesis(ctx: ArticleContext, f: Figure) -> Subject | None:
