@@ -491,3 +491,8 @@ def test_names_listed_after_a_class_of_company(sentence: str, expected: set[str]
 def test_a_trade_in_zi_before_gongsi_is_a_company_but_a_subsidiary_is_not() -> None:
     assert texts("澜拓电子公司智能终端基地投产。") == ["澜拓电子公司"]
     assert texts("该子公司智能终端基地投产。") == []
+
+
+def test_a_guidance_fund_is_a_company() -> None:
+    names = {c.name for c in find_companies("泽川市青禾引导基金有限公司董事长刘冰出席活动。", [], None)}
+    assert names == {"泽川市青禾引导基金有限公司"}

@@ -186,3 +186,21 @@ def test_a_project_is_placed_only_in_a_zone_the_article_keeps():
     facts = extract_article(body)
     kept = {p.name for p in facts.parks}
     assert {p.park for p in facts.projects} == {"云溪高新区"} <= kept
+
+
+def test_an_agency_near_signing_firms_is_no_project():
+    body = (
+        "本报讯 近日，青禾高新区举行重点项目签约仪式。青禾高新区企业服务中心为签约企业代表颁发服务卡，"
+        "为各签约入驻企业的后续投产提供服务。"
+    )
+    assert [p.name for p in projects(body)] == []
+
+
+def test_a_facility_takes_the_verb_of_its_own_clause():
+    assert one("本报讯 3月5日，泽川高新区的OPPO全球算力中心投入运行，年产能达5万台。").status == "in_operation"
+    assert projects("本报讯 3月5日，泽川高新区的OPPO全球算力中心位于园区东侧，吸引企业签约入驻。") == []
+
+
+def test_a_list_of_about_n_projects_gives_its_items_not_the_count():
+    body = "本报讯 上半年，青禾高新区引进总部企业50余家，禾丰西南总部、泽川华东总部、临川数据总部等10余个项目即将落地。"
+    assert [p.name for p in projects(body)] == ["禾丰西南总部", "泽川华东总部", "临川数据总部"]

@@ -59,7 +59,7 @@ _GENERIC_TAIL = re.compile(
 _WEAK_TAIL = re.compile(r"(?:科技创新|创新)$")  # `科技创新项目`, but `中国长城自主创新基地`
 # counts, times, class labels and events inside a name make it a batch statement, not a project
 _BATCH = re.compile(
-    r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|家)|批次|[两三四五六七八九十百]大(?:项目|重点|重大)?$|"
+    r"[\d一二两三四五六七八九十百千]+\s*(?:余|多)?\s*(?:个|批|家)|批次|[两三四五六七八九十百]大(?:项目|重点|重大)?$|"
     r"[\d一二两三四五六七八九十]$|"
     r"(?:19|20)\d{2}\s*年|[一二三四]\s*季度|[上下]半年|今年|去年|年度|年初|年底|"
     r"[十百千万亿\d]+元?级|又一|一个|"
@@ -74,7 +74,7 @@ _ITEM_HEAD = re.compile(
 _LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|有|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
 _LIST_TAIL = re.compile(
-    r"(?:等(?:[\d一二两三四五六七八九十]+个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
+    r"(?:等(?:[\d一二两三四五六七八九十]+(?:余|多)?个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
     r"[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
 )
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
@@ -89,6 +89,10 @@ _NEXT_OK = set(
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；]{0,10}$")
 # a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
+# a status verb before these describes who took part (`签约企业`, `开工单位`), not what happened to a name
+# a facility word (`…中心`, `…基地`) is a project only by a verb in its own clause
+_CLAUSE_END = re.compile(r"[，,；;]")
+_ATTRIBUTIVE = re.compile(r"(?:企业|单位|代表|客商|嘉宾)")
 _LIST_STATUS = (("in_operation", r"揭牌"),)
 _LIST_VERB = re.compile(r"推进|推动|加快|实施|完成|建成|开工|签约|引进|谋划|启动|落地|投产|竣工")
 _INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资")
@@ -231,6 +235,8 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
             for m in re.finditer(pattern, text):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
+                if _ATTRIBUTIVE.match(text, m.end()):
+                    continue  # `为签约企业颁发…`: the verb describes the firms, not the name
                 dist = len(text) - m.end() if from_end else m.start()
                 if best is None or dist < best[0]:
                     best = (dist, status)
@@ -381,7 +387,8 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
             status = _status("", body[end:s_end])
             status = _status(body[s_start:start], "") if status == "unknown" else status
         else:
-            status = _status(body[s_start:start][-20:], body[end:s_end])
+            after = body[end:s_end] if head in _STRONG_HEAD else _CLAUSE_END.split(body[end:s_end], maxsplit=1)[0]
+            status = _status(body[s_start:start][-20:], after)
         if _DESIGNATION.search(body, max(0, start - 6), start):
             continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
         if _INSTITUTIONS_AFTER.match(body, end):
