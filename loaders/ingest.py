@@ -48,6 +48,7 @@ from loaders.records import (
     SpanRecord,
 )
 from loaders.segment import split_articles
+from loaders.simplify import is_traditional, to_simplified
 from loaders.version import parser_version
 
 # articles longer than this go to the extractors in windows (real articles are < 3,000 characters)
@@ -286,17 +287,25 @@ class _Laid:
 
 
 def page_articles(page: SourcePage) -> list:
-    """The articles of one page: the format's own when it knew them, else the text segmenter's.
+    """The articles of one page: the format's own when it knew them, else the text segmenter's;
+    a page in traditional characters is read in simplified ones (`loaders/simplify.py`).
 
     Both give objects with `index`, `title`, `byline` and `body`; the rest of the pipeline
     does not know which path they came from.
     """
     if page.articles is None:
-        return split_articles(page.text)
+        text = page.text
+        return split_articles(to_simplified(text) if is_traditional(text) else text)
+    laid = [a for a in page.articles if a.body]
+    convert = to_simplified if is_traditional("".join(a.body for a in laid)) else _same
     return [
-        _Laid(index=n, title=a.title, byline=a.byline, body=a.body)
-        for n, a in enumerate(a for a in page.articles if a.body)
+        _Laid(index=n, title=a.title and convert(a.title), byline=a.byline and convert(a.byline), body=convert(a.body))
+        for n, a in enumerate(laid)
     ]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def page_key(content_sha256: str, page_number: int | None) -> str:

@@ -13,7 +13,17 @@ from functools import cache
 from pathlib import Path
 
 _LOADERS = Path(__file__).resolve().parent
-_RULE_FILES = ("normalize.py", "segment.py", "dates.py", "names.py", "reference.py", "extract", "data", "formats")
+_RULE_FILES = (
+    "normalize.py",
+    "simplify.py",
+    "segment.py",
+    "dates.py",
+    "names.py",
+    "reference.py",
+    "extract",
+    "data",
+    "formats",
+)
 
 
 @cache
