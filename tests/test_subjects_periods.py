@@ -137,3 +137,20 @@ def test_a_bare_day_after_a_dateline_is_a_day_of_the_datelines_month():
     body = "新华财经青岛3月2日电（记者张三）在28日举行的云溪经开区招商大会上，18个项目集中签约。"
     ms = by_raw(body, date(2023, 3, 3))
     assert ms["18个"].period_label == "2023-02-28"
+
+
+def test_a_zone_the_list_of_places_also_holds_is_a_zone_not_a_region():
+    m = by_raw("今年前三季度，成都高新区实现地区生产总值2034.2亿元。")["2034.2亿元"]
+    assert (m.subject_type, m.subject_name) == ("park", "成都高新区")
+
+
+def test_new_additions_after_a_stock_are_the_periods_flow_and_keep_their_phrase():
+    body = (
+        "今年以来，青禾高新区聚焦创新主体培育。新增国家级“专精特新”企业20家，累计已拥有40家；"
+        "新增上市企业8家，累计上市企业达52家。"
+    )
+    got = by_raw(body, date(2021, 11, 3))
+    assert got["20家"].metric_raw == "国家级“专精特新”企业"
+    assert got["20家"].period_label == got["8家"].period_label == "2021-01..11"
+    assert got["40家"].period_label == got["达52家"].period_label == "cumulative"
+    assert got["8家"].metric_raw == "上市企业"

@@ -32,6 +32,7 @@ from loaders.extract.periods import (
     explicit_periods,
     is_annual_plan,
     is_conditional,
+    is_new_addition,
     stock_or_flow,
     times_its_own_clause,
     without_bases,
@@ -156,9 +157,23 @@ def _clean_phrase(phrase: str) -> str:
     return phrase
 
 
+_QUOTED_TERM = 10  # `国家级“专精特新”企业`: a quoted term this short is part of the phrase
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     k = pos
-    while k > floor and text[k - 1] not in _CLAUSE_BREAK:
+    while k > floor:
+        if text[k - 1] == "”":
+            opening = text.rfind("“", floor, k - 1)
+            if (
+                opening != -1
+                and k - 1 - opening <= _QUOTED_TERM
+                and not any(c in _CLAUSE_BREAK for c in text[opening + 1 : k - 1])
+            ):
+                k = opening
+                continue
+        if text[k - 1] in _CLAUSE_BREAK:
+            break
         k -= 1
     return k
 
@@ -232,6 +247,9 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
         return stated.period
     if f.subject_kind == "project":
         return NONE  # a project's size or cost is not a flow of any period
+    clause = body[cstart:qs]
+    if is_new_addition(clause):
+        text = clause  # `…累计已拥有40家；新增上市企业8家`: the clause's own flow
     stock = stock_or_flow(text, ctx.published_on, f.growth, body[full:s_end])
     if stock is not None:
         return stock

@@ -206,6 +206,18 @@ def _as_of(text: str, published: date | None) -> _AsOf | None:
     return _AsOf(end, month, exact)  # (a page dated before the month it names is misdated)
 
 
+# a clause opening with these counts what was added in a period, whatever stock the sentence
+# reported before it (`累计已拥有40家；新增上市企业8家`)
+_NEW_ADDITION = re.compile(
+    r"\s*(?:今年|当年|全年|年内|本年)?(?:新增|新认定|新引进|新培育|新注册|新设立|新签约|新落户|新开工|新获批|新入选|新备案)"
+)
+
+
+def is_new_addition(clause: str) -> bool:
+    """`新增上市企业8家`: a flow, not the stock a `累计` earlier in the sentence reported."""
+    return bool(_NEW_ADDITION.match(clause))
+
+
 def stock_or_flow(context: str, published: date | None, growth: bool, sentence: str = "") -> Period | None:
     """A figure without a stated period: a stock as of a date (`截至2023年11月…总数达178家` ->
     2023-11; `截至2023年，…总数` -> 2023; `现有…`, `截至今年7月底…拥有` -> cumulative), a

@@ -31,7 +31,7 @@ from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
 from loaders.extract.rules import LEAD
 from loaders.extract.spans import CompanyMention, ParkMention
-from loaders.reference import place_names
+from loaders.reference import place_names, zone_suffixes
 
 CJK = "\u4e00-\u9fff"
 _TOPIC_HEAD = re.compile(
@@ -150,6 +150,11 @@ def _place_regex() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in names))
 
 
+@cache
+def _zone_suffix_words() -> tuple[str, ...]:
+    return tuple(z.suffix for z in zone_suffixes())
+
+
 def _strip_lead(text: str) -> str:
     for _ in range(4):
         new = LEAD.sub("", text)
@@ -186,6 +191,8 @@ def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
         return None  # `贵州省质检院`: the region opens an organisation's (or a zone's) name
     if not label.endswith(("省", "市", "自治区", "区", "县", "盟", "自治州", "地区")):
         return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
+    if label.endswith(_zone_suffix_words()):
+        return None  # `成都高新区`: a district-level zone the gazetteer of places also lists is a zone
     return Subject(offset + len(label), "region", label)
 
 
@@ -475,7 +482,8 @@ def _by_carry(ctx: ArticleContext, f: Figure) -> Subject | None:
 def _by_article_zone(ctx: ArticleContext, f: Figure) -> Subject | None:
     earlier = [p for p in ctx.parks if p.end <= f.qs]
     zone = ctx.zone_name or (earlier[-1].name if earlier else None)
-    return Subject(f.qs, "park", zone, zone) if zone else None
+    # not named in the sentence: the metric phrase may start where the sentence does
+    return Subject(f.s0, "park", zone, zone) if zone else None
 
 
 _RULES: tuple[Callable[[ArticleContext, Figure], Subject | None], ...] = (
