@@ -204,3 +204,25 @@ def test_a_facility_takes_the_verb_of_its_own_clause():
 def test_a_list_of_about_n_projects_gives_its_items_not_the_count():
     body = "本报讯 上半年，青禾高新区引进总部企业50余家，禾丰西南总部、泽川华东总部、临川数据总部等10余个项目即将落地。"
     assert [p.name for p in projects(body)] == ["禾丰西南总部", "泽川华东总部", "临川数据总部"]
+
+
+def test_money_before_a_name_is_its_own_and_a_time_word_may_follow_the_name():
+    p = one("本报讯 总投资6亿元的泽川云数据中心项目近日开工。")
+    assert (p.name, p.status, p.investment_cny) == ("泽川云数据中心项目", "started", 6e8)
+
+
+def test_each_listed_item_keeps_the_money_that_describes_it():
+    body = (
+        "本报讯 青禾高新区投资6亿元的泽川云数据中心、投资5亿元的禾丰智慧车联网、"
+        "投资1亿元的临川智慧旅游云等11个总投资20亿元项目近期将正式落户。"
+    )
+    got = {p.name: p.investment_cny for p in projects(body)}
+    assert got == {"泽川云数据中心": 6e8, "禾丰智慧车联网": 5e8, "临川智慧旅游云": 1e8}
+    figures = {m.raw_text: m for m in extract_article(body, published_on=MAR).metrics}
+    assert (figures["6亿元"].subject_type, figures["6亿元"].subject_name) == ("project", "泽川云数据中心")
+    assert (figures["20亿元"].subject_type, figures["20亿元"].metric_raw) == ("park", "总投资")
+
+
+def test_a_forecast_is_not_a_status():
+    assert one("本报讯 泽川科技智能终端项目预计年底投产。").status == "unknown"
+    assert one("本报讯 泽川科技智能终端项目近日投产。").status == "in_production"

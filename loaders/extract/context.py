@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.parks import dominant_zone, find_parks
 from loaders.extract.periods import Period, explicit_periods, stock_or_flow, without_bases
-from loaders.extract.rules import DATE, EVENT_STATUSES, EVENT_VERBS, SENTENCE, STATUS
+from loaders.extract.rules import DATE, EVENT_STATUSES, EVENT_VERBS, SENTENCE, STATUS, is_forecast
 from loaders.extract.spans import CompanyMention, ParkMention
 
 if TYPE_CHECKING:
@@ -117,7 +117,11 @@ class ArticleContext:
         """What the article's event did to its projects, when its title and lede say one thing
         (`…集中签约仪式` -> signed, `…项目集中开工` -> started); None for several or none."""
         text = (self.title or "") + "".join(self.body[a:b] for a, b in self.sentences[:_LEDE_SENTENCES])
-        found = {s for s, pattern in STATUS if EVENT_VERBS.search(text) and re.search(pattern, text)}
+        found = {
+            s
+            for s, pattern in STATUS
+            if EVENT_VERBS.search(text) and any(not is_forecast(text, m.start()) for m in re.finditer(pattern, text))
+        }
         found &= set(EVENT_STATUSES)
         return next(iter(found)) if len(found) == 1 else None
 

@@ -281,6 +281,7 @@ class _State:
     in_event: bool = False
     previous_event: bool = False  # the sentence before reported the event
     previous_end: int = 0
+    figure_floor: int = 0  # the end of the sentence's previous figure: no phrase reaches past it
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -327,6 +328,7 @@ def _statement(
     figure = Figure(s0, s_end, qs, qe, q.unit, cstart, state.subject, state.subject_end)
     subject = subject_of(ctx, figure)
     floor = subject.at if subject is not None and s0 <= subject.at <= qs else s0
+    floor = max(floor, state.figure_floor)  # `投资1亿元的X等11个总投资20亿元`: 总投资
     phrase, growth = _phrase(body, floor, cstart, qs, qe, state.previous_phrase)
     phrase = named.get(qs, phrase)
     growth = growth or q.unit == "个百分点"
@@ -386,8 +388,10 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
             continue
         quantities = read_quantities(sentence)
         named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities])
+        state.figure_floor = s0
         for q in quantities:
             m = _statement(ctx, s0, s_end, q, state, named)
+            state.figure_floor = s0 + q.end
             key = (round(m.value, 6), m.unit, m.subject_name, m.metric_code, m.period_label)
             if key not in seen:
                 seen.add(key)

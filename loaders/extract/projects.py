@@ -34,7 +34,7 @@ from functools import cache
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
-from loaders.extract.rules import DATE, EVENT_STATUSES, STATUS
+from loaders.extract.rules import DATE, EVENT_STATUSES, STATUS, is_forecast
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.wordlists import words
 
@@ -75,7 +75,8 @@ _LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|有|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
 _LIST_TAIL = re.compile(
     r"(?:等(?:[\d一二两三四五六七八九十]+(?:余|多)?个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
-    r"[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
+    r"(?:总?投资额?[\d.]+\s*[万亿]*元的?)?[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|"
+    r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
 )
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
 _CATEGORY_BEFORE = re.compile(r"等[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
@@ -86,6 +87,7 @@ _HEAD_WORDS = ("项目", "工程", "中心", "基地", "改造", "生产线", "�
 # after a project's name comes punctuation, a particle or a verb, never more name
 _NEXT_OK = set(
     "，。、；：！？,;:!?）)”\n落签开投启建竣奠破获于在将已正等分的和与及则集也是为由即目年首计总拟位占代作主以达实顺加后揭"
+    "近今昨当本上下预成现均还通进试运入完再又同全迎"  # `…项目近日开工`, `…项目今年投产`
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；]{0,10}$")
 # a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
@@ -96,6 +98,12 @@ _ATTRIBUTIVE = re.compile(r"(?:企业|单位|代表|客商|嘉宾)")
 _LIST_STATUS = (("in_operation", r"揭牌"),)
 _LIST_VERB = re.compile(r"推进|推动|加快|实施|完成|建成|开工|签约|引进|谋划|启动|落地|投产|竣工")
 _INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资")
+# an amount describing the name right after it: `总投资6亿元的X项目`
+_MONEY_BEFORE = re.compile(
+    r"(?:计划总投资|总投资|拟投资|计划投资|投资)额?\s*(?:约|超|达|近|逾)?\s*[\d.]+\s*(?:千万|百万|万|亿)*\s*(?:元|美元)"
+    r"(?:人民币)?(?:建设)?的\s*$"
+)
+_MONEY_BEFORE_SPAN = 30
 _BUILD_VERB = re.compile(r"建设|打造|投建|新建|兴建|建成|落地|实施")
 # right after an amount, in its clause: the money builds what is named next (`投资1.22亿元高质量建成“X”`)
 _BUILDS_NEXT = re.compile(r"[^，,。；;]{0,8}(?:建设|打造|投建|新建|兴建|建成)")
@@ -235,6 +243,8 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
             for m in re.finditer(pattern, text):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
+                if is_forecast(text, m.start()):
+                    continue  # `预计投产三年内…`, `有望年底竣工`: a forecast, not what happened
                 if _ATTRIBUTIVE.match(text, m.end()):
                     continue  # `为签约企业颁发…`: the verb describes the firms, not the name
                 dist = len(text) - m.end() if from_end else m.start()
@@ -280,6 +290,9 @@ def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int
     name, before other projects, a count of projects or another `项目`; as its investor's figure
     before it (`X公司投资10亿元，建设Y项目`); or in a later sentence of its paragraph about it
     (`该项目拟投资…`, `新项目总投资…`). A list item has none of its own."""
+    own = _MONEY_BEFORE.search(ctx.body, max(0, start - _MONEY_BEFORE_SPAN), start)
+    if own and (money := _money(own.group(0))):
+        return money  # `总投资6亿元的X项目`, `投资5亿元的A、…`: the money that describes the name
     if _listed_item(ctx.body, start, end):
         return _NO_MONEY
     s_start, s_end = ctx.sentence_at(start)
@@ -555,7 +568,9 @@ def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[Proje
         if not _named_item(name) or zone:
             continue
         company = owner.name if owner else next((c.name for c in ctx.companies if a <= c.start < b), None)
-        out.append(_project(ctx, name_from, b, status, _NO_MONEY, company))
+        own = _MONEY_BEFORE.search(body, max(0, a - _MONEY_BEFORE_SPAN), a)
+        money = (_money(own.group(0)) or _NO_MONEY) if own else _NO_MONEY  # `投资6亿元的A、…`
+        out.append(_project(ctx, name_from, b, status, money, company))
     return out
 
 

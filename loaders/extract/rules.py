@@ -22,6 +22,16 @@ STATUS = (
     ("under_construction", r"在建|建设中|加快建设|推进[^，。；]{0,12}建设|(?<!设)施工|建设现场|开工建设以来|开展建设"),
     ("planned", r"拟|计划|规划|谋划|将建设|前瞻|布局|推动[^，。；]{0,24}落地"),
 )
+# a status verb right after these is a forecast, not what happened (`预计投产三年内…`, `有望年底竣工`)
+_FUTURE = re.compile(r"(?:预计|有望|力争|争取|将于|将在|将)[^，。；]{0,2}$")
+_FUTURE_REACH = 4
+
+
+def is_forecast(text: str, verb_start: int) -> bool:
+    """Is the status verb at `verb_start` of `text` a forecast?"""
+    return bool(_FUTURE.search(text, max(0, verb_start - _FUTURE_REACH), verb_start))
+
+
 # the statuses an event of one day gives its projects (a signing, a groundbreaking, an opening)
 EVENT_STATUSES = ("signed", "started", "completed", "in_production", "in_operation")
 EVENT_VERBS = re.compile("|".join(p for s, p in STATUS if s in EVENT_STATUSES))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from loaders.extract.context import ArticleContext
@@ -347,8 +347,11 @@ def _zone_before(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 def _by_batch(ctx: ArticleContext, f: Figure) -> Subject | None:
     """`集中签约项目21个，…总投资额为176.25亿元`, `其中先进制造业项目14个`: the zone's batch,
-    unless a project is named between the batch and the figure (`17个项目中，A项目计划布局…`)."""
+    unless a project is named between the batch and the figure (`17个项目中，A项目计划布局…`) or
+    the figure describes the project after it (`投资6亿元的A、…等11个项目`)."""
     body = ctx.body
+    if f.unit in ("CNY", "USD") and _measured_after(ctx, f):
+        return None
     cues = list(_BATCH.finditer(body, f.s0, f.s_end))
     if not cues:
         return None
@@ -381,6 +384,8 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     body = ctx.body
     cands = named_before(ctx, f)
     measured = _measured_after(ctx, f)
+    if measured and f.unit in ("CNY", "USD"):  # `青禾高新区投资6亿元的X项目`: X's, phrase `投资`
+        return replace(measured, at=max([c.at for c in cands if c.at <= f.qs], default=f.cstart))
     if measured:
         cands.append(measured)
     opening = clause_region(body, f.s0, f.qs) if not cands else None
@@ -405,10 +410,12 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 
 def _measured_after(ctx: ArticleContext, f: Figure) -> Subject | None:
-    """`6平方公里的先进计算产业园`: a size followed by `的` and a zone or project measures it."""
-    if f.unit in ("CNY", "USD", "percent") or ctx.body[f.qe : f.qe + 1] != "的":
+    """`6平方公里的先进计算产业园`: a size followed by `的` and a zone or project measures it;
+    so does an investment followed by `的` and a project (`投资6亿元的X数据中心`)."""
+    if f.unit == "percent" or ctx.body[f.qe : f.qe + 1] != "的":
         return None
-    for p in ctx.parks:
+    money = f.unit in ("CNY", "USD")
+    for p in [] if money else ctx.parks:
         if p.start == f.qe + 1 and not p.is_reference:
             return Subject(f.qs, "park", p.name, p.name)
     for a, _b, p in _project_mentions(ctx):
