@@ -34,7 +34,7 @@ from loaders.extract.article import extract_article
 from loaders.formats import read_file
 from loaders.formats.base import SourcePage, language_problem
 from loaders.manifest import Manifest, ManifestRow, read_manifest
-from loaders.normalize import SENTENCE_END
+from loaders.normalize import SENTENCE_END, cjk_punctuation
 from loaders.records import (
     ArticleRecord,
     CompanyMentionRecord,
@@ -287,25 +287,28 @@ class _Laid:
 
 
 def page_articles(page: SourcePage) -> list:
-    """The articles of one page: the format's own when it knew them, else the text segmenter's;
-    a page in traditional characters is read in simplified ones (`loaders/simplify.py`).
+    """The articles of one page: the format's own when it knew them, else the text segmenter's.
 
-    Both give objects with `index`, `title`, `byline` and `body`; the rest of the pipeline
-    does not know which path they came from.
+    What the rules read is made uniform first: a page in traditional characters is read in
+    simplified ones (`loaders/simplify.py`), and ASCII punctuation set in Chinese text in
+    full-width forms (`normalize.cjk_punctuation`). Both give objects with `index`, `title`,
+    `byline` and `body`; the rest of the pipeline does not know which path they came from.
     """
     if page.articles is None:
-        text = page.text
-        return split_articles(to_simplified(text) if is_traditional(text) else text)
+        return split_articles(_reader(page.text)(page.text))
     laid = [a for a in page.articles if a.body]
-    convert = to_simplified if is_traditional("".join(a.body for a in laid)) else _same
+    read = _reader("".join(a.body for a in laid))
     return [
-        _Laid(index=n, title=a.title and convert(a.title), byline=a.byline and convert(a.byline), body=convert(a.body))
+        _Laid(index=n, title=a.title and read(a.title), byline=a.byline and read(a.byline), body=read(a.body))
         for n, a in enumerate(laid)
     ]
 
 
-def _same(text: str) -> str:
-    return text
+def _reader(sample: str) -> Callable[[str], str]:
+    """How the texts of a page whose text is `sample` are read (see `page_articles`)."""
+    if is_traditional(sample):
+        return lambda text: cjk_punctuation(to_simplified(text))
+    return cjk_punctuation
 
 
 def page_key(content_sha256: str, page_number: int | None) -> str:
