@@ -226,3 +226,20 @@ def test_each_listed_item_keeps_the_money_that_describes_it():
 def test_a_forecast_is_not_a_status():
     assert one("本报讯 泽川科技智能终端项目预计年底投产。").status == "unknown"
     assert one("本报讯 泽川科技智能终端项目近日投产。").status == "in_production"
+
+
+def test_listed_items_opened_by_their_money_and_a_projects_first_phase():
+    body = (
+        "本报讯 3月6日，青禾经开区12个项目集中动工。其中超亿元的项目分别为：总投资2亿元泽川塑业技改工程、"
+        "投资8亿元青禾市出口企业培育基地、投资2.6亿元青禾市小机械产业园等10个项目。"
+    )
+    got = {p.name: p.investment_cny for p in projects(body)}
+    assert got == {"泽川塑业技改工程": 2e8, "青禾市出口企业培育基地": 8e8, "青禾市小机械产业园": 2.6e8}
+    figures = {m.raw_text: m for m in extract_article(body, published_on=MAR).metrics}
+    assert (figures["8亿元"].subject_type, figures["8亿元"].subject_name) == ("project", "青禾市出口企业培育基地")
+    phase = one("本报讯 11月28日，泽川高科智造产业园项目一期投产，占地98亩。")
+    assert (phase.name, phase.status) == ("泽川高科智造产业园项目", "in_production")
+
+
+def test_a_clause_listing_kinds_of_projects_names_none():
+    assert projects("本报讯 参加仪式的45个项目，有补链强链骨干项目，也有配套服务优质项目。") == []

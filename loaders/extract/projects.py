@@ -54,7 +54,7 @@ _GENERIC = re.compile(
     r"招商引资|招商|引资|扩大有效投资|有效投资|投资|集中|追加|基础设施|政府投资|产业投资|建设类|上述|所有|全部)*$"
 )
 _GENERIC_TAIL = re.compile(
-    r"(重大|重点|龙头|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
+    r"(重大|重点|龙头|骨干|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
 )
 _WEAK_TAIL = re.compile(r"(?:科技创新|创新)$")  # `科技创新项目`, but `中国长城自主创新基地`
 # counts, times, class labels and events inside a name make it a batch statement, not a project
@@ -89,6 +89,7 @@ _NEXT_OK = set(
     "，。、；：！？,;:!?）)”\n落签开投启建竣奠破获于在将已正等分的和与及则集也是为由即目年首计总拟位占代作主以达实顺加后揭"
     "近今昨当本上下预成现均还通进试运入完再又同全迎"  # `…项目近日开工`, `…项目今年投产`
 )
+_PHASE = re.compile(r"[一二三四五六]期")  # `…产业园项目一期占地98亩`: the project's first phase
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；]{0,10}$")
 # a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
 # a status verb before these describes who took part (`签约企业`, `开工单位`), not what happened to a name
@@ -104,6 +105,11 @@ _MONEY_BEFORE = re.compile(
     r"(?:人民币)?(?:建设)?的\s*$"
 )
 _MONEY_BEFORE_SPAN = 30
+# the same amount opening a listed item, with or without `的`: `投资8亿元X培育基地、…等10个项目`
+_MONEY_PREFIX = re.compile(
+    r"(?:计划总投资|总投资|拟投资|计划投资|投资)额?\s*(?:约|超|达|近|逾)?\s*[\d.]+\s*(?:千万|百万|万|亿)*\s*(?:元|美元)"
+    r"(?:人民币)?(?:建设)?的?\s*"
+)
 _BUILD_VERB = re.compile(r"建设|打造|投建|新建|兴建|建成|落地|实施")
 # right after an amount, in its clause: the money builds what is named next (`投资1.22亿元高质量建成“X”`)
 _BUILDS_NEXT = re.compile(r"[^，,。；;]{0,8}(?:建设|打造|投建|新建|兴建|建成)")
@@ -376,7 +382,7 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
     body = ctx.body
     for m in _HEAD.finditer(body):
         head, end = m.group(0), m.end()
-        if end < len(body) and body[end] not in _NEXT_OK and not body[end].isspace():
+        if end < len(body) and body[end] not in _NEXT_OK and not body[end].isspace() and not _PHASE.match(body, end):
             continue  # the head is inside a longer word (`项目前期`, `工程质量`, `中心城区`)
         if body[m.start() - 1 : m.start()].isspace():
             continue  # `调研协调 项目加快推进`: a head set apart by a space is a sub-heading's word
@@ -555,6 +561,9 @@ def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[Proje
     body, out = ctx.body, []
     for a, b in _list_items(body, start, end):
         a = _past_leading_verbs(body, a, b)  # `大力推进3.5万吨海绵钛扩能`: past the verb
+        prefix = _MONEY_PREFIX.match(body, a, b)
+        if prefix and b - prefix.end() >= _ITEM_MIN:  # `投资8亿元X培育基地`: X's money, then its name
+            a = prefix.end()
         while a < b and body[a] in _STOP_CHARS:
             a += 1  # `的中国绿色植保科技产业园`
         b = a + len(body[a:b].split("等")[0]) if "等" in body[a:b] else b  # `民生保障等四大类的`
@@ -568,7 +577,9 @@ def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[Proje
         if not _named_item(name) or zone:
             continue
         company = owner.name if owner else next((c.name for c in ctx.companies if a <= c.start < b), None)
-        own = _MONEY_BEFORE.search(body, max(0, a - _MONEY_BEFORE_SPAN), a)
+        own = _MONEY_BEFORE.search(body, max(0, a - _MONEY_BEFORE_SPAN), a) or (
+            prefix if prefix and prefix.end() == a else None
+        )
         money = (_money(own.group(0)) or _NO_MONEY) if own else _NO_MONEY  # `投资6亿元的A、…`
         out.append(_project(ctx, name_from, b, status, money, company))
     return out

@@ -411,15 +411,19 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 def _measured_after(ctx: ArticleContext, f: Figure) -> Subject | None:
     """`6平方公里的先进计算产业园`: a size followed by `的` and a zone or project measures it;
-    so does an investment followed by `的` and a project (`投资6亿元的X数据中心`)."""
-    if f.unit == "percent" or ctx.body[f.qe : f.qe + 1] != "的":
-        return None
+    so does an investment followed by a project, with or without `的` (`投资6亿元的X数据中心`,
+    `投资8亿元X培育基地、…`)."""
     money = f.unit in ("CNY", "USD")
+    linked = ctx.body[f.qe : f.qe + 1] == "的"
+    direct = money and ctx.body[max(f.s0, f.qs - 4) : f.qs].endswith(("投资", "投资额", "总投资"))
+    if f.unit == "percent" or not (linked or direct):
+        return None
+    name_at = f.qe + 1 if linked else f.qe
     for p in [] if money else ctx.parks:
-        if p.start == f.qe + 1 and not p.is_reference:
+        if p.start == name_at and not p.is_reference:
             return Subject(f.qs, "park", p.name, p.name)
     for a, _b, p in _project_mentions(ctx):
-        if a == f.qe + 1:
+        if a == name_at:
             return _project(p, f.qs)
     return None
 
