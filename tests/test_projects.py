@@ -243,3 +243,11 @@ def test_listed_items_opened_by_their_money_and_a_projects_first_phase():
 
 def test_a_clause_listing_kinds_of_projects_names_none():
     assert projects("本报讯 参加仪式的45个项目，有补链强链骨干项目，也有配套服务优质项目。") == []
+
+
+def test_a_phase_written_before_or_after_the_head_is_one_project():
+    body = (
+        "本报讯 青禾新区4个项目开工，分别是：泽川芯云产业城一期项目、禾丰创新综合体项目。"
+        "参与动工仪式的泽川芯云产业城项目一期总投资50亿元。"
+    )
+    assert [p.name for p in projects(body)] == ["泽川芯云产业城一期项目", "禾丰创新综合体项目"]

@@ -640,7 +640,8 @@ def _fill_status(ctx: ArticleContext, projects: list[ProjectMention]) -> None:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s“”\"'‘’()（）\-—·]", "", name)
+    """What two mentions of one project share: no quotes, brackets or phase (`X一期项目` is `X项目一期`)."""
+    return _PHASE.sub("", re.sub(r"[\s“”\"'‘’()（）\-—·]", "", name))
 
 
 def _same(a: str, b: str) -> bool:
