@@ -156,3 +156,10 @@ def test_a_bare_suffix_refers_to_the_zone_of_its_kind_or_the_title_zone():
     title = "乌海经济开发区与乌海高新区联动发展"
     refs = {m.text: m.name for m in find_parks(body, title) if m.is_reference}
     assert refs == {"开发区": "乌海经开区", "高新区": "乌海高新区"}
+
+
+def test_a_place_before_a_form_the_gazetteer_lists_is_that_zone_whatever_its_suffix():
+    found = find_parks("本报讯 北京中关村国家自主创新示范区最新数据显示，示范区企业总收入增长。")
+    assert {p.zone_key for p in found if not p.is_reference} == {"中关村科技园区"}
+    # a place the zone does not lie in makes another zone
+    assert all(p.zone_key is None for p in find_parks("天津中关村国家自主创新示范区最新数据显示"))

@@ -243,6 +243,20 @@ def _bare_mentions(body: str, taken: list[tuple[int, int]]) -> list[ParkMention]
     return out
 
 
+_MAX_PLACE_PREFIX = 4  # 黑龙江 / 内蒙古 / 北京市
+
+
+def _placed_form(written: str) -> Zone | None:
+    """`北京中关村国家自主创新示范区`: a place, then a form the gazetteer lists for a zone in that
+    place, is that zone whatever type its suffix implies (the gazetteer says so)."""
+    forms = zone_forms()
+    for k in range(_MAX_PLACE_PREFIX, 1, -1):
+        place, rest = written[:k], written[k:]
+        if rest in forms and place in place_regions() and zone_in(forms[rest], place):
+            return forms[rest]
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _resolve(name: str, park_type: str) -> Zone | None:
     """A zone name the rules built, read through the gazetteer: exact, else the one zone of the
@@ -351,6 +365,9 @@ def _admin_mention(body: str, m: re.Match[str], recurring: frozenset[str]) -> Pa
         text_start -= len(place)  # `东莞滨海新区` is not `(天津)滨海新区`
         name = place + name
         zone = None
+    listed = _placed_form(body[text_start : m.end()])
+    if listed is not None:
+        return _mention(text_start, m.end(), body, listed, suffix, national, body[text_start : m.end()])
     if zone is not None and not _conflicting(zone, info):
         return _mention(text_start, m.end(), body, zone, suffix, national, _city_form(head) + suffix)
     return ParkMention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
