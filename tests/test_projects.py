@@ -251,3 +251,13 @@ def test_a_phase_written_before_or_after_the_head_is_one_project():
         "参与动工仪式的泽川芯云产业城项目一期总投资50亿元。"
     )
     assert [p.name for p in projects(body)] == ["泽川芯云产业城一期项目", "禾丰创新综合体项目"]
+
+
+def test_a_list_opening_its_sentence_after_the_dateline_and_holding_a_legal_name():
+    body = (
+        "本报讯 泽川集团民品船舶制造基地、禾丰骨科医疗器械产业基地、广东临川氢能科技有限公司氢燃料汽车示范"
+        "等17个重点实体产业项目落地。"
+    )
+    names = [p.name for p in projects(body)]
+    assert "禾丰骨科医疗器械产业基地" in names
+    assert not any(n.startswith(("本报讯", "限公司")) for n in names)

@@ -154,3 +154,9 @@ def test_new_additions_after_a_stock_are_the_periods_flow_and_keep_their_phrase(
     assert got["20家"].period_label == got["8家"].period_label == "2021-01..11"
     assert got["40家"].period_label == got["达52家"].period_label == "cumulative"
     assert got["8家"].metric_raw == "上市企业"
+
+
+def test_a_batch_of_an_unnamed_place_keeps_its_phrase():
+    m = by_raw("保税区一季度随着企业复工复产加快，开局良好。一季度新开工重点项目15个；结转续建项目88个。")
+    assert m["15个"].metric_raw == "开工重点项目"
+    assert m["88个"].metric_raw == "结转续建项目"

@@ -34,7 +34,7 @@ from functools import cache
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
-from loaders.extract.rules import DATE, EVENT_STATUSES, STATUS, is_forecast
+from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, is_forecast
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.wordlists import words
 
@@ -71,7 +71,8 @@ _ITEM_HEAD = re.compile(
     r"(?:项目|工程|基地|中心|园区?|城|小镇|谷|酒店|大厦|楼|厂|生产线|平台|学校|医院|校区|社区|综合体|改造|扩能|"
     r"总部|研究院|实验场|实验室|开发|馆|港|站|车间|线)$"
 )
-_LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|有|：|:")
+# `有` introduces a list (`项目有`, `其中有`), but not inside a name (`有限公司`, `有色金属`)
+_LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|(?<![限所具拥])有(?![限色机效])|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
 _LIST_TAIL = re.compile(
     r"(?:等(?:[\d一二两三四五六七八九十]+(?:余|多)?个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
@@ -79,8 +80,10 @@ _LIST_TAIL = re.compile(
     r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
 )
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
-_CATEGORY_BEFORE = re.compile(r"等[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
-_CATEGORY_LIST = re.compile(r"等[^，。；]{0,8}(?:类项目|领域|产业|行业|方面)")
+# (not after a count: `等17个重点实体产业项目` counts projects)
+_NOT_COUNT = r"(?![\d一二两三四五六七八九十]+(?:余|多)?个)"
+_CATEGORY_BEFORE = re.compile(r"等" + _NOT_COUNT + r"[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
+_CATEGORY_LIST = re.compile(r"等" + _NOT_COUNT + r"[^，。；]{0,8}(?:类项目|领域|产业|行业|方面)")
 # `建成“创客公寓”`: a quoted name right after a status verb
 _QUOTED = re.compile(r"(建成|建设|打造|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,24})”")
 _HEAD_WORDS = ("项目", "工程", "中心", "基地", "改造", "生产线", "产业园")
@@ -512,7 +515,15 @@ def _list_start(body: str, s_start: int, tail_start: int) -> tuple[int, str] | N
     verbs = list(_LIST_VERB.finditer(body, s_start, tail_start))
     if verbs:
         return verbs[-1].end(), verbs[-1].group(0)
-    return (clause, "") if "、" in body[clause:tail_start] else None
+    if "、" not in body[clause:tail_start]:
+        return None
+    opening = body[clause:tail_start]
+    for _ in range(3):  # `本报讯 A、B等17个项目落地`: the dateline is not the first item
+        lead = LEAD.match(opening)
+        if not lead or not lead.group(0):
+            break
+        opening = opening[lead.end() :]
+    return tail_start - len(opening), ""
 
 
 def _listed(ctx: ArticleContext) -> list[ProjectMention]:

@@ -368,8 +368,8 @@ def _by_batch(ctx: ArticleContext, f: Figure) -> Subject | None:
     if f.previous is not None and f.previous.kind in ("park", "region"):
         return f.previous
     if ctx.zone_name:
-        return Subject(f.qs, "park", ctx.zone_name, ctx.zone_name)
-    return Subject(f.qs, "other", "")  # a batch of an unnamed place: never one of its projects
+        return Subject(f.s0, "park", ctx.zone_name, ctx.zone_name)
+    return Subject(f.s0, "other", "")  # a batch of an unnamed place: never one of its projects
 
 
 def _continues_a_list(ctx: ArticleContext, f: Figure) -> bool:
