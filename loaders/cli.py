@@ -516,6 +516,13 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise WarehousePathError(f"{target}: DuckDB cannot open it ({_first_line(e)})") from e
     try:
         df = run_query(con, checked.sql, args.timeout)
+    except KeyboardInterrupt:
+        # DuckDB's interrupted workers may still be unwinding; Python's shutdown can then abort
+        # ("FATAL: exception not rethrown", exit -6). Nothing was written: leave at once.
+        err.print("interrupted; the published warehouse is unchanged")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)
     except QueryTimeout as e:
         err.print(f"[red]stopped[/red]: {e}")
         return EXIT_FAILED
