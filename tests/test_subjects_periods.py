@@ -160,3 +160,15 @@ def test_a_batch_of_an_unnamed_place_keeps_its_phrase():
     m = by_raw("保税区一季度随着企业复工复产加快，开局良好。一季度新开工重点项目15个；结转续建项目88个。")
     assert m["15个"].metric_raw == "开工重点项目"
     assert m["88个"].metric_raw == "结转续建项目"
+
+
+def test_a_paragraph_opening_with_tongshi_goes_on_about_the_paragraph_before():
+    body = (
+        "10月29日记者获悉，前三季度，全省10个国家级经开区实现进出口总额979.7亿元，同比增长25%。\n"
+        "同时，实现财政收入875.1亿元，同比增长10.4%。\n"
+        "今年1-9月，青禾经开区累计签约项目32个，投资总额473亿元。\n"
+        "仅今年1—6月，中欧班列开行2732列，同比增长29.6%。"
+    )
+    got = by_raw(body, date(2023, 10, 30))
+    assert (got["875.1亿元"].subject_name, got["875.1亿元"].period_label) == ("全省", "2023-Q1..Q3")
+    assert "投资总额" not in got["29.6%"].metric_raw  # another paragraph's metric is not borrowed

@@ -283,9 +283,20 @@ class _State:
     previous_end: int = 0
     figure_floor: int = 0  # the end of the sentence's previous figure: no phrase reaches past it
 
-    def enter(self, paragraph: int) -> None:
-        if paragraph != self.paragraph:
-            self.paragraph, self.subject, self.subject_end, self.carried = paragraph, None, -1, None
+    def enter(self, paragraph: int, continues: bool = False) -> None:
+        """A new paragraph starts afresh, unless it opens with `同时`/`此外`…: then it goes on
+        about the previous paragraph's subject and period."""
+        if paragraph == self.paragraph:
+            return
+        self.paragraph, self.previous_phrase = paragraph, ""
+        if continues and self.subject is not None:
+            self.subject_end = paragraph  # carried into this paragraph
+        else:
+            self.subject, self.subject_end, self.carried = None, -1, None
+
+
+# a paragraph opening with these continues the one before it
+_CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|另一方面|同期)[，,]")
 
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|实现|增长|占)?")
@@ -375,7 +386,8 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     seen: set[tuple] = set()
     state = _State()
     for s0, s_end in ctx.sentences:
-        state.enter(body.rfind("\n", 0, s0) + 1)
+        paragraph = body.rfind("\n", 0, s0) + 1
+        state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
         state.in_event = _in_event(ctx, s0, s_end, state)
         state.previous_event, state.previous_end = state.in_event, s_end
         sentence = body[s0:s_end]
@@ -396,6 +408,6 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
             if key not in seen:
                 seen.add(key)
                 out.append(m)
-        if stated:
-            state.carried = stated[0].period
+        if stated:  # a dateline's day (`10月29日记者获悉，前三季度…`) is no period to carry
+            state.carried = next((f.period for f in stated if not _is_day(f.period)), stated[0].period)
     return out
