@@ -496,3 +496,9 @@ def test_a_trade_in_zi_before_gongsi_is_a_company_but_a_subsidiary_is_not() -> N
 def test_a_guidance_fund_is_a_company() -> None:
     names = {c.name for c in find_companies("泽川市青禾引导基金有限公司董事长刘冰出席活动。", [], None)}
     assert names == {"泽川市青禾引导基金有限公司"}
+
+
+def test_a_verb_between_two_companies_is_no_part_of_a_name() -> None:
+    names = {c.name for c in find_companies("深挖央企合作，禾丰佳悦升级泽川集团三级企业总部。", [], None)}
+    assert "禾丰佳悦升级泽川集团" not in names
+    assert "泽川集团" in names
