@@ -502,3 +502,7 @@ def test_a_verb_between_two_companies_is_no_part_of_a_name() -> None:
     names = {c.name for c in find_companies("深挖央企合作，禾丰佳悦升级泽川集团三级企业总部。", [], None)}
     assert "禾丰佳悦升级泽川集团" not in names
     assert "泽川集团" in names
+
+
+def test_a_paper_maker_signing_or_merging_is_a_company() -> None:
+    assert {c.name for c in find_companies("该公司与禾川纸业签署协议，随后并购重组。", [], None)} == {"禾川纸业"}
