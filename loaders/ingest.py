@@ -34,7 +34,7 @@ from loaders.extract.article import extract_article
 from loaders.formats import read_file
 from loaders.formats.base import SourcePage, language_problem
 from loaders.manifest import Manifest, ManifestRow, read_manifest
-from loaders.normalize import SENTENCE_END, cjk_punctuation
+from loaders.normalize import SENTENCE_END
 from loaders.records import (
     ArticleRecord,
     CompanyMentionRecord,
@@ -287,12 +287,11 @@ class _Laid:
 
 
 def page_articles(page: SourcePage) -> list:
-    """The articles of one page: the format's own when it knew them, else the text segmenter's.
+    """The articles of one page: the format's own when it knew them, else the text segmenter's;
+    a page in traditional characters is read in simplified ones (`loaders/simplify.py`).
 
-    What the rules read is made uniform first: a page in traditional characters is read in
-    simplified ones (`loaders/simplify.py`), and ASCII punctuation set in Chinese text in
-    full-width forms (`normalize.cjk_punctuation`). Both give objects with `index`, `title`,
-    `byline` and `body`; the rest of the pipeline does not know which path they came from.
+    Both give objects with `index`, `title`, `byline` and `body`; the rest of the pipeline
+    does not know which path they came from.
     """
     if page.articles is None:
         return split_articles(_reader(page.text)(page.text))
@@ -305,10 +304,12 @@ def page_articles(page: SourcePage) -> list:
 
 
 def _reader(sample: str) -> Callable[[str], str]:
-    """How the texts of a page whose text is `sample` are read (see `page_articles`)."""
-    if is_traditional(sample):
-        return lambda text: cjk_punctuation(to_simplified(text))
-    return cjk_punctuation
+    """How the texts of a page whose text is `sample` are read: in simplified characters."""
+    return to_simplified if is_traditional(sample) else _as_printed
+
+
+def _as_printed(text: str) -> str:
+    return text
 
 
 def page_key(content_sha256: str, page_number: int | None) -> str:

@@ -171,25 +171,3 @@ def clean_line(line: str) -> tuple[str, bool]:
     s = collapse_letter_spacing(s)
     s, doubled = undouble(s)
     return s.strip(), doubled
-
-
-# ASCII punctuation many web pages set in Chinese text, and the full-width forms the rules read
-# (not brackets: a company's registered name keeps the brackets it was written with)
-_ASCII_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
-_CJK_SIDE = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef“”‘’]")
-_PUNCT_RE = re.compile(r"[ \t]*([,;:!?])[ \t]*")
-
-
-def cjk_punctuation(text: str) -> str:
-    """`全市,同比增长8%;其中` -> `全市，同比增长8%；其中`: ASCII punctuation next to Chinese text
-    becomes the full-width form, so a rule written with `，` reads a web page's `,` alike.
-    Between digits (`1,000`, `12:30`) or Latin words (`Inc., Ltd.`) it stays as printed."""
-
-    def full(m: re.Match[str]) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if _CJK_SIDE.match(before) or _CJK_SIDE.match(after):
-            return _ASCII_PUNCT[m.group(1)]
-        return m.group(0)
-
-    return _PUNCT_RE.sub(full, text) if any(c in text for c in _ASCII_PUNCT) else text

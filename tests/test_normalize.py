@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from loaders.normalize import (
-    cjk_punctuation,
     clean_line,
     collapse_letter_spacing,
     rebuild_vertical,
@@ -66,36 +65,3 @@ def test_vertical_titles_are_rebuilt_and_split():
         "乐山高新区：先进制造业集聚区彰显人才支撑",
         "临江高新区（钱塘区）：34个重大项目一同按下“启动键”",
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("全区,同比增长8%;其中", "全区，同比增长8%；其中"),
-        ("分别为:A、B", "分别为：A、B"),
-        ("营收1,000亿元", "营收1,000亿元"),  # a thousands separator
-        ("12:30举行", "12:30举行"),
-        ("Apple Inc., Ltd. 公司", "Apple Inc., Ltd. 公司"),
-        ("建设,\n青禾频道消息:", "建设，\n青禾频道消息："),  # a line break is kept
-        ("泽川(北京)科技有限公司", "泽川(北京)科技有限公司"),  # a registered name keeps its brackets
-    ],
-)
-def test_ascii_punctuation_in_chinese_text_reads_as_full_width(text: str, expected: str) -> None:
-    assert cjk_punctuation(text) == expected
-
-
-def test_a_web_page_with_ascii_commas_gives_the_facts_of_full_width_text() -> None:
-    from loaders.extract.article import extract_article
-    from loaders.formats.base import SourcePage
-    from loaders.ingest import page_articles
-
-    full = (
-        "本报讯 此次共开工4个项目，分别为2个重点项目，泽川年产300万吨树脂项目和禾丰电子线路板产业园；其余为配套项目。"
-    )
-    ascii_ = full.replace("，", ",").replace("；", ";")
-
-    def facts(text: str) -> list[str]:
-        (art,) = page_articles(SourcePage(text=text, encoding="utf-8"))
-        return [p.name for p in extract_article(art.body).projects]
-
-    assert facts(ascii_) == facts(full) == ["泽川年产300万吨树脂项目", "禾丰电子线路板产业园"]

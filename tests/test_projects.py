@@ -261,3 +261,12 @@ def test_a_list_opening_its_sentence_after_the_dateline_and_holding_a_legal_name
     names = [p.name for p in projects(body)]
     assert "禾丰骨科医疗器械产业基地" in names
     assert not any(n.startswith(("本报讯", "限公司")) for n in names)
+
+
+def test_ascii_commas_bound_a_clause_as_full_width_ones_do():
+    full = (
+        "本报讯 此次共开工4个项目，分别为2个重点项目，泽川年产300万吨树脂项目和禾丰电子线路板产业园；其余为配套项目。"
+    )
+    ascii_ = full.replace("，", ",").replace("；", ";")
+    names = ["泽川年产300万吨树脂项目", "禾丰电子线路板产业园"]
+    assert [p.name for p in projects(ascii_)] == [p.name for p in projects(full)] == names

@@ -65,10 +65,10 @@ _GENERIC_HEAD = re.compile(
 _QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:科学城|科技城|新区)$")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 _PARK_CONTEXT_BEFORE = re.compile(
-    r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；]{0,8}$|(建设(?!项目)|新建|兴建|开建)[^，。；“”]{0,20}$"
+    r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；,;]{0,8}$|(建设(?!项目)|新建|兴建|开建)[^，。；,;“”]{0,20}$"
 )
 _LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)")
-_PARK_CONTEXT_AFTER = re.compile(r"^[（(]?[^，。；]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
+_PARK_CONTEXT_AFTER = re.compile(r"^[（(]?[^，。；,;]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
 _CHINA_PLACE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,6})[）)]$")
 # `福建省开发区`: a province's zones at large, not one zone
 _CLASS_SUFFIXES = {"开发区", "高新区", "经开区", "园区", "工业园区", "产业园区", "产业园", "新区", "自贸区"}

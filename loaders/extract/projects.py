@@ -83,7 +83,7 @@ _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
 # (not after a count: `等17个重点实体产业项目` counts projects)
 _NOT_COUNT = r"(?![\d一二两三四五六七八九十]+(?:余|多)?个)"
 _CATEGORY_BEFORE = re.compile(r"等" + _NOT_COUNT + r"[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
-_CATEGORY_LIST = re.compile(r"等" + _NOT_COUNT + r"[^，。；]{0,8}(?:类项目|领域|产业|行业|方面)")
+_CATEGORY_LIST = re.compile(r"等" + _NOT_COUNT + r"[^，。；,;]{0,8}(?:类项目|领域|产业|行业|方面)")
 # `建成“创客公寓”`: a quoted name right after a status verb
 _QUOTED = re.compile(r"(建成|建设|打造|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,24})”")
 _HEAD_WORDS = ("项目", "工程", "中心", "基地", "改造", "生产线", "产业园")
@@ -93,7 +93,7 @@ _NEXT_OK = set(
     "近今昨当本上下预成现均还通进试运入完再又同全迎"  # `…项目近日开工`, `…项目今年投产`
 )
 _PHASE = re.compile(r"[一二三四五六]期")  # `…产业园项目一期占地98亩`: the project's first phase
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；]{0,10}$")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；,;]{0,10}$")
 # a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
 # a status verb before these describes who took part (`签约企业`, `开工单位`), not what happened to a name
 # a facility word (`…中心`, `…基地`) is a project only by a verb in its own clause
@@ -127,7 +127,7 @@ _SAME_MIN = 6  # two names this long, one inside the other, are one project
 _DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*“$")
 _MONEY_IN_NAME = re.compile(r"\d\s*[万亿]*\s*(?:元|美元)")  # `总投资188亿元的11个项目`: a batch's money
 # a name followed by these is an institution that signs, not a project (`…服务中心等单位签约`)
-_INSTITUTIONS_AFTER = re.compile(r"[^，。；]{0,30}?等(?:单位|部门|机构)")
+_INSTITUTIONS_AFTER = re.compile(r"[^，。；,;]{0,30}?等(?:单位|部门|机构)")
 _ITEM_MIN = 4  # a listed name shorter than this is a word, not a name
 _GENERIC_MAX = 6  # `科技创新项目` is a category; `中国长城自主创新基地` has a name before the adjective
 _SHORT_ITEM = 5  # ... and one this short made of everyday words is a category

@@ -114,11 +114,11 @@ def _is_object(body: str, start: int, end: int) -> bool:
     and the `X` of `以X为核心/载体` or `依托X`."""
     if body[end : end + 1] in ("、", "等"):
         return True
-    if body[end : end + 1] == "的" and not re.match(r"的[^，。；]{0,12}[\d零一二两三四五六七八九十百千]", body[end:]):
+    if body[end : end + 1] == "的" and not re.match(r"的[^，。；,;]{0,12}[\d零一二两三四五六七八九十百千]", body[end:]):
         return True  # `碧桂园现代筑美公司的产业链配套企业`: a modifier, unless its own figure follows
     before = body[max(0, start - 2) : start]
     return bool(re.search(r"(以|依托|围绕|借助)$", before)) and bool(
-        re.match(r"^[^，。；]{0,2}为", body[end : end + 4])
+        re.match(r"^[^，。；,;]{0,2}为", body[end : end + 4])
     )
 
 
