@@ -103,6 +103,16 @@ def _workers(text: str) -> int:
     return int(text)
 
 
+def _check_batch_size() -> None:
+    """A bad GAOXIN_BATCH_PAGES is the user's setting to fix, said before any work."""
+    from loaders.ingest import batch_pages
+
+    try:
+        batch_pages()
+    except ValueError as e:
+        raise CommandFailed(str(e)) from None
+
+
 def _count_inputs(paths: list[Path]) -> int:
     """Pages the run will read, found the way discovery finds them (never following a link loop)."""
     n = 0
@@ -246,6 +256,7 @@ def _require_pages(summary: RunSummary, paths: list[Path]) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     paths = _paths(args)
+    _check_batch_size()
     with _writing("ingest", paths, args.wait) as (ws, run):
         summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args))
         _print_ingest(summary)
@@ -350,6 +361,7 @@ def _dbt_build(build: Path, args: argparse.Namespace) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     paths = _paths(args)
+    _check_batch_size()
     target = db_path()
     with _writing("build", paths, args.wait) as (ws, run):
         summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args))
@@ -366,6 +378,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     target = db_path()
     _published_or_fail()
+    _check_batch_size()
     with _writing("remove", args.files, args.wait) as (ws, run):
         summary = _land(ws.build, lambda con: remove_pages(con, args.files, run=run))
         _print_ingest(summary)

@@ -202,7 +202,11 @@ def test_a_run_stopped_after_a_batch_keeps_it_landed_and_recorded_and_a_rerun_fi
         assert resumed[table] == whole[table], table
 
 
-def test_a_bad_batch_size_is_a_clear_error(monkeypatch):
+def test_a_bad_batch_size_is_a_clear_error_before_any_work(warehouse, monkeypatch, capsys):
     monkeypatch.setenv(BATCH_PAGES_ENV, "lots")
     with pytest.raises(ValueError, match=BATCH_PAGES_ENV):
         batch_pages()
+    assert main(["ingest", str(SAMPLE)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: GAOXIN_BATCH_PAGES") and len(err.splitlines()) == 1
+    assert not warehouse.exists()
