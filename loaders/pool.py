@@ -31,14 +31,15 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
-# fewer items than this are parsed in this process: starting workers costs more than it saves
-POOL_MIN_ITEMS = 8
+# fewer items than this are parsed in this process: starting the pool (about 4 s: the fork
+# server loads and warms the parser once) costs more than it saves (a page is about 0.1 s)
+POOL_MIN_ITEMS = 24
 # items a worker parses per task: few round trips, and progress still moves file by file
 CHUNK_ITEMS = 4
 # chunks in flight per worker: enough that no worker waits, few enough that memory stays flat
 AHEAD_CHUNKS_PER_WORKER = 3
-# imported once by the fork server, so every worker starts with the parser loaded
-PRELOAD = ["loaders.ingest"]
+# imported once by the fork server: it parses a page, so every worker forks with the parser warm
+PRELOAD = ["loaders.warm"]
 
 
 def default_workers() -> int:

@@ -16,10 +16,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from loaders import pool
 from loaders.cli import main
 from loaders.db import connect
 from loaders.ingest import BATCH_PAGES_ENV, Candidate, batch_pages, ingest, read_candidate
-from loaders.pool import POOL_MIN_ITEMS, Parsing
+from loaders.pool import Parsing
 from tests.conftest import SAMPLE
 from tests.pagegen import STORIES, to_html, to_txt
 
@@ -36,6 +37,14 @@ INVENTED = [
     f"本报讯 {m}月{d}日，甲乙高新区举行第{n}批重点项目集中签约仪式。\n本次签约项目{n + 3}个，总投资额{n * 7}.5亿元。\n"
     for n, (m, d) in enumerate([(3, 2), (4, 9), (5, 16), (6, 23), (7, 30), (8, 6)], 1)
 ]
+
+
+SMALL_POOL = 4  # the pool's threshold here: these folders hold a dozen files, not hundreds
+
+
+@pytest.fixture(autouse=True)
+def small_runs_use_the_pool(monkeypatch):
+    monkeypatch.setattr(pool, "POOL_MIN_ITEMS", SMALL_POOL)
 
 
 @pytest.fixture
@@ -110,8 +119,8 @@ def pid_of(_: object) -> int:
 
 def test_the_pool_returns_results_in_order_from_other_processes():
     with Parsing(2) as parsing:
-        got = list(parsing.map(pid_of, range(3 * POOL_MIN_ITEMS), 3 * POOL_MIN_ITEMS))
-    assert [item for item, _ in got] == list(range(3 * POOL_MIN_ITEMS))
+        got = list(parsing.map(pid_of, range(30), 30))
+    assert [item for item, _ in got] == list(range(30))
     assert os.getpid() not in {pid for _, pid in got}
     with Parsing(1) as parsing:  # one worker: no pool at all
         assert {pid for _, pid in parsing.map(pid_of, range(10), 10)} == {os.getpid()}
@@ -126,7 +135,7 @@ def test_two_workers_land_exactly_what_one_lands(folder, tmp_path, monkeypatch, 
         dbs[workers] = snapshot(db)
     capsys.readouterr()
     one, two = dbs["1"], dbs["2"]
-    assert len(one["raw.pages"]) >= POOL_MIN_ITEMS and one["raw.metric_statements"]
+    assert len(one["raw.pages"]) > 2 * SMALL_POOL and one["raw.metric_statements"]
     for table in one:
         assert one[table] == two[table], table
 
