@@ -122,19 +122,26 @@ class Parsing:
             return
         pool = self._start()
         pending = iter(items)
-        inflight: deque[tuple[list, Future]] = deque()
+        inflight: deque[tuple[list, Future | None]] = deque()
 
         def submit() -> bool:
             chunk = list(islice(pending, CHUNK_ITEMS))
-            if chunk:
-                inflight.append((chunk, pool.submit(_run_chunk, fn, chunk)))
-            return bool(chunk)
+            if not chunk:
+                return False
+            try:
+                future: Future | None = pool.submit(_run_chunk, fn, chunk)
+            except BrokenProcessPool:  # a worker died since the last result: the chunk waits its turn
+                future = None
+            inflight.append((chunk, future))
+            return future is not None
 
         while len(inflight) < self.workers * AHEAD_CHUNKS_PER_WORKER and submit():
             pass
         while inflight:
             chunk, future = inflight.popleft()
             try:
+                if future is None:
+                    raise BrokenProcessPool("the pool broke before this chunk was sent")
                 results = future.result()
             except BrokenProcessPool:
                 yield from self._fall_back(fn, chain(chunk, *(c for c, _ in inflight), pending))
