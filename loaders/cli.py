@@ -47,6 +47,7 @@ from loaders.dbt_run import DbtRun, own_target, pages_behind
 from loaders.dbt_run import run_dbt as _run_dbt_child
 from loaders.decode import DEFAULT_MAX_BYTES
 from loaders.entries import Folder, PageFile, classify_entry, walk
+from loaders.pool import default_workers
 from loaders.publish import BuildLocked, Workspace, workspace
 from loaders.query import DEFAULT_TIMEOUT, REFUSED_HELP, QueryRefused, QueryTimeout, check_query, open_sealed, run_query
 from loaders.records import RunRecord
@@ -95,6 +96,23 @@ class Terminated(KeyboardInterrupt):
 # --- writing runs ---------------------------------------------------------------------------
 
 
+def _workers(text: str) -> int:
+    """--workers: a whole number of processes, at least 1."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, at least 1 (not {text!r})")
+    return int(text)
+
+
+def _check_batch_size() -> None:
+    """A bad GAOXIN_BATCH_PAGES is the user's setting to fix, said before any work."""
+    from loaders.ingest import batch_pages
+
+    try:
+        batch_pages()
+    except ValueError as e:
+        raise CommandFailed(str(e)) from None
+
+
 def _count_inputs(paths: list[Path]) -> int:
     """Pages the run will read, found the way discovery finds them (never following a link loop)."""
     n = 0
@@ -107,8 +125,10 @@ def _count_inputs(paths: list[Path]) -> int:
     return n
 
 
-def _ingest_with_progress(con: duckdb.DuckDBPyConnection, paths: list[Path], run: RunSummary, max_bytes: int):
+def _ingest_with_progress(con: duckdb.DuckDBPyConnection, paths: list[Path], run: RunSummary, args: argparse.Namespace):
     from loaders.ingest import ingest
+
+    options = {"max_bytes": args.max_bytes, "workers": args.workers, "run": run}
 
     if sys.stderr.isatty() and _count_inputs(paths) >= PROGRESS_MIN_FILES:
         with Progress(
@@ -125,11 +145,10 @@ def _ingest_with_progress(con: duckdb.DuckDBPyConnection, paths: list[Path], run
                 con,
                 paths,
                 run.command,
-                max_bytes,
                 on_progress=lambda n, total, name: bar.update(task, completed=n, total=total, description=name),
-                run=run,
+                **options,
             )
-    return ingest(con, paths, run.command, max_bytes, run=run)
+    return ingest(con, paths, run.command, **options)
 
 
 def _record_earlier_runs(con: duckdb.DuckDBPyConnection, earlier: list[runlog.JournalEntry]) -> None:
@@ -208,6 +227,8 @@ def _print_ingest(summary: RunSummary) -> None:
         + f"run {summary.run_id})",
         soft_wrap=True,
     )
+    for note in summary.notes:
+        console.print(f"  [yellow]note[/yellow] {escape(note)}", soft_wrap=True)
     for o in summary.outcomes:
         if o.outcome in ("failed", "skipped") or not o.reason or o.reason == RULES_CHANGED:
             continue
@@ -235,8 +256,9 @@ def _require_pages(summary: RunSummary, paths: list[Path]) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     paths = _paths(args)
+    _check_batch_size()
     with _writing("ingest", paths, args.wait) as (ws, run):
-        summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args.max_bytes))
+        summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args))
         _print_ingest(summary)
         _require_pages(summary, paths)
     console.print(f"published {db_path()} (build file: {ws.describe()})")
@@ -339,9 +361,10 @@ def _dbt_build(build: Path, args: argparse.Namespace) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     paths = _paths(args)
+    _check_batch_size()
     target = db_path()
     with _writing("build", paths, args.wait) as (ws, run):
-        summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args.max_bytes))
+        summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args))
         _print_ingest(summary)
         _require_pages(summary, paths)
         _dbt_build(ws.build, args)
@@ -355,6 +378,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     target = db_path()
     _published_or_fail()
+    _check_batch_size()
     with _writing("remove", args.files, args.wait) as (ws, run):
         summary = _land(ws.build, lambda con: remove_pages(con, args.files, run=run))
         _print_ingest(summary)
@@ -708,6 +732,15 @@ def build_parser() -> argparse.ArgumentParser:
             type=int,
             default=DEFAULT_MAX_BYTES,
             help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES:,})",
+        )
+        p.add_argument(
+            "--workers",
+            type=_workers,
+            default=default_workers(),
+            metavar="N",
+            help="processes that parse pages (default: every core, here %(default)s; 1: no pool). "
+            "This process alone writes, in batches of pages, each its own transaction "
+            "(GAOXIN_BATCH_PAGES sets the batch size)",
         )
         with_wait(p)
 

@@ -3,8 +3,11 @@
 Discovery decides what each entry is before anything is read (`loaders/entries.py`,
 `loaders/manifest.py`); an input format (`loaders/formats`) turns a file's bytes into
 pages, one per PDF page; reading and parsing are pure (`read_candidate` turns a file into
-records or a failure); `_write` is the only place that writes, in one transaction and
-one insert loop over the record types. A file's identity is its content hash: the
+records or a failure) and runs in a pool of processes (`loaders/pool.py`); `_Landing`
+is the only place that writes: the main process lands the run in batches of bounded
+size, each batch (its pages, their outcomes and the run's row) in one transaction, so
+memory stays flat however many pages a run reads and a failure loses nothing landed
+before it. A file's identity is its content hash: the
 same bytes loaded again change nothing, new bytes under a known file name replace
 its pages and everything derived from them, and a changed manifest row updates the
 pages it describes. Every entry gets an outcome row with a reason, so nothing is
@@ -21,6 +24,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -35,6 +39,7 @@ from loaders.formats import read_file
 from loaders.formats.base import SourcePage, language_problem
 from loaders.manifest import Manifest, ManifestRow, read_manifest
 from loaders.normalize import SENTENCE_END
+from loaders.pool import Failed, Parsing
 from loaders.records import (
     ArticleRecord,
     CompanyMentionRecord,
@@ -53,6 +58,17 @@ from loaders.version import parser_version
 
 # articles longer than this go to the extractors in windows (real articles are < 3,000 characters)
 EXTRACT_WINDOW = 20_000
+
+# A run lands its pages in batches, each in its own transaction: this many pages (a PDF
+# file has one per page), or this many characters of page text, whichever comes first.
+# Memory holds one batch, not the run; a run stopped halfway keeps the batches before.
+BATCH_PAGES = 200
+BATCH_CHARS = 20_000_000
+BATCH_PAGES_ENV = "GAOXIN_BATCH_PAGES"  # overrides BATCH_PAGES (tests use tiny batches)
+# outcomes of entries that land nothing (failed files) also go out at least this often
+BATCH_OUTCOMES = 1_000
+# stored files re-parsed after a rules change are read from the warehouse this many at a time
+STALE_FILES_READ = 100
 
 # outcomes that land a page's rows
 LANDED = ("loaded", "replaced", "reparsed")
@@ -485,6 +501,7 @@ class RunSummary:
     started_at: datetime = field(default_factory=datetime.now)
     inputs: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the run as a whole (e.g. the pool broke)
 
     def count(self, outcome: str) -> int:
         return sum(o.outcome == outcome for o in self.outcomes)
@@ -508,7 +525,7 @@ class RunSummary:
             files_unchanged=self.count("unchanged"),
             files_failed=self.count("failed"),
             status=status or ("failed" if self.failed else "ok"),
-            note=note,
+            note=note or "; ".join(self.notes) or None,
         )
 
 
@@ -543,38 +560,89 @@ def insert_records(con: duckdb.DuckDBPyConnection, record_type: type[Record], ro
     con.unregister("_rows")
 
 
-def _unique_outcomes(outcomes: list[Outcome]) -> list[Outcome]:
-    """One outcome per entry (the table's key), the first one recorded for it."""
-    seen: set[str] = set()
-    out = []
-    for o in outcomes:
-        if o.source_path not in seen:
-            seen.add(o.source_path)
-            out.append(o)
-    return out
+def batch_pages() -> int:
+    """Pages per batch: BATCH_PAGES, or GAOXIN_BATCH_PAGES when set."""
+    raw = os.environ.get(BATCH_PAGES_ENV, "").strip()
+    if not raw:
+        return BATCH_PAGES
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{BATCH_PAGES_ENV} must be a positive whole number of pages, not {raw!r}")
+    return int(raw)
 
 
-def _write(con: duckdb.DuckDBPyConnection, run: RunSummary, gone: list[str], records: list[Record]) -> None:
-    """Delete replaced pages and land the run's records, all in one transaction."""
-    run.outcomes = _unique_outcomes(run.outcomes)
-    for o in run.outcomes:
-        o.run_id = run.run_id
-    by_type: dict[type[Record], list[Record]] = {}
-    for r in [*records, *run.outcomes]:
-        if isinstance(r, PageRecord):  # a landed page (new, replaced or re-parsed) awaits the next build
-            r.run_id, r.loaded_at, r.built_at = run.run_id, datetime.now(), None
-        by_type.setdefault(type(r), []).append(r)
-    con.execute("begin transaction")
-    try:
-        _delete_pages(con, gone)
-        for record_type, rows in by_type.items():
-            insert_records(con, record_type, rows)
-        con.execute("delete from raw.ingest_runs where run_id = ?", [run.run_id])
-        insert_records(con, RunRecord, [run.record()])
-        con.execute("commit")
-    except BaseException:
-        _rollback(con)
-        raise
+class _Landing:
+    """The run's one writer: lands parsed files and outcomes in batches of bounded size.
+
+    Each batch is one transaction: the pages it replaces go, its records and the
+    outcomes of its entries come in, and the run's row in raw.ingest_runs is rewritten
+    with the counts so far (status `running` until the last batch). A page is never
+    landed without its outcome, nor an outcome recorded without its pages, so a run
+    that stops between batches leaves a consistent warehouse and a rerun finishes it:
+    the pages landed before count as `unchanged`.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run: RunSummary, pages: int | None = None) -> None:
+        self.con, self.run = con, run
+        self.limit = pages or batch_pages()
+        self.seen: set[str] = set()  # one outcome per entry (the table's key), the first recorded
+        self.batches = 0
+        self._clear()
+
+    def _clear(self) -> None:
+        self.records: list[Record] = []
+        self.gone: list[str] = []
+        self.outcomes: list[Outcome] = []
+        self.pages = self.chars = 0
+
+    def add(self, outcome: Outcome, parsed: ParsedFile | None = None, gone: Iterable[str] = ()) -> None:
+        """Record an entry's outcome, and land its parsed file (replacing the pages `gone`)."""
+        if outcome.source_path not in self.seen:
+            self.seen.add(outcome.source_path)
+            outcome.run_id = self.run.run_id
+            self.run.outcomes.append(outcome)
+            self.outcomes.append(outcome)
+        self.gone.extend(gone)
+        if parsed is not None:
+            for p in parsed.pages:
+                self.pages += 1
+                self.chars += len(p.page.raw_text) + sum(len(a.body) for a in p.articles)
+            self.records.extend(parsed.records())
+        if self.pages >= self.limit or self.chars >= BATCH_CHARS or len(self.outcomes) >= BATCH_OUTCOMES:
+            self.flush("running")
+
+    def flush(self, status: str | None = None) -> None:
+        """Land what is pending, and the run's row with `status` (None: the run's final status)."""
+        con, run = self.con, self.run
+        by_type: dict[type[Record], list[Record]] = {}
+        now = datetime.now()
+        for r in [*self.records, *self.outcomes]:
+            if isinstance(r, PageRecord):  # a landed page (new, replaced or re-parsed) awaits the next build
+                r.run_id, r.loaded_at, r.built_at = run.run_id, now, None
+            by_type.setdefault(type(r), []).append(r)
+        con.execute("begin transaction")
+        try:
+            _delete_pages(con, self.gone)
+            for record_type, rows in by_type.items():
+                insert_records(con, record_type, rows)
+            con.execute("delete from raw.ingest_runs where run_id = ?", [run.run_id])
+            insert_records(con, RunRecord, [run.record(status)])
+            con.execute("commit")
+        except BaseException:
+            _rollback(con)
+            raise
+        self.batches += 1
+        self._clear()
+
+    def abandon(self, e: BaseException) -> None:
+        """The run stopped: record how in its row (best effort; the error itself is what the user sees)."""
+        if isinstance(e, KeyboardInterrupt):
+            status, note = "interrupted", "interrupted; the pages landed before it are kept, run again to finish"
+        else:
+            status, note = "failed", f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0]}"
+        with contextlib.suppress(duckdb.Error, OSError):
+            _rollback(self.con)
+            self.con.execute("delete from raw.ingest_runs where run_id = ?", [self.run.run_id])
+            insert_records(self.con, RunRecord, [self.run.record(status, note)])
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -607,22 +675,30 @@ def _stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
     return files
 
 
-def _stale_files(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[ParsedFile]:
-    """Stored files (other than this run's) whose facts came from older rules, parsed again."""
+def _stale_names(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[str]:
+    """Stored files among `names` whose facts came from older rules."""
     if not names:
         return []
-    cols = PageRecord.columns()
     rows = con.execute(
-        f"select {', '.join(cols)} from raw.pages where parser_version is distinct from ? "
-        "order by source_file, page_number nulls first",
-        [parser_version()],
+        "select distinct source_file from raw.pages where parser_version is distinct from ?", [parser_version()]
     ).fetchall()
-    by_file: dict[str, list[PageRecord]] = {}
-    for r in rows:
-        record = PageRecord(**dict(zip(cols, r, strict=True)))
-        if record.source_file in names:
+    return sorted(r[0] for r in rows if r[0] in names)
+
+
+def _stored_pages(con: duckdb.DuckDBPyConnection, names: list[str]) -> Iterator[list[PageRecord]]:
+    """The stored pages of each named file, read a few files at a time (never the whole warehouse at once)."""
+    cols = PageRecord.columns()
+    for start in range(0, len(names), STALE_FILES_READ):
+        rows = con.execute(
+            f"select {', '.join(cols)} from raw.pages where source_file in (select unnest(?::varchar[])) "
+            "order by source_file, page_number nulls first",
+            [names[start : start + STALE_FILES_READ]],
+        ).fetchall()
+        by_file: dict[str, list[PageRecord]] = {}
+        for r in rows:
+            record = PageRecord(**dict(zip(cols, r, strict=True)))
             by_file.setdefault(record.source_file, []).append(record)
-    return [reparse_stored(pages) for pages in by_file.values()]
+        yield from by_file.values()
 
 
 def _manifest_change(old: tuple, new: tuple) -> str:
@@ -671,44 +747,79 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[int, int, str], None] | None = None,
     run: RunSummary | None = None,
+    workers: int = 1,
+    batch: int | None = None,
+    reader: Callable[..., ParsedFile | Outcome] = read_candidate,
 ) -> RunSummary:
-    """Load pages into raw.* and record the run; returns what happened to each entry."""
+    """Load pages into raw.* and record the run; returns what happened to each entry.
+
+    `workers` processes parse (1: this process, no pool); this process alone writes, in
+    batches of `batch` pages (default `batch_pages()`). `reader(candidate, max_bytes)`
+    reads and parses one file (`read_candidate`; it must be picklable to run in a pool).
+    """
     ensure_raw_schema(con)
     paths = [Path(p) for p in paths]
     run = run or new_run(command, paths)
     insert_records(con, RunRecord, [run.record("running")])  # recorded before any work
+    landing = _Landing(con, run, batch)
+    try:
+        with Parsing(workers) as parsing:
+            _ingest_files(landing, paths, parsing, partial(reader, max_bytes=max_bytes), on_progress)
+        landing.flush()
+    except BaseException as e:
+        landing.abandon(e)
+        raise
+    return run
+
+
+def _ingest_files(
+    landing: _Landing,
+    paths: list[Path],
+    parsing: Parsing,
+    read: Callable[[Candidate], ParsedFile | Outcome],
+    on_progress: Callable[[int, int, str], None] | None,
+) -> None:
+    """Discover, parse (in the pool) and land every entry, then re-parse stale stored files."""
+    con, run = landing.con, landing.run
     candidates, found = discover(paths)
     stored = _stored_files(con)
     known_sha = {s.sha: name for name, s in stored.items()}
-    landed: list[Record] = []
-    gone: list[str] = []
     named: dict[str, str] = {}  # source_file -> the entry that claimed the name in this run
-    for n, cand in enumerate(candidates, 1):
+    clashes = [named.setdefault(c.source_file, c.entry) != c.entry for c in candidates]
+    todo = [c for c, clash in zip(candidates, clashes, strict=True) if not clash]
+    results = parsing.map(read, todo, len(todo))
+    for n, (cand, clash) in enumerate(zip(candidates, clashes, strict=True), 1):
         if on_progress:
             on_progress(n, len(candidates), cand.source_file)
-        if named.setdefault(cand.source_file, cand.entry) != cand.entry:
+        if clash:
             reason = f"another file in this run has the same name ({named[cand.source_file]}); load it separately"
-            run.outcomes.append(Outcome(cand.source_file, cand.entry, "failed", reason))
+            landing.add(Outcome(cand.source_file, cand.entry, "failed", reason))
             continue
-        result = read_candidate(cand, max_bytes)
+        _, result = next(results)
+        if isinstance(result, Failed):  # the reader itself raised (read_candidate never does)
+            result = Outcome(cand.source_file, cand.entry, "failed", f"internal error while parsing: {result.reason}")
         if isinstance(result, Outcome):
-            run.outcomes.append(result)
+            landing.add(result)
             continue
         page = result.first  # what a file's pages share: its name, bytes and manifest facts
         what, reason = _classify(page, stored, known_sha)
-        run.outcomes.append(_outcome(result, what, reason, cand.entry))
-        if what in LANDED:
-            if page.source_file in stored:
-                gone.extend(stored[page.source_file].page_ids)
-            landed.extend(result.records())
-            known_sha[page.content_sha256] = page.source_file
-    for parsed in _stale_files(con, set(stored) - {o.source_file for o in run.outcomes}):
-        run.outcomes.append(_outcome(parsed, "reparsed", parsed.note))
-        gone.extend(p.page.page_id for p in parsed.pages)
-        landed.extend(parsed.records())
-    run.outcomes.extend(found)
-    _write(con, run, gone, landed)
-    return run
+        if what not in LANDED:
+            landing.add(_outcome(result, what, reason, cand.entry))
+            continue
+        old = stored.get(page.source_file)
+        landing.add(_outcome(result, what, reason, cand.entry), result, old.page_ids if old else ())
+        known_sha[page.content_sha256] = page.source_file
+    stale = _stale_names(con, set(stored) - {o.source_file for o in run.outcomes})
+    for pages, parsed in parsing.map(reparse_stored, _stored_pages(con, stale), len(stale)):
+        if isinstance(parsed, Failed):  # its stored pages stay as they were; the next run tries again
+            first = pages[0]
+            reason = f"internal error while re-parsing: {parsed.reason}"
+            landing.add(Outcome(first.source_file, first.source_path, "failed", reason))
+            continue
+        landing.add(_outcome(parsed, "reparsed", parsed.note), parsed, [p.page.page_id for p in parsed.pages])
+    for o in found:
+        landing.add(o)
+    run.notes.extend(parsing.notes)
 
 
 def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunSummary | None = None) -> RunSummary:
@@ -723,6 +834,7 @@ def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunS
     run = run or new_run("remove", names)
     insert_records(con, RunRecord, [run.record("running")])
     gone: list[str] = []
+    outcomes: list[Outcome] = []
     for name in names:
         path = printable(str(Path(name).expanduser().resolve()))
         row = con.execute(
@@ -731,7 +843,7 @@ def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunS
             [name, path, name],
         ).fetchone()
         if row is None:
-            run.outcomes.append(Outcome(name, name, "failed", "no loaded page has this name (see `gaoxin status`)"))
+            outcomes.append(Outcome(name, name, "failed", "no loaded page has this name (see `gaoxin status`)"))
             continue
         source_file, source_path, size, encoding, sha = row
         page_ids = [
@@ -740,7 +852,7 @@ def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunS
         if set(page_ids) <= set(gone):
             continue
         gone.extend(page_ids)
-        run.outcomes.append(
+        outcomes.append(
             Outcome(
                 source_file=source_file,
                 source_path=source_path,
@@ -750,5 +862,9 @@ def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunS
                 content_sha256=sha,
             )
         )
-    _write(con, run, gone, [])
+    landing = _Landing(con, run)
+    landing.gone = gone  # the pages go no later than their outcomes are recorded
+    for o in outcomes:
+        landing.add(o)
+    landing.flush()
     return run
