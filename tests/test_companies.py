@@ -506,3 +506,8 @@ def test_a_verb_between_two_companies_is_no_part_of_a_name() -> None:
 
 def test_a_paper_maker_signing_or_merging_is_a_company() -> None:
     assert {c.name for c in find_companies("该公司与禾川纸业签署协议，随后并购重组。", [], None)} == {"禾川纸业"}
+
+
+def test_a_board_title_is_not_a_brand() -> None:
+    names = {c.name for c in find_companies("泽川集团工程材料研究院有限公司党委书记、执行董事刘亚旭出席。", [], None)}
+    assert names == {"泽川集团工程材料研究院有限公司"}

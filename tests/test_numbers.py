@@ -153,3 +153,9 @@ def test_the_property_tests_would_see_a_reader_bug(monkeypatch):
     with pytest.raises(ZeroDivisionError):
         numbers.read("1/2")
     assert numbers.read_quantities("1/2") == []
+
+
+def test_an_amount_naming_a_class_of_projects_or_firms_is_no_figure():
+    assert [q.value for q in read_quantities("亿元以上项目16个")] == [16]
+    assert [q.value for q in read_quantities("税收500万元以上企业6家")] == [6]
+    assert [q.value for q in read_quantities("实现产值10亿元以上")] == [1e9]

@@ -270,3 +270,7 @@ def test_ascii_commas_bound_a_clause_as_full_width_ones_do():
     ascii_ = full.replace("，", ",").replace("；", ";")
     names = ["泽川年产300万吨树脂项目", "禾丰电子线路板产业园"]
     assert [p.name for p in projects(ascii_)] == [p.name for p in projects(full)] == names
+
+
+def test_kinds_of_business_listed_before_a_count_of_projects_are_none():
+    assert projects("本报讯 青禾高新区引进算力服务、低空经济、中药大数据智能平台应用等数字经济项目4个。") == []

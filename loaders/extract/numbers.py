@@ -147,7 +147,8 @@ _NOT_BEFORE = re.compile(r"(?:第|前|连续|历时|用时|仅用|长达|每|Top
 # small Chinese numerals count things in passing (`两个超亿美元项目`, `三位一体`); only these measures keep them
 _CN_SMALL = re.compile(r"^[二两三四五六七八九十]{1,3}$")
 _CN_SMALL_MEASURES = {"家", "次", "名"}
-_THRESHOLD = re.compile(r"^\s*(?:以上|以下)?的(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
+# `亿元以上的企业`, `亿元以上项目16个`: an amount that names a class, not a figure
+_THRESHOLD = re.compile(r"^\s*(?:以上|以下)?的?(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
 _AHEAD = 40  # how far past a number its context is read (a bounded window keeps the reader linear)
 _DATE_CONTEXT = re.compile(r"^\s*[—\-~～至到]\s*\d")
 

@@ -128,6 +128,7 @@ _DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命�
 _MONEY_IN_NAME = re.compile(r"\d\s*[万亿]*\s*(?:元|美元)")  # `总投资188亿元的11个项目`: a batch's money
 # a name followed by these is an institution that signs, not a project (`…服务中心等单位签约`)
 _INSTITUTIONS_AFTER = re.compile(r"[^，。；,;]{0,30}?等(?:单位|部门|机构)")
+_KINDS_OF_BUSINESS = ("经济", "服务", "产业", "行业", "领域", "业态")
 _ITEM_MIN = 4  # a listed name shorter than this is a word, not a name
 _GENERIC_MAX = 6  # `科技创新项目` is a category; `中国长城自主创新基地` has a name before the adjective
 _SHORT_ITEM = 5  # ... and one this short made of everyday words is a category
@@ -225,6 +226,8 @@ def _named_item(item: str) -> bool:
         return True
     if not _ITEM_HEAD.search(item) and len(item) <= _SHORT_ITEM and item.endswith(_industry_words()):
         return False  # `矽盛电子`, `汇龙环保`: a company's brand, not a named project
+    if not _ITEM_HEAD.search(item) and item.endswith(_KINDS_OF_BUSINESS):
+        return False  # `算力服务、低空经济…等数字经济项目`: kinds of business, not projects
     common = made_of_common_words(item)
     return not (common and (len(item) <= _SHORT_ITEM or not _ITEM_HEAD.search(item)))
 
