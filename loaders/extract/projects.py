@@ -103,16 +103,14 @@ _LIST_STATUS = (("in_operation", r"揭牌"),)
 _LIST_VERB = re.compile(r"推进|推动|加快|实施|完成|建成|开工|签约|引进|谋划|启动|落地|投产|竣工")
 _INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资")
 # an amount describing the name right after it: `总投资6亿元的X项目`
-_MONEY_BEFORE = re.compile(
+_AMOUNT = (
     r"(?:计划总投资|总投资|拟投资|计划投资|投资)额?\s*(?:约|超|达|近|逾)?\s*[\d.]+\s*(?:千万|百万|万|亿)*\s*(?:元|美元)"
-    r"(?:人民币)?(?:建设)?的\s*$"
+    r"(?:人民币)?(?:建设)?"
 )
+_MONEY_BEFORE = re.compile(_AMOUNT + r"的\s*$")
 _MONEY_BEFORE_SPAN = 30
 # the same amount opening a listed item, with or without `的`: `投资8亿元X培育基地、…等10个项目`
-_MONEY_PREFIX = re.compile(
-    r"(?:计划总投资|总投资|拟投资|计划投资|投资)额?\s*(?:约|超|达|近|逾)?\s*[\d.]+\s*(?:千万|百万|万|亿)*\s*(?:元|美元)"
-    r"(?:人民币)?(?:建设)?的?\s*"
-)
+_MONEY_PREFIX = re.compile(_AMOUNT + r"的?\s*")
 _BUILD_VERB = re.compile(r"建设|打造|投建|新建|兴建|建成|落地|实施")
 # right after an amount, in its clause: the money builds what is named next (`投资1.22亿元高质量建成“X”`)
 _BUILDS_NEXT = re.compile(r"[^，,。；;]{0,8}(?:建设|打造|投建|新建|兴建|建成)")
