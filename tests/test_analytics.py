@@ -8,17 +8,15 @@ then every compiled query is run read-only on the built warehouse and must retur
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 import yaml
 
+from loaders.dbt_run import run_dbt
 from tests.conftest import copy_warehouse, run_gaoxin
 
 pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
@@ -47,33 +45,8 @@ def compiled_analyses(warehouse: Path, tmp_path_factory: pytest.TempPathFactory)
     copy.parent.mkdir()
     shutil.copyfile(warehouse, copy)
     target = work / "target"
-    env = {**os.environ, "GAOXIN_DB": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    env.pop("DBT_PROFILES_DIR", None)
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dbt.cli.main",
-            "compile",
-            "--select",
-            "path:analyses",
-            "--project-dir",
-            str(ROOT),
-            "--profiles-dir",
-            str(ROOT),
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(work / "logs"),
-            "--no-use-colors",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    run = run_dbt(copy, ["compile", "--select", "path:analyses", "--no-use-colors"], target)
+    assert run.code == 0, run.output
     compiled = {p.stem: p.read_text(encoding="utf-8") for p in (target / "compiled").rglob("analyses/*.sql")}
     return {name: retarget(sql, copy.stem, warehouse.stem) for name, sql in compiled.items()}
 

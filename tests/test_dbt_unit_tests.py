@@ -7,15 +7,13 @@ types of a model's inputs from the database).
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_warehouse
+from loaders.dbt_run import run_dbt
+from tests.conftest import copy_warehouse
 
 pytestmark = pytest.mark.build  # needs a built warehouse: `pytest -m "not build"` skips it
 
@@ -28,33 +26,8 @@ UNIT_TESTS = {
 
 def test_the_unit_tests_pass(sample_warehouse: Path, tmp_path: Path):
     db = copy_warehouse(sample_warehouse, tmp_path / "wh")
-    env = {**os.environ, "GAOXIN_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    env.pop("DBT_PROFILES_DIR", None)
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dbt.cli.main",
-            "test",
-            "--select",
-            "test_type:unit",
-            "--project-dir",
-            str(ROOT),
-            "--profiles-dir",
-            str(ROOT),
-            "--target-path",
-            str(tmp_path / "target"),
-            "--log-path",
-            str(tmp_path / "logs"),
-            "--no-use-colors",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output
+    run = run_dbt(db, ["test", "--select", "test_type:unit", "--no-use-colors"], tmp_path / "target")
+    output = run.output
+    assert run.code == 0, output
     passed = set(re.findall(r"PASS \S+::(\w+)", output))
     assert passed >= UNIT_TESTS, output

@@ -12,11 +12,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +21,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ErrorLevel
 
+from loaders.dbt_run import run_dbt
 from tests.conftest import ROOT
 
 TARGETS = ("spark", "trino")
@@ -86,35 +84,9 @@ def test_the_transpile_check_catches_an_unsupported_construct():
 
 def _compile(db: Path, work: Path) -> dict[str, str]:
     """Compiled SQL of every model and analysis (name -> SQL), compiled against `db`."""
-    env = {**os.environ, "GAOXIN_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    env.pop("DBT_PROFILES_DIR", None)
     target = work / "target"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dbt.cli.main",
-            "compile",
-            "--select",
-            "path:models",
-            "path:analyses",
-            "--project-dir",
-            str(ROOT),
-            "--profiles-dir",
-            str(ROOT),
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(work / "logs"),
-            "--no-use-colors",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    run = run_dbt(db, ["compile", "--select", "path:models", "path:analyses", "--no-use-colors"], target)
+    assert run.code == 0, run.output
     compiled = target / "compiled" / "gaoxin"
     return {
         str(p.relative_to(compiled)): p.read_text(encoding="utf-8")
