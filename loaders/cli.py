@@ -43,7 +43,7 @@ from loaders.db import (
     last_build_hash,
     record_build,
 )
-from loaders.dbt_run import DbtRun, own_target, pages_behind
+from loaders.dbt_run import DbtRun, own_target, pages_behind, parse_cache
 from loaders.dbt_run import run_dbt as _run_dbt_child
 from loaders.decode import DEFAULT_MAX_BYTES
 from loaders.entries import Folder, PageFile, classify_entry, walk
@@ -268,12 +268,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 # --- dbt ------------------------------------------------------------------------------
 
 
-def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False) -> DbtRun:
+def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False, cache: Path | None = None) -> DbtRun:
     """dbt in a child process against `db`, with its own target folder (see loaders/dbt_run.py)."""
     if verbose:
-        return _run_dbt_child(db, dbt_args, target, verbose=True)
+        return _run_dbt_child(db, dbt_args, target, verbose=True, cache=cache)
     with err.status(f"dbt {' '.join(dbt_args)} ..."):
-        return _run_dbt_child(db, dbt_args, target)
+        return _run_dbt_child(db, dbt_args, target, cache=cache)
 
 
 def _print_dbt(run: DbtRun, full_refresh: str | None = None) -> None:
@@ -344,7 +344,10 @@ def _dbt_build(build: Path, args: argparse.Namespace) -> None:
     started = datetime.now()
     reason = _full_refresh_reason(build, getattr(args, "full_refresh", False))
     with own_target() as target:
-        run = run_dbt(build, DBT_BUILD + (["--full-refresh"] if reason else DBT_INCREMENTAL), target, args.verbose)
+        dbt_args = DBT_BUILD + (["--full-refresh"] if reason else DBT_INCREMENTAL)
+        # builds of one warehouse run dbt on the same build file: the same profile, so one
+        # parse of the project serves them all until a model changes
+        run = run_dbt(build, dbt_args, target, args.verbose, cache=parse_cache(db_path()))
         _print_dbt(run, reason)
         if run.code != 0:
             with contextlib.suppress(duckdb.Error, OSError, ValueError):

@@ -6,7 +6,11 @@ group (Ctrl-C, SIGTERM and errors in gaoxin stop the whole group) and asks the k
 to kill it when gaoxin dies (`PR_SET_PDEATHSIG`), so even `kill -9 gaoxin` leaves no
 dbt behind still writing. Each run writes its artifacts (`run_results.json`,
 `manifest.json`, logs) to a private target folder, so a locked build and an
-unlocked `gaoxin docs` never read each other's results.
+unlocked `gaoxin docs` never read each other's results. Only dbt's parse of the
+project (`partial_parse.msgpack`) is carried from run to run (`parse_cache`): parsing
+the project from scratch costs seconds of every build however small, and dbt checks
+the saved parse against every file's checksum, its own version, the profile and the
+variables before it reuses any of it.
 
 When a build fails its tests, `pages_behind` reruns each failing test's compiled SQL
 on the build file and follows the failing rows back to the pages they came from.
@@ -35,6 +39,7 @@ from loaders.db import PROJECT_ROOT
 PR_SET_PDEATHSIG = 1
 STOP_GRACE = 5.0  # seconds a child gets to stop after SIGTERM before SIGKILL
 MAX_PAGES_NAMED = 10
+PARTIAL_PARSE = "partial_parse.msgpack"  # what dbt writes into its target folder and reads back
 
 try:
     _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
@@ -109,11 +114,40 @@ def spawn(cmd: list[str], env: dict[str, str], capture: bool) -> subprocess.Pope
     )
 
 
-def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False) -> DbtRun:
+def parse_cache(db: Path) -> Path:
+    """Where the builds of warehouse `db` keep dbt's parse of the project (hidden, beside it)."""
+    return db.with_name(f".{db.name}.dbt-parse.msgpack")
+
+
+def _restore_parse(cache: Path | None, target: Path) -> None:
+    if cache is not None and cache.is_file():
+        target.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            shutil.copyfile(cache, target / PARTIAL_PARSE)
+
+
+def _keep_parse(cache: Path | None, target: Path) -> None:
+    """Save the run's parse for the next run: written aside, then renamed (a reader never sees half)."""
+    saved = target / PARTIAL_PARSE
+    if cache is None or not saved.is_file():
+        return
+    partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(saved, partial)
+        os.replace(partial, cache)
+    except OSError:  # a read-only folder or a full disk: the next run parses from scratch
+        with contextlib.suppress(OSError):
+            partial.unlink()
+
+
+def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False, cache: Path | None = None) -> DbtRun:
     """Run `dbt ARGS` against `db` with `target` as its target path; wait for it.
 
-    Ctrl-C or any error while waiting stops the child's whole process group first.
+    `cache`: a file holding dbt's parse of the project from an earlier run (see
+    `parse_cache`), used when dbt accepts it and refreshed afterwards. Ctrl-C or any
+    error while waiting stops the child's whole process group first.
     """
+    _restore_parse(cache, target)
     cmd = [
         sys.executable,
         "-m",
@@ -136,6 +170,7 @@ def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False) 
         stop_group(proc)
         raise
     run = DbtRun(proc.returncode, time.monotonic() - started, output or "", target)
+    _keep_parse(cache, target)
     rr = target / "run_results.json"
     if rr.exists():
         with contextlib.suppress(ValueError, OSError):

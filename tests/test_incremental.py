@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from loaders.dbt_run import parse_cache
 from tests.conftest import SAMPLE, copy_warehouse, run_gaoxin
 
 pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
@@ -167,6 +168,7 @@ def test_the_later_builds_were_incremental_and_the_rebuild_full(grown):
     finally:
         con.close()
     assert built == [5, 2, 0]  # the sample; the new and the changed page; nothing new
+    assert parse_cache(grown["db"]).is_file()  # the later builds started from the first one's parse of the project
 
 
 def test_a_replaced_or_removed_page_leaves_nothing_behind(grown):

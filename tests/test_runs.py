@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from loaders import runlog
-from loaders.dbt_run import own_target, spawn, stop_group
+from loaders.dbt_run import PARTIAL_PARSE, _keep_parse, _restore_parse, own_target, parse_cache, spawn, stop_group
 from loaders.records import RunRecord
 
 
@@ -61,6 +61,31 @@ def test_each_dbt_run_gets_its_own_target_folder():
         assert first != second and first.is_dir() and second.is_dir()
         (first / "run_results.json").write_text("{}")
     assert not first.exists() and not second.exists()
+
+
+def test_only_dbts_parse_of_the_project_is_carried_from_run_to_run(tmp_path):
+    db = tmp_path / "gaoxin.duckdb"
+    cache = parse_cache(db)
+    assert cache.parent == tmp_path and cache.name.startswith(".")  # hidden, beside the warehouse
+    with own_target() as first:
+        _restore_parse(cache, first)
+        assert not (first / PARTIAL_PARSE).exists()  # nothing saved yet: dbt parses from scratch
+        (first / PARTIAL_PARSE).write_bytes(b"parsed")
+        (first / "run_results.json").write_text("{}")
+        _keep_parse(cache, first)
+    with own_target() as second:
+        _restore_parse(cache, second)
+        assert (second / PARTIAL_PARSE).read_bytes() == b"parsed"
+        assert not (second / "run_results.json").exists()
+    assert [p.name for p in tmp_path.iterdir()] == [cache.name]  # no temporary file left behind
+
+
+def test_a_parse_that_cannot_be_saved_costs_the_next_run_a_parse_not_the_build(tmp_path):
+    cache = parse_cache(tmp_path / "gone" / "gaoxin.duckdb")  # its folder was removed meanwhile
+    with own_target() as target:
+        (target / PARTIAL_PARSE).write_bytes(b"parsed")
+        _keep_parse(cache, target)  # no exception
+    assert not cache.parent.exists()
 
 
 # a stand-in for dbt: it starts a helper of its own (in its group) and prints the helper's pid
