@@ -72,6 +72,35 @@ agreed as (
 
 ),
 
+-- the statement farthest from the agreed value (ties: the latest, then the first by id):
+-- beside the agreed statement, the sentence to read when asking whether the sources agree
+by_distance as (
+
+    select
+        statements.reconciled_metric_id,
+        statements.metric_fact_id,
+        statements.value,
+        statements.article_id,
+        row_number() over (
+            partition by statements.reconciled_metric_id
+            order by
+                abs(statements.value - agreed.value) desc,
+                statements.published_on desc nulls last,
+                statements.metric_fact_id asc
+        ) as distance_rank
+    from statements
+    inner join agreed
+        on statements.reconciled_metric_id = agreed.reconciled_metric_id
+
+),
+
+farthest as (
+
+    select * from by_distance
+    where distance_rank = 1
+
+),
+
 final as (
 
     select
@@ -111,13 +140,22 @@ final as (
         facts.raw_text as agreed_raw_text,
         grouped.article_count,
         grouped.first_published_on,
-        agreed.metric_key
+        agreed.metric_key,
+        farthest.metric_fact_id as farthest_metric_fact_id,
+        farthest.value as farthest_value,
+        farthest_facts.raw_text as farthest_raw_text,
+        farthest.article_id as farthest_article_id,
+        farthest_facts.evidence as farthest_evidence
 
     from agreed
     inner join grouped
         on agreed.reconciled_metric_id = grouped.reconciled_metric_id
     inner join facts
         on agreed.metric_fact_id = facts.metric_fact_id
+    inner join farthest
+        on agreed.reconciled_metric_id = farthest.reconciled_metric_id
+    inner join facts as farthest_facts
+        on farthest.metric_fact_id = farthest_facts.metric_fact_id
 
 )
 

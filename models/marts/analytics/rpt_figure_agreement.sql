@@ -1,9 +1,9 @@
 {#-
     Do the sources agree? One row per statement behind a reconciled figure, with the
-    figure beside it, so the sentences can be read side by side: what the analysis
-    `figure_agreement` shows, stored so that reading it is a scan and a sort rather
-    than an unnest and three joins over every statement. Stored by subject, so one
-    zone's statements (the analysis `zone_metric_history`) are a few row groups.
+    figure beside it, so all the sentences of a figure can be read side by side,
+    stored joined rather than an unnest and three joins over every statement. Stored
+    by subject, so one zone's statements (the analysis `zone_metric_history`) or one
+    figure's are a few row groups.
 
     Incremental by figure (`macros/incremental/figures.sql`): a build rebuilds the rows
     of the figures reconciled again.
