@@ -22,6 +22,14 @@ DEFAULT_DB = PROJECT_ROOT / "warehouse" / "gaoxin.duckdb"
 # clients cannot open; pinning the compatibility version keeps the file readable.
 STORAGE_COMPATIBILITY = "v1.4.0"
 
+# DuckDB keeps the blocks a connection wrote in its buffer pool up to its memory limit
+# (by default 80 % of RAM), so a loader's resident size grew with every page landed
+# (about 65 MB per 1,000 pages) although those blocks are safely on disk. A writer's
+# pool is bounded instead: written blocks are dropped and read back if needed, and a
+# query that needs more spills to disk. GAOXIN_MEMORY_LIMIT overrides it (DuckDB's syntax).
+WRITER_MEMORY_LIMIT = "256MB"
+MEMORY_LIMIT_ENV = "GAOXIN_MEMORY_LIMIT"
+
 # the raw tables are described by the records that fill them (`loaders/records.py`)
 RAW_DDL = raw_ddl()
 
@@ -147,7 +155,11 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     try:
         if read_only:
             return duckdb.connect(str(path), read_only=True)
-        return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        config = {
+            "storage_compatibility_version": STORAGE_COMPATIBILITY,
+            "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or WRITER_MEMORY_LIMIT,
+        }
+        return duckdb.connect(str(path), config=config)
     except duckdb.Error as e:
         raise WarehousePathError(f"{path}: DuckDB cannot open it ({_cause(e)})") from e
 
