@@ -26,6 +26,7 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.names import is_person_name
 from loaders.normalize import CJK, SENTENCE_END, clean_line, is_single_char_line, rebuild_vertical
@@ -531,27 +532,44 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     return bool(opening) and not (opening & cur.walk_places())
 
 
+@cache
+def _suffix_kinds() -> dict[str, str]:
+    """Zone suffix -> its kind (`admin` for zones proper): static, built once."""
+    return {z.suffix: z.kind for z in zone_suffixes()}
+
+
+@cache
+def _zone_provinces() -> dict[str, str]:
+    """Gazetteer zone (full name) -> its province's first two characters: static, built once
+    (rebuilding it for every paragraph cost more than finding the paragraph's zones)."""
+    from loaders.reference import gazetteer
+
+    return {z.name_full: z.province[:2] for z in gazetteer()}
+
+
+def _place_of(name: str, key: str | None) -> str:
+    """The province of a zone: the gazetteer's, else that of the place its name opens with,
+    else the name's first two characters."""
+    from loaders.reference import place_regions
+
+    provinces = _zone_provinces()
+    if key in provinces:
+        return provinces[key]
+    for k in (3, 2):
+        regions = place_regions().get(name[:k])
+        if regions:
+            return sorted(regions)[0][:2]
+    return name[:2]
+
+
 def _zone_places(text: str) -> set[str]:
-    """The provinces of the zones proper a text names (the gazetteer's, else the one the name
-    opens with, else its first two characters): `南宁综合保税区` and `南宁高新区` lie together,
-    `杭州湾上虞经开区` elsewhere."""
+    """The provinces of the zones proper a text names (see _place_of): `南宁综合保税区` and
+    `南宁高新区` lie together, `杭州湾上虞经开区` elsewhere."""
     from loaders.extract.parks import find_parks
-    from loaders.reference import gazetteer, place_regions
 
-    kinds = {z.suffix: z.kind for z in zone_suffixes()}
-    provinces = {z.name_full: z.province[:2] for z in gazetteer()}
-
-    def place(name: str, key: str | None) -> str:
-        if key in provinces:
-            return provinces[key]
-        for k in (3, 2):
-            regions = place_regions().get(name[:k])
-            if regions:
-                return sorted(regions)[0][:2]
-        return name[:2]
-
+    kinds = _suffix_kinds()
     return {
-        place(m.name, m.zone_key)
+        _place_of(m.name, m.zone_key)
         for m in find_parks(text)
         if not m.is_reference and (m.zone_key or kinds.get(m.suffix) == "admin")
     }
