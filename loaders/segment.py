@@ -486,12 +486,15 @@ class _Draft:
     _places: set[str] = field(default_factory=set)
     _placed: int = 0
 
-    def walk_places(self) -> set[str]:
-        """_zone_places(text), folded in as blocks are appended (read only for long articles)."""
-        for b in self.blocks[self._placed :]:
-            self._places |= _zone_places(b.text)
-        self._placed = len(self.blocks)
-        return self._places
+    def names_place_of(self, places: set[str]) -> bool:
+        """Does the article name a zone in one of `places` (`_zone_places(self.text) & places`)? With
+        the blocks' places folded in as blocks are appended and read only until one matches:
+        an article that goes on names its own zone early, and finding the zones of a paragraph
+        is the costliest step of the walk."""
+        while not (places & self._places) and self._placed < len(self.blocks):
+            self._places |= _zone_places(self.blocks[self._placed].text)
+            self._placed += 1
+        return bool(places & self._places)
 
     def walk_stats(self) -> tuple[set[str], int, bool]:
         """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
@@ -529,7 +532,7 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     if cur_length < _LONG_ENOUGH or not ends_sentence(last.text):
         return False
     opening = _zone_places(block.text[:_OPENING])
-    return bool(opening) and not (opening & cur.walk_places())
+    return bool(opening) and not cur.names_place_of(opening)
 
 
 @cache
