@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.names import is_person_name
-from loaders.normalize import CJK, SENTENCE_END, clean_line, is_single_char_line, rebuild_vertical
+from loaders.normalize import CJK, SENTENCE_END, clean_line, rebuild_vertical
 from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
@@ -53,6 +53,19 @@ _INNER_MARKER = re.compile(
     r"(?=[\u4e00-\u9fff]{2,8}(?:日报|晚报)讯|新华社|新华财经|本报[\u4e00-\u9fff\d月日]{0,10}[讯电])"
     r"|(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2}(?:日报|晚报)讯\s*[（(])"
 )
+# words one of which every inner marker opens with: a line holding none of them is not split
+_INNER_MARKER_WORDS = ("日报讯", "晚报讯", "新华社", "新华财经", "本报")
+
+
+def _inner_pieces(text: str) -> list[str]:
+    """`text` split at its inner markers (the last piece opens the new article). Most lines hold
+    no marker word, and scanning them for the pattern's look-arounds was the costliest step of
+    reading a line."""
+    if not any(w in text for w in _INNER_MARKER_WORDS):
+        return [text]
+    return _INNER_MARKER.split(text)
+
+
 # an editor's or reporter's signature ending an article: `责任编辑: 冷媚`, `(记者孙大康)`, `编辑:罗浩`
 SIGNATURE = re.compile(
     r"(?:[（(]\s*(?:责编|责任编辑|编辑|记者|图文|文/图|来源)\s*[:：/]?\s*[^，。；（）()]{1,20}[）)]|"
@@ -70,6 +83,7 @@ LEDE = re.compile(
 )
 _TRAILING_AUTHOR = re.compile(f"(?<=[{SENTENCE_END}”」』）)])\\s*((?:[{CJK}]{{2,4}}\\s*){{1,4}})$")
 _TRAILING_CREDIT = re.compile(r"^(.*[。！？”])\s*([^\s，。；]{2,8}(?:/\s*摄|摄|供图))$")
+_CREDIT_ENDS = ("摄", "供图")  # how a _TRAILING_CREDIT ends: other lines are not matched against it
 _ORG_END = re.compile(
     r"(有限公司|股份公司|集团|公司|研究院|研究所|大学|学院|中心|委员会|管委会|局|厅|高新区|园区|新区)$"
 )
@@ -127,27 +141,34 @@ def _author_like(text: str) -> bool:
     return names * 2 >= len(tokens)
 
 
+_VERTICAL_MIN = 6  # one-character lines that make a run a vertical title
+
+
+def _vertical_run(stripped: list[str], i: int) -> tuple[int, list[str]]:
+    """The run of one-character lines from line i (blank lines between allowed, and once a
+    character is read, short lines of at most two characters' repeats like `““`): where it
+    ends and its non-blank lines. `stripped` holds the page's lines stripped once, not at
+    every look."""
+    j, chars = i, []
+    while j < len(stripped) and (
+        len(stripped[j]) <= 1 or (chars and len(stripped[j]) <= 4 and len(set(stripped[j])) <= 2)
+    ):
+        if stripped[j]:
+            chars.append(stripped[j])
+        j += 1
+    return j, chars
+
+
 def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
+    stripped = [ln.strip() for ln in raw_lines]
     lines: list[Line] = []
     i = 0
     no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
     while i < len(raw_lines):
-        # a run of one-character lines (blank lines between allowed) is a vertical title
-        j, chars = i, []
-        while (
-            i >= no_title_until
-            and j < len(raw_lines)
-            and (
-                is_single_char_line(raw_lines[j])
-                or not raw_lines[j].strip()
-                or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
-            )
-        ):
-            if raw_lines[j].strip():
-                chars.append(raw_lines[j].strip())
-            j += 1
-        if sum(len(c) == 1 for c in chars) >= 6:
+        # a run of one-character lines is a vertical title
+        j, chars = _vertical_run(stripped, i) if i >= no_title_until else (i, [])
+        if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
             for title in rebuild_vertical(chars):
                 lines.append(Line(title, "vertical", bold=True))
             i = j
@@ -157,10 +178,11 @@ def classify_lines(raw_text: str) -> list[Line]:
         i += 1
         if not text:
             continue
-        for piece in _INNER_MARKER.split(text)[:-1]:  # the article before the marker ends here
+        *before, text = _inner_pieces(text)
+        for piece in before:  # the article before the marker ends here
             if piece.strip():
                 lines.append(_classify(piece.strip(), bold))
-        text = _INNER_MARKER.split(text)[-1].strip()
+        text = text.strip()
         sig = None if CAPTION.match(text) else SIGNATURE.search(text)  # `图片来源:X` is a caption
         if sig and sig.start() > 0 and not bold:  # `…占比近6成。责任编辑: 冷媚`
             lines.append(_classify(text[: sig.start()].rstrip(), bold))
@@ -169,7 +191,7 @@ def classify_lines(raw_text: str) -> list[Line]:
         if sig and sig.start() == 0:
             lines.append(Line(text, "author"))
             continue
-        m = _TRAILING_CREDIT.match(text)
+        m = _TRAILING_CREDIT.match(text) if text.endswith(_CREDIT_ENDS) else None
         if m:  # `…签约仪式现场。 李立婷/摄`: the photographer's credit ends the line
             lines.append(_classify(m.group(1), bold))
             lines.append(Line(m.group(2), "credit"))
