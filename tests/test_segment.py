@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.segment import classify_lines, split_articles
+from loaders.normalize import clean_line
+from loaders.segment import _CREDIT_ENDS, _INNER_MARKER, _TRAILING_CREDIT, _inner_pieces, classify_lines, split_articles
 from tests.conftest import gold, sample_pages, squash
 
 
@@ -114,3 +115,26 @@ def test_titles_printed_together_at_the_page_end_go_to_their_articles():
     assert titles["白鹭高新"].startswith("总投资86亿元")
     assert titles["云溪高新"] == "云溪高新区二季度产业项目集中开工、投产仪式举行"
     assert titles["青松园区"] == "【科创一线】青松园区召开科技创新大会"
+
+
+def _sample_lines() -> list[str]:
+    raw = [ln for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
+    crafted = [
+        "成都高新区供图科技日报讯 (李迪 记者王一)近日",
+        "……发展。本报北京12月12日电 记者",
+        "项目落地见效。新华社成都1月6日电",
+        "签约仪式现场。 李立婷/摄",
+        "签约仪式现场。李立婷供图",
+    ]
+    return [clean_line(ln)[0] for ln in raw] + crafted
+
+
+def test_line_pre_scans_agree_with_the_patterns_they_spare():
+    """A line is split at inner markers and matched against a trailing credit only when it
+    holds the words those patterns need; the patterns themselves would say the same."""
+    lines = _sample_lines()
+    assert any(len(_inner_pieces(t)) > 1 for t in lines)
+    for t in lines:
+        assert _inner_pieces(t) == _INNER_MARKER.split(t), t
+        if _TRAILING_CREDIT.match(t):
+            assert t.endswith(_CREDIT_ENDS), t
