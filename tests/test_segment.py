@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from loaders.normalize import clean_line
-from loaders.segment import _CREDIT_ENDS, _INNER_MARKER, _TRAILING_CREDIT, _inner_pieces, classify_lines, split_articles
+from loaders.reference import zone_suffixes
+from loaders.segment import (
+    _CREDIT_ENDS,
+    _INNER_MARKER,
+    _TRAILING_CREDIT,
+    _ZONE,
+    _inner_pieces,
+    classify_lines,
+    split_articles,
+    zone_keys,
+)
 from tests.conftest import gold, sample_pages, squash
 
 
@@ -138,3 +150,19 @@ def test_line_pre_scans_agree_with_the_patterns_they_spare():
         assert _inner_pieces(t) == _INNER_MARKER.split(t), t
         if _TRAILING_CREDIT.match(t):
             assert t.endswith(_CREDIT_ENDS), t
+
+
+def test_zone_keys_finds_what_the_pattern_finds_anywhere():
+    """zone_keys tries _ZONE only around suffixes; on sample lines and on strings dense with
+    overlapping suffixes (`高新技术产业开发区` holds `开发区`, `国国家家` holds `国家` once
+    `国家` is dropped) it finds what a scan of every character finds."""
+
+    def scanned(text: str) -> set[str]:
+        return {m.group(1) for m in _ZONE.finditer(text.replace("国家", ""))}
+
+    pieces = [*"国家高新区技术产业开发经济园城谷小镇示范东湖滨海，。 a1", *(z.suffix for z in zone_suffixes())]
+    rnd = random.Random(7)
+    texts = _sample_lines() + ["".join(rnd.choices(pieces, k=rnd.randrange(1, 25))) for _ in range(20_000)]
+    assert sum(bool(scanned(t)) for t in texts) > 1000
+    for t in texts:
+        assert zone_keys(t) == scanned(t), t
