@@ -26,7 +26,7 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from loaders.names import is_person_name
 from loaders.normalize import CJK, SENTENCE_END, clean_line, rebuild_vertical
@@ -160,6 +160,12 @@ class Line:
     kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
     level: int = 0  # markdown heading level
     bold: bool = False  # was printed in a doubled bold font
+
+    @cached_property
+    def marked(self) -> bool:
+        """Does the line open with an article marker (MARKER)? Asked of most lines twice or
+        more by the block pass; the text of a line never changes."""
+        return MARKER.match(self.text) is not None
 
 
 def _author_like(text: str) -> bool:
@@ -362,7 +368,7 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is None or nxt.kind != "text":
         return nxt is None or nxt.kind not in ("caption", "credit") or ends_sentence(ln.text)
-    if MARKER.match(nxt.text):
+    if nxt.marked:
         return True
     if not ends_sentence(ln.text):
         return False
@@ -376,10 +382,9 @@ def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from
     ln = lines[i]
     if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
         return True  # one of the titles printed together at the page's end (title-like by then)
-    if MARKER.match(ln.text):
+    if ln.marked:
         return False
-    opens = i + 1 < len(lines) and (long_form or _opens_a_text(lines[i + 1], ln))
-    if i == 0 and len(ln.text) <= _HEADLINE and opens and not _SENTENCE_PUNCT.search(ln.text):
+    if i == 0 and _page_headline(lines, long_form):
         return True  # a page (a saved web article) that opens with its headline
     if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")):
         return False
@@ -427,11 +432,19 @@ def _trailing_title(lines: list[Line], i: int, titles_from: int) -> bool:
     return prev is None or prev.kind != "text" or ends_sentence(prev.text) or _title_like(prev)
 
 
+def _page_headline(lines: list[Line], long_form: bool) -> bool:
+    """Is the page's first line its headline: short, no sentence punctuation, over the opening
+    of a text? Asked of the first line only, not computed for every line and dropped."""
+    first = lines[0]
+    opens = len(lines) > 1 and (long_form or _opens_a_text(lines[1], first))
+    return len(first.text) <= _HEADLINE and opens and not _SENTENCE_PUNCT.search(first.text)
+
+
 def _opens_a_text(nxt: Line, title: Line) -> bool:
     """Is `nxt` the first line of an article's text, so the short line before it is a headline?"""
     if nxt.kind != "text":
         return False
-    return bool(MARKER.match(nxt.text) or LEDE.match(nxt.text)) or (
+    return bool(nxt.marked or LEDE.match(nxt.text)) or (
         len(nxt.text) > _OPENING_TEXT and len(nxt.text) > 2 * len(title.text)
     )
 
@@ -449,8 +462,8 @@ def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
                 nxt is not None
                 and (
                     nxt.kind in ("heading", "byline", "author")
-                    or (nxt.kind in ("caption", "credit") and i + 2 < len(lines) and MARKER.match(lines[i + 2].text))
-                    or MARKER.match(nxt.text) is not None
+                    or (nxt.kind in ("caption", "credit") and i + 2 < len(lines) and lines[i + 2].marked)
+                    or nxt.marked
                 )
             )
         )
