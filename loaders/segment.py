@@ -592,18 +592,28 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     if MARKER.match(block.text):
         return True
     last = cur.blocks[-1]
-    first_sentence = re.split(f"[{SENTENCE_END}]", block.text, maxsplit=1)[0]
-    zones = zone_keys(first_sentence)
-    if last.kind in ("caption", "credit") and LEDE.match(block.text) and not (zones & cur_zones):
-        return True
-    # a dated lede about a zone this article never named: a new, unmarked article
-    if LEDE.match(block.text) and zones and not (zones & cur_zones) and cur_length >= _LONG_ENOUGH:
+    if LEDE.match(block.text) and _lede_starts_article(block, last, cur_zones, cur_length):
         return True
     # a paragraph opening on a zone of another place after a long article (`新春伊始，浙江杭州湾上虞经开区…`)
     if cur_length < _LONG_ENOUGH or not ends_sentence(last.text):
         return False
     opening = _zone_places(block.text[:_OPENING])
     return bool(opening) and not cur.names_place_of(opening)
+
+
+_SENTENCE_END_CHAR = re.compile(f"[{SENTENCE_END}]")
+
+
+def _lede_starts_article(block: Block, last: Block, cur_zones: set[str], cur_length: int) -> bool:
+    """Does a dated lede (`近日`, `3月5日`) open a new article? After a photo caption, unless its
+    first sentence names a zone the article named; after a long article, when it names only
+    zones the article never did. (Only ledes get their first sentence read.)"""
+    first_sentence = _SENTENCE_END_CHAR.split(block.text, maxsplit=1)[0]
+    zones = zone_keys(first_sentence)
+    if last.kind in ("caption", "credit") and not (zones & cur_zones):
+        return True
+    # a dated lede about a zone this article never named: a new, unmarked article
+    return bool(zones) and not (zones & cur_zones) and cur_length >= _LONG_ENOUGH
 
 
 @cache
