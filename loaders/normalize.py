@@ -14,9 +14,10 @@ import re
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
 # full-width digits and Latin letters -> ASCII (punctuation is left as printed)
-_HALFWIDTH = {
-    cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for cp in range(r[0], r[1] + 1)
-}
+_FULLWIDTH_RANGES = ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+_HALFWIDTH = {cp: cp - 0xFEE0 for r in _FULLWIDTH_RANGES for cp in range(r[0], r[1] + 1)}
+# a line with none of them is left as it is: a regex scan is far cheaper than a dict-driven translate
+_FULLWIDTH = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _FULLWIDTH_RANGES) + "]")
 
 # vertical-layout presentation forms -> their horizontal equivalents
 _VERTICAL_PUNCT = str.maketrans(
@@ -53,11 +54,13 @@ SENTENCE_END = "。！？!?；…"
 
 def to_halfwidth(text: str) -> str:
     """Full-width digits and Latin letters to ASCII; everything else unchanged."""
-    return text.translate(_HALFWIDTH)
+    return text.translate(_HALFWIDTH) if _FULLWIDTH.search(text) else text
 
 
 def collapse_letter_spacing(line: str) -> str:
     """`本 报 讯` -> `本报讯`: justified lines put a space between every character."""
+    if " " not in line:  # no run without a space: most lines, spared the scan
+        return line
     return _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
@@ -68,7 +71,7 @@ MAX_DOUBLED_UNIT = 48
 MAX_DOUBLED_LINE = 240
 
 
-def _doubled_units(line: str) -> tuple[list[tuple[str, bool]], int]:
+def _doubled_units(line: str, min_coverage: float = 0.0) -> tuple[list[tuple[str, bool]], int] | None:
     """Greedy left-to-right parse of `line` into doubled units `XX` -> `X`.
 
     Returns the pieces as (text, was_doubled) and how many characters of the input were
@@ -76,11 +79,16 @@ def _doubled_units(line: str) -> tuple[list[tuple[str, bool]], int]:
     MAX_DOUBLED_UNIT characters) wins, so `东莞松山湖高新区东莞松山湖高新区` is one unit,
     not a chain of single-character ones. Only lengths where the character repeats are
     tried, so the work per position is bounded and the whole parse linear.
+
+    With `min_coverage`, returns None as soon as the characters left uncovered so far rule
+    that share out: a body line is plain from its first words, and parsing all of it only
+    to find it is not doubled was most of the cost of cleaning a page.
     """
     out: list[tuple[str, bool]] = []
     covered = 0
     plain_from = 0  # start of the current run of plain (not doubled) characters
     i, n = 0, len(line)
+    uncovered = 0
     while i < n:
         for k in _unit_lengths(line, i, min(MAX_DOUBLED_UNIT, (n - i) // 2)):
             if line[i : i + k] == line[i + k : i + 2 * k]:
@@ -93,9 +101,17 @@ def _doubled_units(line: str) -> tuple[list[tuple[str, bool]], int]:
                 break
         else:
             i += 1
+            uncovered += 1
+            if (n - uncovered) / n < min_coverage:  # covered can only end lower
+                return None
     if plain_from < n:
         out.append((line[plain_from:], False))
     return out, covered
+
+
+def _full_parse(line: str) -> tuple[list[tuple[str, bool]], int]:
+    """_doubled_units without giving up (no coverage required): the pieces of every line."""
+    return _doubled_units(line) or ([], 0)
 
 
 def _unit_lengths(line: str, i: int, longest: int) -> list[int]:
@@ -110,19 +126,32 @@ def _unit_lengths(line: str, i: int, longest: int) -> list[int]:
     return ks
 
 
+# a doubled line shrinks to at most this share of its length when repaired
+MAX_REPAIRED_SHARE = 0.6
+
+
 def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
     """Remove bold-font doubling from a line when the whole line shows it.
 
     Real text repeats too (`做实做强做细`, `员工员工`), so a line is only repaired when
     most of its characters sit in doubled units and a multi-character unit occurs;
     otherwise it is returned unchanged. Returns (text, was_doubled).
+
+    The repaired text holds every distinct character of the line, so a line with more
+    distinct characters than MAX_REPAIRED_SHARE of its length (most body lines) cannot be
+    a doubled one and is not parsed.
     """
     stripped = line.strip()
     if not 4 <= len(stripped) <= MAX_DOUBLED_LINE:
         return line, False
-    pieces, covered = _doubled_units(stripped)
+    if len(set(stripped)) > len(stripped) * MAX_REPAIRED_SHARE:
+        return line, False
+    parsed = _doubled_units(stripped, min_coverage)
+    if parsed is None:
+        return line, False
+    pieces, covered = parsed
     text = "".join(t for t, _ in pieces)
-    if covered / len(stripped) >= min_coverage and len(text) <= len(stripped) * 0.6:
+    if covered / len(stripped) >= min_coverage and len(text) <= len(stripped) * MAX_REPAIRED_SHARE:
         return text, True
     return line, False
 
@@ -142,7 +171,7 @@ def rebuild_vertical(chars: list[str]) -> list[str]:
     to the measure word that lost its number (`：个重大项目…34` -> `：34个重大项目…`).
     """
     joined = "".join(c.strip() for c in chars).translate(_VERTICAL_PUNCT)
-    pieces, _ = _doubled_units(joined)
+    pieces, _ = _full_parse(joined)
     titles: list[str] = []
     prev_doubled = False
     for text, doubled in pieces:

@@ -26,9 +26,10 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from loaders.names import is_person_name
-from loaders.normalize import CJK, SENTENCE_END, clean_line, is_single_char_line, rebuild_vertical
+from loaders.normalize import CJK, SENTENCE_END, clean_line, rebuild_vertical
 from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
@@ -52,6 +53,19 @@ _INNER_MARKER = re.compile(
     r"(?=[\u4e00-\u9fff]{2,8}(?:日报|晚报)讯|新华社|新华财经|本报[\u4e00-\u9fff\d月日]{0,10}[讯电])"
     r"|(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2}(?:日报|晚报)讯\s*[（(])"
 )
+# words one of which every inner marker opens with: a line holding none of them is not split
+_INNER_MARKER_WORDS = ("日报讯", "晚报讯", "新华社", "新华财经", "本报")
+
+
+def _inner_pieces(text: str) -> list[str]:
+    """`text` split at its inner markers (the last piece opens the new article). Most lines hold
+    no marker word, and scanning them for the pattern's look-arounds was the costliest step of
+    reading a line."""
+    if not any(w in text for w in _INNER_MARKER_WORDS):
+        return [text]
+    return _INNER_MARKER.split(text)
+
+
 # an editor's or reporter's signature ending an article: `责任编辑: 冷媚`, `(记者孙大康)`, `编辑:罗浩`
 SIGNATURE = re.compile(
     r"(?:[（(]\s*(?:责编|责任编辑|编辑|记者|图文|文/图|来源)\s*[:：/]?\s*[^，。；（）()]{1,20}[）)]|"
@@ -69,6 +83,7 @@ LEDE = re.compile(
 )
 _TRAILING_AUTHOR = re.compile(f"(?<=[{SENTENCE_END}”」』）)])\\s*((?:[{CJK}]{{2,4}}\\s*){{1,4}})$")
 _TRAILING_CREDIT = re.compile(r"^(.*[。！？”])\s*([^\s，。；]{2,8}(?:/\s*摄|摄|供图))$")
+_CREDIT_ENDS = ("摄", "供图")  # how a _TRAILING_CREDIT ends: other lines are not matched against it
 _ORG_END = re.compile(
     r"(有限公司|股份公司|集团|公司|研究院|研究所|大学|学院|中心|委员会|管委会|局|厅|高新区|园区|新区)$"
 )
@@ -90,9 +105,45 @@ _SENTENCE_MIN = 10  # ... or one ending a sentence this long (`项目开工仪�
 _SUBSTANTIVE = 60  # a paragraph this long (or one ending a sentence) is article text, not a stray line
 
 
+_SUFFIX = re.compile(ZONE_SUFFIX)
+_ZONE_HEAD = 4  # a _ZONE match starts at most this far before its suffix (two characters of name, 国家)
+_ZONE_REACH = _ZONE_HEAD + max(len(z.suffix) for z in zone_suffixes())  # ... and ends at most this far after
+
+
+def _zone_windows(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` in which a _ZONE match can start: from _ZONE_HEAD before a suffix to
+    the suffix's end. Suffixes are found left to right without overlap, but one starting inside
+    another lies in that one's window."""
+    windows: list[tuple[int, int]] = []
+    for s in _SUFFIX.finditer(text):
+        start = max(0, s.start() - _ZONE_HEAD)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], s.end())
+        else:
+            windows.append((start, s.end()))
+    return windows
+
+
 def zone_keys(text: str) -> set[str]:
-    """Cheap zone identities for boundary decisions: `湘潭高新区` -> `湘潭`."""
-    return {m.group(1) for m in _ZONE.finditer(text.replace("国家", ""))}
+    """Cheap zone identities for boundary decisions: `湘潭高新区` -> `湘潭`.
+
+    The matches of `_ZONE.finditer`, found by trying the pattern only in the windows around
+    zone suffixes: its leading `[CJK]{2}` made it a costly scan of every character, and the
+    suffixes alone are found in a fraction of the time. Bounding a search at _ZONE_REACH past
+    its window leaves every match that starts inside the window whole.
+    """
+    t = text.replace("国家", "")
+    keys: set[str] = set()
+    pos = 0  # where finditer would go on: the end of the last match
+    for start, end in _zone_windows(t):
+        start = max(start, pos)
+        while start < end:
+            m = _ZONE.search(t, start, end + _ZONE_REACH)
+            if m is None or m.start() >= end:
+                break
+            keys.add(m.group(1))
+            pos = start = m.end()
+    return keys
 
 
 def ends_sentence(text: str) -> bool:
@@ -110,6 +161,12 @@ class Line:
     level: int = 0  # markdown heading level
     bold: bool = False  # was printed in a doubled bold font
 
+    @cached_property
+    def marked(self) -> bool:
+        """Does the line open with an article marker (MARKER)? Asked of most lines twice or
+        more by the block pass; the text of a line never changes."""
+        return MARKER.match(self.text) is not None
+
 
 def _author_like(text: str) -> bool:
     """A signature line: one to four person names, e.g. `周小平 吴富强`."""
@@ -126,27 +183,34 @@ def _author_like(text: str) -> bool:
     return names * 2 >= len(tokens)
 
 
+_VERTICAL_MIN = 6  # one-character lines that make a run a vertical title
+
+
+def _vertical_run(stripped: list[str], i: int) -> tuple[int, list[str]]:
+    """The run of one-character lines from line i (blank lines between allowed, and once a
+    character is read, short lines of at most two characters' repeats like `““`): where it
+    ends and its non-blank lines. `stripped` holds the page's lines stripped once, not at
+    every look."""
+    j, chars = i, []
+    while j < len(stripped) and (
+        len(stripped[j]) <= 1 or (chars and len(stripped[j]) <= 4 and len(set(stripped[j])) <= 2)
+    ):
+        if stripped[j]:
+            chars.append(stripped[j])
+        j += 1
+    return j, chars
+
+
 def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
+    stripped = [ln.strip() for ln in raw_lines]
     lines: list[Line] = []
     i = 0
     no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
     while i < len(raw_lines):
-        # a run of one-character lines (blank lines between allowed) is a vertical title
-        j, chars = i, []
-        while (
-            i >= no_title_until
-            and j < len(raw_lines)
-            and (
-                is_single_char_line(raw_lines[j])
-                or not raw_lines[j].strip()
-                or (chars and len(raw_lines[j].strip()) <= 4 and len(set(raw_lines[j].strip())) <= 2)
-            )
-        ):
-            if raw_lines[j].strip():
-                chars.append(raw_lines[j].strip())
-            j += 1
-        if sum(len(c) == 1 for c in chars) >= 6:
+        # a run of one-character lines is a vertical title
+        j, chars = _vertical_run(stripped, i) if i >= no_title_until else (i, [])
+        if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
             for title in rebuild_vertical(chars):
                 lines.append(Line(title, "vertical", bold=True))
             i = j
@@ -156,10 +220,11 @@ def classify_lines(raw_text: str) -> list[Line]:
         i += 1
         if not text:
             continue
-        for piece in _INNER_MARKER.split(text)[:-1]:  # the article before the marker ends here
+        *before, text = _inner_pieces(text)
+        for piece in before:  # the article before the marker ends here
             if piece.strip():
                 lines.append(_classify(piece.strip(), bold))
-        text = _INNER_MARKER.split(text)[-1].strip()
+        text = text.strip()
         sig = None if CAPTION.match(text) else SIGNATURE.search(text)  # `图片来源:X` is a caption
         if sig and sig.start() > 0 and not bold:  # `…占比近6成。责任编辑: 冷媚`
             lines.append(_classify(text[: sig.start()].rstrip(), bold))
@@ -168,7 +233,7 @@ def classify_lines(raw_text: str) -> list[Line]:
         if sig and sig.start() == 0:
             lines.append(Line(text, "author"))
             continue
-        m = _TRAILING_CREDIT.match(text)
+        m = _TRAILING_CREDIT.match(text) if text.endswith(_CREDIT_ENDS) else None
         if m:  # `…签约仪式现场。 李立婷/摄`: the photographer's credit ends the line
             lines.append(_classify(m.group(1), bold))
             lines.append(Line(m.group(2), "credit"))
@@ -303,7 +368,7 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is None or nxt.kind != "text":
         return nxt is None or nxt.kind not in ("caption", "credit") or ends_sentence(ln.text)
-    if MARKER.match(nxt.text):
+    if nxt.marked:
         return True
     if not ends_sentence(ln.text):
         return False
@@ -317,10 +382,9 @@ def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from
     ln = lines[i]
     if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
         return True  # one of the titles printed together at the page's end (title-like by then)
-    if MARKER.match(ln.text):
+    if ln.marked:
         return False
-    opens = i + 1 < len(lines) and (long_form or _opens_a_text(lines[i + 1], ln))
-    if i == 0 and len(ln.text) <= _HEADLINE and opens and not _SENTENCE_PUNCT.search(ln.text):
+    if i == 0 and _page_headline(lines, long_form):
         return True  # a page (a saved web article) that opens with its headline
     if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")):
         return False
@@ -368,11 +432,19 @@ def _trailing_title(lines: list[Line], i: int, titles_from: int) -> bool:
     return prev is None or prev.kind != "text" or ends_sentence(prev.text) or _title_like(prev)
 
 
+def _page_headline(lines: list[Line], long_form: bool) -> bool:
+    """Is the page's first line its headline: short, no sentence punctuation, over the opening
+    of a text? Asked of the first line only, not computed for every line and dropped."""
+    first = lines[0]
+    opens = len(lines) > 1 and (long_form or _opens_a_text(lines[1], first))
+    return len(first.text) <= _HEADLINE and opens and not _SENTENCE_PUNCT.search(first.text)
+
+
 def _opens_a_text(nxt: Line, title: Line) -> bool:
     """Is `nxt` the first line of an article's text, so the short line before it is a headline?"""
     if nxt.kind != "text":
         return False
-    return bool(MARKER.match(nxt.text) or LEDE.match(nxt.text)) or (
+    return bool(nxt.marked or LEDE.match(nxt.text)) or (
         len(nxt.text) > _OPENING_TEXT and len(nxt.text) > 2 * len(title.text)
     )
 
@@ -390,8 +462,8 @@ def _read_title(lines: list[Line], i: int, blocks: list[Block]) -> int:
                 nxt is not None
                 and (
                     nxt.kind in ("heading", "byline", "author")
-                    or (nxt.kind in ("caption", "credit") and i + 2 < len(lines) and MARKER.match(lines[i + 2].text))
-                    or MARKER.match(nxt.text) is not None
+                    or (nxt.kind in ("caption", "credit") and i + 2 < len(lines) and lines[i + 2].marked)
+                    or nxt.marked
                 )
             )
         )
@@ -485,12 +557,15 @@ class _Draft:
     _places: set[str] = field(default_factory=set)
     _placed: int = 0
 
-    def walk_places(self) -> set[str]:
-        """_zone_places(text), folded in as blocks are appended (read only for long articles)."""
-        for b in self.blocks[self._placed :]:
-            self._places |= _zone_places(b.text)
-        self._placed = len(self.blocks)
-        return self._places
+    def names_place_of(self, places: set[str]) -> bool:
+        """Does the article name a zone in one of `places` (`_zone_places(self.text) & places`)? With
+        the blocks' places folded in as blocks are appended and read only until one matches:
+        an article that goes on names its own zone early, and finding the zones of a paragraph
+        is the costliest step of the walk."""
+        while not (places & self._places) and self._placed < len(self.blocks):
+            self._places |= _zone_places(self.blocks[self._placed].text)
+            self._placed += 1
+        return bool(places & self._places)
 
     def walk_stats(self) -> tuple[set[str], int, bool]:
         """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
@@ -517,41 +592,68 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     if MARKER.match(block.text):
         return True
     last = cur.blocks[-1]
-    first_sentence = re.split(f"[{SENTENCE_END}]", block.text, maxsplit=1)[0]
-    zones = zone_keys(first_sentence)
-    if last.kind in ("caption", "credit") and LEDE.match(block.text) and not (zones & cur_zones):
-        return True
-    # a dated lede about a zone this article never named: a new, unmarked article
-    if LEDE.match(block.text) and zones and not (zones & cur_zones) and cur_length >= _LONG_ENOUGH:
+    if LEDE.match(block.text) and _lede_starts_article(block, last, cur_zones, cur_length):
         return True
     # a paragraph opening on a zone of another place after a long article (`新春伊始，浙江杭州湾上虞经开区…`)
     if cur_length < _LONG_ENOUGH or not ends_sentence(last.text):
         return False
     opening = _zone_places(block.text[:_OPENING])
-    return bool(opening) and not (opening & cur.walk_places())
+    return bool(opening) and not cur.names_place_of(opening)
+
+
+_SENTENCE_END_CHAR = re.compile(f"[{SENTENCE_END}]")
+
+
+def _lede_starts_article(block: Block, last: Block, cur_zones: set[str], cur_length: int) -> bool:
+    """Does a dated lede (`近日`, `3月5日`) open a new article? After a photo caption, unless its
+    first sentence names a zone the article named; after a long article, when it names only
+    zones the article never did. (Only ledes get their first sentence read.)"""
+    first_sentence = _SENTENCE_END_CHAR.split(block.text, maxsplit=1)[0]
+    zones = zone_keys(first_sentence)
+    if last.kind in ("caption", "credit") and not (zones & cur_zones):
+        return True
+    # a dated lede about a zone this article never named: a new, unmarked article
+    return bool(zones) and not (zones & cur_zones) and cur_length >= _LONG_ENOUGH
+
+
+@cache
+def _suffix_kinds() -> dict[str, str]:
+    """Zone suffix -> its kind (`admin` for zones proper): static, built once."""
+    return {z.suffix: z.kind for z in zone_suffixes()}
+
+
+@cache
+def _zone_provinces() -> dict[str, str]:
+    """Gazetteer zone (full name) -> its province's first two characters: static, built once
+    (rebuilding it for every paragraph cost more than finding the paragraph's zones)."""
+    from loaders.reference import gazetteer
+
+    return {z.name_full: z.province[:2] for z in gazetteer()}
+
+
+def _place_of(name: str, key: str | None) -> str:
+    """The province of a zone: the gazetteer's, else that of the place its name opens with,
+    else the name's first two characters."""
+    from loaders.reference import place_regions
+
+    provinces = _zone_provinces()
+    if key in provinces:
+        return provinces[key]
+    for k in (3, 2):
+        regions = place_regions().get(name[:k])
+        if regions:
+            return sorted(regions)[0][:2]
+    return name[:2]
 
 
 def _zone_places(text: str) -> set[str]:
-    """The provinces of the zones proper a text names (the gazetteer's, else the one the name
-    opens with, else its first two characters): `南宁综合保税区` and `南宁高新区` lie together,
-    `杭州湾上虞经开区` elsewhere."""
+    """The provinces of the zones proper a text names (see _place_of): `南宁综合保税区` and
+    `南宁高新区` lie together, `杭州湾上虞经开区` elsewhere."""
     from loaders.extract.parks import find_parks
-    from loaders.reference import gazetteer, place_regions
 
-    kinds = {z.suffix: z.kind for z in zone_suffixes()}
-    provinces = {z.name_full: z.province[:2] for z in gazetteer()}
-
-    def place(name: str, key: str | None) -> str:
-        if key in provinces:
-            return provinces[key]
-        for k in (3, 2):
-            regions = place_regions().get(name[:k])
-            if regions:
-                return sorted(regions)[0][:2]
-        return name[:2]
-
+    kinds = _suffix_kinds()
     return {
-        place(m.name, m.zone_key)
+        _place_of(m.name, m.zone_key)
         for m in find_parks(text)
         if not m.is_reference and (m.zone_key or kinds.get(m.suffix) == "admin")
     }

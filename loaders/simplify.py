@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 # share of a page's Han characters that the conversion changes above which the page is
 # traditional: a traditional page changes a fifth to a third of them, a simplified one none
 TRADITIONAL_SHARE = 0.05
@@ -33,12 +33,14 @@ def _converter():
 
 def is_traditional(text: str) -> bool:
     """Is `text` written in traditional characters (judged on its Han characters)?"""
-    han = _HAN.findall(text)
-    if len(han) < MIN_HAN_TO_JUDGE:
+    chars = _NOT_HAN.sub("", text)  # the Han characters, in order (one pass, no list of them)
+    if len(chars) < MIN_HAN_TO_JUDGE:
         return False
-    chars = "".join(han)
-    changed = sum(a != b for a, b in zip(chars, _converter().convert(chars), strict=False))
-    return changed > TRADITIONAL_SHARE * len(han)
+    converted = _converter().convert(chars)
+    if converted == chars:  # most simplified pages: nothing to count
+        return False
+    changed = sum(a != b for a, b in zip(chars, converted, strict=False))
+    return changed > TRADITIONAL_SHARE * len(chars)
 
 
 def to_simplified(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.normalize import (
+    _full_parse,
     clean_line,
     collapse_letter_spacing,
     rebuild_vertical,
@@ -65,3 +66,25 @@ def test_vertical_titles_are_rebuilt_and_split():
         "乐山高新区：先进制造业集聚区彰显人才支撑",
         "临江高新区（钱塘区）：34个重大项目一同按下“启动键”",
     ]
+
+
+def _undouble_by_full_parse(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
+    """undouble as it was before its shortcuts: the whole line parsed, then judged."""
+    stripped = line.strip()
+    if not 4 <= len(stripped) <= 240:
+        return line, False
+    pieces, covered = _full_parse(stripped)
+    text = "".join(t for t, _ in pieces)
+    if covered / len(stripped) >= min_coverage and len(text) <= len(stripped) * 0.6:
+        return text, True
+    return line, False
+
+
+def test_undouble_shortcuts_decide_as_the_full_parse():
+    """Skipping lines with too many distinct characters and giving up once too much is
+    uncovered never changes a decision: checked on every sample line, doubled or not."""
+    lines = [ln for p in sorted(SAMPLE.glob("*.txt")) for ln in p.read_text(encoding="utf-8").splitlines()]
+    variants = [v for ln in lines for v in (ln, ln + ln, "".join(c + c for c in ln), ln[: len(ln) // 2] * 2 + ln)]
+    for v in variants:
+        for coverage in (0.75, 0.5, 0.9):
+            assert undouble(v, coverage) == _undouble_by_full_parse(v, coverage), v

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from loaders.segment import classify_lines, split_articles
+from loaders.normalize import clean_line
+from loaders.reference import zone_suffixes
+from loaders.segment import (
+    _CREDIT_ENDS,
+    _INNER_MARKER,
+    _TRAILING_CREDIT,
+    _ZONE,
+    _inner_pieces,
+    classify_lines,
+    split_articles,
+    zone_keys,
+)
 from tests.conftest import gold, sample_pages, squash
 
 
@@ -114,3 +127,42 @@ def test_titles_printed_together_at_the_page_end_go_to_their_articles():
     assert titles["白鹭高新"].startswith("总投资86亿元")
     assert titles["云溪高新"] == "云溪高新区二季度产业项目集中开工、投产仪式举行"
     assert titles["青松园区"] == "【科创一线】青松园区召开科技创新大会"
+
+
+def _sample_lines() -> list[str]:
+    raw = [ln for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
+    crafted = [
+        "成都高新区供图科技日报讯 (李迪 记者王一)近日",
+        "……发展。本报北京12月12日电 记者",
+        "项目落地见效。新华社成都1月6日电",
+        "签约仪式现场。 李立婷/摄",
+        "签约仪式现场。李立婷供图",
+    ]
+    return [clean_line(ln)[0] for ln in raw] + crafted
+
+
+def test_line_pre_scans_agree_with_the_patterns_they_spare():
+    """A line is split at inner markers and matched against a trailing credit only when it
+    holds the words those patterns need; the patterns themselves would say the same."""
+    lines = _sample_lines()
+    assert any(len(_inner_pieces(t)) > 1 for t in lines)
+    for t in lines:
+        assert _inner_pieces(t) == _INNER_MARKER.split(t), t
+        if _TRAILING_CREDIT.match(t):
+            assert t.endswith(_CREDIT_ENDS), t
+
+
+def test_zone_keys_finds_what_the_pattern_finds_anywhere():
+    """zone_keys tries _ZONE only around suffixes; on sample lines and on strings dense with
+    overlapping suffixes (`高新技术产业开发区` holds `开发区`, `国国家家` holds `国家` once
+    `国家` is dropped) it finds what a scan of every character finds."""
+
+    def scanned(text: str) -> set[str]:
+        return {m.group(1) for m in _ZONE.finditer(text.replace("国家", ""))}
+
+    pieces = [*"国家高新区技术产业开发经济园城谷小镇示范东湖滨海，。 a1", *(z.suffix for z in zone_suffixes())]
+    rnd = random.Random(7)
+    texts = _sample_lines() + ["".join(rnd.choices(pieces, k=rnd.randrange(1, 25))) for _ in range(20_000)]
+    assert sum(bool(scanned(t)) for t in texts) > 1000
+    for t in texts:
+        assert zone_keys(t) == scanned(t), t
