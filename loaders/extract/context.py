@@ -9,10 +9,11 @@ in order (parks, companies, projects, metrics), and read by the later ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from loaders.extract.parks import dominant_zone, find_parks
 from loaders.extract.periods import Period, explicit_periods, stock_or_flow, without_bases
@@ -22,6 +23,7 @@ from loaders.extract.spans import CompanyMention, ParkMention
 if TYPE_CHECKING:
     from loaders.extract.projects import ProjectMention
 
+_T = TypeVar("_T")
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_RELATIVE_DAY))
 _LEDE_SENTENCES = 2  # the article's event is dated in its first sentences, or not at all
@@ -62,6 +64,18 @@ class ArticleContext:
     title_parks: list[ParkMention] = field(default_factory=list)
     companies: list[CompanyMention] = field(default_factory=list)
     projects: list[ProjectMention] = field(default_factory=list)
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, compute: Callable[[ArticleContext], _T]) -> _T:
+        """`compute(self)`, computed once per article: a later extractor asks per sentence or per
+        figure for what depends only on the article (its organisations, its project mentions).
+
+        Only for what is read after the fields it depends on are final: the value is kept for
+        the article's lifetime, not recomputed when `parks` or `projects` change.
+        """
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]
 
     @classmethod
     def read(cls, body: str, title: str | None = None, published_on: date | None = None) -> ArticleContext:
