@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from loaders.extract.lexicon import made_of_common_words
+from loaders.extract.rules import end_of_last_word
 from loaders.extract.spans import ParkMention
 from loaders.reference import (
     Zone,
@@ -68,7 +69,7 @@ _PARK_CONTEXT_BEFORE = re.compile(
     r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；,;]{0,8}$|(建设(?!项目)|新建|兴建|开建)[^，。；,;“”]{0,20}$"
 )
 _LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)")
-_PARK_CONTEXT_AFTER = re.compile(r"^[（(]?[^，。；,;]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
+_PARK_CONTEXT_AFTER = re.compile(r"[（(]?[^，。；,;]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
 _CHINA_PLACE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,6})[）)]$")
 # `福建省开发区`: a province's zones at large, not one zone
 _CLASS_SUFFIXES = {"开发区", "高新区", "经开区", "园区", "工业园区", "产业园区", "产业园", "新区", "自贸区"}
@@ -87,6 +88,7 @@ _REFERENCE = re.compile(
 )
 _REFERENCE_OK_BEFORE = set("该本在到为和与及、，。；：！？（(“ \n的是从于向由至将把对入驻户")
 _GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
+_NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 
 
 @cache
@@ -111,13 +113,7 @@ def _scan_left(body: str, end: int, limit: int) -> int:
 
 def _cut_stop_words(body: str, start: int, end: int) -> int:
     """Move `start` past the rightmost verb or function word inside body[start:end]."""
-    window = body[start:end]
-    cut = 0
-    for w in _STOP_WORDS:
-        k = window.rfind(w)
-        if k >= 0:
-            cut = max(cut, k + len(w))
-    return start + cut
+    return start + end_of_last_word(body[start:end], _STOP_WORDS)
 
 
 def _place_before(body: str, start: int) -> str | None:
@@ -137,11 +133,14 @@ def _mention(
     )
 
 
+_CLOSING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")  # `杭州高新区（滨江）`: the district in brackets
+
+
 def short_form(written: str) -> str:
     """`长治国家高新区` -> `长治高新区`, `长春汽车经济技术开发区` -> `长春汽车经开区`: a written form
     without 国家, a district in brackets or the long suffix (the warehouse names a zone by the
     most complete of these its articles use)."""
-    written = re.sub(r"[（(][^）)]*[）)]$", "", written)
+    written = _CLOSING_BRACKET.sub("", written)
     written = written[:2] + written[2:].replace("国家", "")
     core, suffix = strip_suffix(written)
     return core + suffix.canonical if suffix is not None else written
@@ -170,8 +169,27 @@ def _placed(body: str, form: str, zone: Zone) -> Zone:
     mentioned = provinces_named(body)
     if not mentioned or zone.province[:2] in mentioned or any(p in form for p in mentioned):
         return zone
-    others = {z for f, z in zone_forms().items() if f.endswith(form) and z.province[:2] in mentioned}
+    others = {z for z in _zones_ending_with(form) if z.province[:2] in mentioned}
     return next(iter(others)) if len(others) == 1 else zone
+
+
+@cache
+def _zones_ending_with(form: str) -> tuple[Zone, ...]:
+    """The zones of every gazetteer form that ends with `form` (`火炬高新区` -> 厦门's, 中山's …)."""
+    return tuple(_forms_by_ending().get(form, ()))
+
+
+@cache
+def _forms_by_ending() -> dict[str, list[Zone]]:
+    """Gazetteer form -> the zones of the forms ending with it: one pass over the gazetteer
+    instead of one per zone mention."""
+    forms = zone_forms()
+    out: dict[str, list[Zone]] = {}
+    for f, zone in forms.items():
+        for i in range(len(f)):
+            if f[i:] in forms:
+                out.setdefault(f[i:], []).append(zone)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -234,7 +252,7 @@ def _bare_mentions(body: str, taken: list[tuple[int, int]]) -> list[ParkMention]
             continue  # `中关村倡议`, `光谷大道`: part of another name
         if before == "·":
             continue  # `南宁·中关村`: another park named after it
-        if before and re.match(f"[{CJK}A-Za-z0-9]", before):
+        if before and _NAME_CHAR.match(before):
             place = _place_before(body, start)
             if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
                 continue  # `新中关村`: part of another name
@@ -394,9 +412,14 @@ def _strip_opening(body: str, start: int, end: int) -> int:
     import jieba.posseg as pseg
 
     jieba_ready()
-    tokens = list(pseg.cut(body[start:end]))
-    while len(tokens) > 1 and tokens[0].flag in _NOT_OPENING:
-        start += len(tokens.pop(0).word)
+    tokens = pseg.cut(body[start:end])  # read lazily: jieba tags the rest only when asked
+    token = next(tokens, None)
+    while token is not None and token.flag in _NOT_OPENING:
+        following = next(tokens, None)
+        if following is None:
+            break  # the last token stays, whatever its tag
+        start += len(token.word)
+        token = following
     return start
 
 
@@ -413,12 +436,14 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention]) -> Park
         start = legal.end()
     if _GENERIC_HEAD.search(body[start:end]):
         return None  # `百亿级电子信息产业园`: a class of park
+    if _PARK_CONTEXT_AFTER.match(body, m.end()):
+        return None  # a park being built is a project, not (yet) a zone (checked before jieba runs)
     start = _strip_opening(body, start, end)
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
         return None
-    if _PARK_CONTEXT_BEFORE.search(body[max(0, start - 12) : start]) or _PARK_CONTEXT_AFTER.match(body[m.end() :]):
-        return None  # a park being planned or built is a project, not (yet) a zone
+    if _PARK_CONTEXT_BEFORE.search(body[max(0, start - 12) : start]):
+        return None  # a park being planned is a project, not (yet) a zone
     china = _CHINA_PLACE.search(body[max(0, start - 10) : start])
     if china:  # `中国（南宁）跨境电子商务综合试验区`
         return ParkMention(
@@ -534,6 +559,12 @@ def _reference_target(suffix: str, named: list[ParkMention], title: list[ParkMen
     return dominant_zone(same, [m for m in title if park_type_of(m) == kind])
 
 
+@cache
+def _longer_suffixes(suffix: str) -> tuple[str, ...]:
+    """The zone suffixes longer than `suffix` (`产业园区`, `经济开发区` for `园区`, `开发区`)."""
+    return tuple(z.suffix for z in zone_suffixes() if len(z.suffix) > len(suffix))
+
+
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
     taken = [(p.start, p.end) for p in named]
     out = []
@@ -544,7 +575,7 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         if before.endswith(_GENERIC_BEFORE) or before.endswith("级"):
             continue  # `国家高新区`, `省级高新区` never mean the article's zone
         suffix = r.group(2) or r.group(4)
-        if any(len(z.suffix) > len(suffix) and body.endswith(z.suffix, 0, r.end()) for z in zone_suffixes()):
+        if body.endswith(_longer_suffixes(suffix), 0, r.end()):
             continue  # `产业园区`, `经济开发区`: the end of a longer suffix the rules did not take as a zone
         bare_park = suffix == "园区" and not r.group(1)
         if bare_park and before[-1:] and before[-1] not in _REFERENCE_OK_BEFORE:

@@ -34,7 +34,7 @@ from functools import cache
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
-from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, is_forecast
+from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, end_of_last_word, is_forecast
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.wordlists import words
 
@@ -152,6 +152,10 @@ class ProjectMention:
     mentions: tuple[tuple[int, int], ...] = ()
 
 
+_BUILDING = re.compile(r"(?:投资)?(?:建设|新建|兴建)")
+_SPACED = re.compile(f"[{CJK}] +(?=[{CJK}])")
+
+
 def name_start(body: str, end: int, limit: int = 40) -> int:
     """Scan left from a head over name characters, then past the last verb or function word."""
     start = end
@@ -168,23 +172,26 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
             break
         start -= 1
     window = body[start:end]
-    cut = 0
-    for w in _STOP_WORDS:
-        k = window.rfind(w)
-        if k >= 0:
-            cut = max(cut, k + len(w))
+    cut = end_of_last_word(window, _STOP_WORDS)
     for conj in ("和", "及", "与"):  # `OPPO智能制造中心和小天才…`: a list of two names
         k = window.rfind(conj)
         if k > 0 and window[:k].endswith(_HEAD_WORDS):
             cut = max(cut, k + 1)
-    lead = re.match(r"(?:投资)?(?:建设|新建|兴建)", window[cut:])
-    if lead and len(window) - cut - lead.end() >= 4:  # `建设X项目`: the verb opens the phrase, not the name
-        cut += lead.end()
-    m = re.search(f"[{CJK}] +(?=[{CJK}])", window[cut:])
-    while m:  # `调研协调 项目加快推进`: a space between Chinese words is a boundary
-        cut += m.end()
-        m = re.search(f"[{CJK}] +(?=[{CJK}])", window[cut:])
+    lead = _BUILDING.match(window, cut)
+    if lead and len(window) - lead.end() >= 4:  # `建设X项目`: the verb opens the phrase, not the name
+        cut = lead.end()
+    if " " in window:
+        cut = _past_spaced_words(window, cut)
     return start + cut
+
+
+def _past_spaced_words(window: str, cut: int) -> int:
+    """`调研协调 项目加快推进`: a space between Chinese words is a boundary; past the last one."""
+    m = _SPACED.search(window[cut:])
+    while m:
+        cut += m.end()
+        m = _SPACED.search(window[cut:])
+    return cut
 
 
 def is_batch(name: str) -> bool:
