@@ -151,6 +151,11 @@ _CN_SMALL_MEASURES = {"家", "次", "名"}
 _THRESHOLD = re.compile(r"^\s*(?:以上|以下)?的?(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
 _AHEAD = 40  # how far past a number its context is read (a bounded window keeps the reader linear)
 _DATE_CONTEXT = re.compile(r"^\s*[—\-~～至到]\s*\d")
+_TIME_AFTER = re.compile(r"^\s*(?:年|月|日|号|时)")  # `2023年`, `5月`: a date, not a figure
+_NAME_AFTER = re.compile(r"^级|^[A-Za-z0-9]")  # `5A级`, `2000E`: a grade or a model name
+_RANGE_AFTER = re.compile(r"^\s*[-—]\s*\d")  # `1/2-3`: a range, not a fraction
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+_YEARLY = re.compile(r"年产\s*$")  # `年产120万件`: a yearly capacity
 
 
 @dataclass(frozen=True)
@@ -240,10 +245,9 @@ def _is_excluded(text: str, m: re.Match[str], unit: str | None) -> bool:
         return True
     if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and _NOT_AFTER.match(text[m.end() : m.end() + 8]):
         return True
-    if re.match(r"^\s*(?:年|月|日|号|时)", after) and not m.group("scale") and not m.group("unit"):
+    if _TIME_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
         return True
-    tail = text[m.end() : m.end() + 3]
-    return bool(re.match(r"^级", tail) or re.match(r"^[A-Za-z0-9]", tail))
+    return bool(_NAME_AFTER.match(text[m.end() : m.end() + 3]))
 
 
 def _in_slogan(text: str, start: int, end: int) -> bool:
@@ -288,8 +292,8 @@ def _fractions(text: str) -> list[Quantity]:
     for m in FRACTION.finditer(text):
         if m.group("a"):
             a, b = float(m.group("a")), float(m.group("b"))
-            if re.match(r"^\s*[-—]\s*\d", text[m.end() : m.end() + _AHEAD]) or re.search(
-                r"\d\s*$", text[max(0, m.start() - 1) : m.start()]
+            if _RANGE_AFTER.match(text[m.end() : m.end() + _AHEAD]) or _DIGIT_BEFORE.search(
+                text[max(0, m.start() - 1) : m.start()]
             ):
                 continue
         else:
@@ -343,8 +347,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     unit, unit_scale = _unit_of(m.group("unit"))
     if _no_figure(text, m, raw, unit, post):
         return None
-    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and re.search(
-        r"年产\s*$", text[max(0, m.start() - 3) : m.start("num")]
+    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and _YEARLY.search(
+        text[max(0, m.start() - 3) : m.start("num")]
     ):
         unit = f"{unit}/年"  # `年产120万件`: a yearly capacity
     scale = SCALES.get(m.group("scale") or "", 1.0)
