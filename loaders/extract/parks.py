@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from loaders.extract.lexicon import made_of_common_words
-from loaders.extract.rules import end_of_last_word
+from loaders.extract.rules import end_of_last_word, longest_word
 from loaders.extract.spans import ParkMention
 from loaders.reference import (
     Zone,
@@ -94,13 +94,14 @@ _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 @cache
 def _suffix_regex() -> re.Pattern[str]:
     alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
-    return re.compile(f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+    # the lookahead names the characters a match can start with, so the engine skips to them
+    opening = "".join(sorted({"国"} | {z.suffix[0] for z in zone_suffixes()}))
+    return re.compile(f"(?=[{re.escape(opening)}])(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
 
 
 @cache
 def _bare_regex() -> re.Pattern[str]:
-    forms = sorted(bare_zone_forms(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms))
+    return re.compile(longest_word(bare_zone_forms()))
 
 
 def _scan_left(body: str, end: int, limit: int) -> int:
@@ -201,8 +202,7 @@ def provinces_named(body: str) -> frozenset[str]:
 
 @cache
 def _place_regex() -> re.Pattern[str]:
-    names = sorted((n for n in place_regions() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    return re.compile(longest_word(n for n in place_regions() if len(n) >= 2))
 
 
 def _with_place(body: str, start: int, zone: Zone) -> int:
@@ -488,13 +488,20 @@ def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
 
 def park_type_of(mention: ParkMention) -> str:
     info = suffix_info().get(mention.suffix)
-    if mention.zone_key is not None:
-        from loaders.reference import gazetteer
-
-        for z in gazetteer():
-            if z.name_full == mention.zone_key:
-                return z.zone_type
+    if mention.zone_key is not None and mention.zone_key in _zone_types():
+        return _zone_types()[mention.zone_key]
     return info.park_type if info else "other"
+
+
+@cache
+def _zone_types() -> dict[str, str]:
+    """Gazetteer name -> zone type (the first row of a name, as a scan of the gazetteer finds)."""
+    from loaders.reference import gazetteer
+
+    out: dict[str, str] = {}
+    for z in gazetteer():
+        out.setdefault(z.name_full, z.zone_type)
+    return out
 
 
 def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[ParkMention] = ()) -> ParkMention | None:

@@ -7,6 +7,7 @@ apart between the project extractor, the article context and the metric reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
@@ -67,3 +68,31 @@ def end_of_last_word(text: str, words: tuple[str, ...]) -> int:
     """
     m = _reversed_words(words).search(text[::-1])
     return len(text) - m.start() if m else 0
+
+
+def longest_word(words: Iterable[str]) -> str:
+    """A regex matching, where it is tried, the longest of `words` that starts there: what
+    `"|".join(words sorted longest first)` matches, written as a trie (`中(?:山|国(?:…)?)`) so
+    that the engine follows the text's characters instead of trying thousands of names in turn.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return _branches(trie)
+
+
+_END = ""  # the trie key marking that a word ends at this node
+
+
+def _branches(node: dict[str, dict]) -> str:
+    """The continuations of one trie node, longer ones first (a greedy optional group)."""
+    branches = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch != _END]
+    if not branches:
+        return ""
+    alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        return f"(?:{alternation})?" if len(branches) == 1 else alternation + "?"
+    return alternation

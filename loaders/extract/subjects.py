@@ -29,7 +29,7 @@ from functools import cache
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
-from loaders.extract.rules import LEAD
+from loaders.extract.rules import LEAD, longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.reference import place_names, zone_suffixes
 
@@ -159,8 +159,7 @@ def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
 
 @cache
 def _place_regex() -> re.Pattern[str]:
-    names = sorted((n for n in place_names() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    return re.compile(longest_word(n for n in place_names() if len(n) >= 2))
 
 
 @cache
