@@ -87,13 +87,20 @@ MEASURES = (
 _MEASURE_RE = "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
 
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
-_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
-_PREFIX_Q = r"(?P<pre>超过|超|逾|近|约|大约|达到|达|突破|不足|不到|高达|多达|累计|共|仅)?"
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_NUM = f"[{_CN_CHARS}]+"
+# qualifiers before a number, in the order tried
+_PREFIXES = ("超过", "超", "逾", "近", "约", "大约", "达到", "达", "突破", "不足", "不到", "高达", "多达")
+_PREFIXES += ("累计", "共", "仅")
+_PREFIX_Q = "(?P<pre>" + "|".join(_PREFIXES) + ")?"
+# what a quantity can start with (a qualifier, a digit, a Chinese numeral): the lookahead lets
+# the engine skip to these characters instead of trying the whole pattern at every offset
+_OPENING = "(?=[" + "".join(sorted({w[0] for w in _PREFIXES})) + _CN_CHARS + r"\d])"
 _SUFFIX_Q = r"(?P<post>余|多|以上|左右|上下|之多)?"
 
 QUANTITY = re.compile(
     # spaces only after a qualifier: a run of spaces is not retried at every offset (linear time)
-    r"(?:" + _PREFIX_Q.removesuffix("?") + r"\s*)?"
+    _OPENING + r"(?:" + _PREFIX_Q.removesuffix("?") + r"\s*)?"
     r"(?P<num>" + _NUM + r"|" + _CN_NUM + r")"
     r"\s*(?P<post1>余|多)?"
     r"(?P<scale>万亿|亿|万|千|百)?"
@@ -288,7 +295,9 @@ def read(text: str) -> list[Quantity]:
 
 def _fractions(text: str) -> list[Quantity]:
     """`1/2` -> 50 percent, `三分之一` -> 33.33; not dates (`3/4号`) or ranges (`1/2-3`)."""
-    out = []
+    out: list[Quantity] = []
+    if "/" not in text and "分之" not in text:
+        return out  # every fraction is written with one of them
     for m in FRACTION.finditer(text):
         if m.group("a"):
             a, b = float(m.group("a")), float(m.group("b"))
@@ -308,7 +317,9 @@ def _fractions(text: str) -> list[Quantity]:
 
 def _halves(text: str) -> list[Quantity]:
     """`一半`, `半壁江山` -> 50 percent; `过半` -> more than 50."""
-    out = []
+    out: list[Quantity] = []
+    if "半" not in text:
+        return out  # `一半`, `半壁江山`, `过半`
     for m in HALF.finditer(text):
         word = m.group("word")
         qual = "gt" if word == "过半" else _qualifier(m.group("pre"))
