@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from loaders.extract.parks import dominant_zone, find_parks
+from loaders.extract.parks import dominant_zone, find_parks_with_title
 from loaders.extract.periods import Period, explicit_periods, stock_or_flow, without_bases
 from loaders.extract.rules import DATE, EVENT_STATUSES, EVENT_VERBS, SENTENCE, STATUS, is_forecast
 from loaders.extract.spans import CompanyMention, ParkMention
@@ -81,8 +81,7 @@ class ArticleContext:
     def read(cls, body: str, title: str | None = None, published_on: date | None = None) -> ArticleContext:
         """A context with the zones read (every other extractor needs them)."""
         ctx = cls(body, title, published_on)
-        ctx.parks = find_parks(body, title)
-        ctx.title_parks = find_parks(title) if title else []
+        ctx.parks, ctx.title_parks = find_parks_with_title(body, title)
         return ctx
 
     @cached_property

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from loaders.extract.lexicon import made_of_common_words
@@ -128,10 +128,18 @@ def _place_before(body: str, start: int) -> str | None:
 def _mention(
     start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, written: str | None = None
 ) -> ParkMention:
-    name = zone_canonical(zone)
-    return ParkMention(
-        start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
-    )
+    name = _canonical(zone)
+    form = _form_short(written) if written in zone_forms() else short_form(written or name)
+    return ParkMention(start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=form)
+
+
+_canonical = cache(zone_canonical)  # a gazetteer row's canonical name, worked out once per row
+
+
+@cache
+def _form_short(form: str) -> str:
+    """`short_form` of a gazetteer form, worked out once per form (the gazetteer is fixed)."""
+    return short_form(form)
 
 
 _CLOSING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")  # `杭州高新区（滨江）`: the district in brackets
@@ -347,18 +355,18 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: frozenset[str]) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]]) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
         start = _tagged_head(body, head_end)
     if start is None:
         floor = _cut_stop_words(body, _scan_left(body, head_end, _RECURRING_HEAD[1]), head_end)
-        if body[floor:head_end] in recurring:
+        if body[floor:head_end] in recurring():
             start = floor
     return start
 
 
-def _admin_mention(body: str, m: re.Match[str], recurring: frozenset[str]) -> ParkMention | None:
+def _admin_mention(body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]]) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     national = m.group(0).startswith("国家")
@@ -531,7 +539,8 @@ def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[Park
 def _named_zones(body: str) -> list[ParkMention]:
     """Every zone an article names (no references), as spans of `body`, in order."""
     matches = list(_suffix_regex().finditer(body))
-    recurring = _recurring_heads(body, matches)
+    # the last resort for a head: counted only when a zone needs it, once per text
+    recurring = cache(lambda: _recurring_heads(body, matches))
     admin: list[ParkMention] = []
     for m in matches:
         if any(a.start <= m.start(1) < a.end for a in admin):
@@ -603,8 +612,18 @@ def find_parks(body: str, title: str | None = None) -> list[ParkMention]:
     The title (when the page prints one) only helps to decide which zone a bare `高新区`
     in the body means; its own mentions are not spans of the body and are not returned.
     """
-    named = _named_zones(body)
+    return find_parks_with_title(body, title)[0]
+
+
+def find_parks_with_title(body: str, title: str | None) -> tuple[list[ParkMention], list[ParkMention]]:
+    """`find_parks(body, title)` and `find_parks(title)` (empty without a title), reading the
+    title's zones once for both."""
     title_zones = _named_zones(title) if title else []
+    parks = _with_references(body, _named_zones(body), title_zones)
+    return parks, _with_references(title, title_zones, []) if title else []
+
+
+def _with_references(body: str, named: list[ParkMention], title_zones: list[ParkMention]) -> list[ParkMention]:
     return sorted(named + _references(body, named, title_zones), key=lambda p: p.start)
 
 
