@@ -9,7 +9,7 @@ in order (parks, companies, projects, metrics), and read by the later ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -64,18 +64,23 @@ class ArticleContext:
     title_parks: list[ParkMention] = field(default_factory=list)
     companies: list[CompanyMention] = field(default_factory=list)
     projects: list[ProjectMention] = field(default_factory=list)
-    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[tuple[Callable[..., Any], tuple[Hashable, ...]], Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
-    def derived(self, compute: Callable[[ArticleContext], _T]) -> _T:
-        """`compute(self)`, computed once per article: a later extractor asks per sentence or per
-        figure for what depends only on the article (its organisations, its project mentions).
+    def derived(self, compute: Callable[..., _T], *args: Hashable) -> _T:
+        """`compute(self, *args)`, computed once per article: a later extractor asks per sentence
+        or per rule for what depends only on the article (its organisations, its project
+        mentions) or on one figure of it (the names before it, read by three subject rules).
 
         Only for what is read after the fields it depends on are final: the value is kept for
-        the article's lifetime, not recomputed when `parks` or `projects` change.
+        the article's lifetime, not recomputed when `parks` or `projects` change. Callers must
+        not mutate what it returns.
         """
-        if compute not in self._derived:
-            self._derived[compute] = compute(self)
-        return self._derived[compute]
+        key = (compute, args)
+        if key not in self._derived:
+            self._derived[key] = compute(self, *args)
+        return self._derived[key]
 
     @classmethod
     def read(cls, body: str, title: str | None = None, published_on: date | None = None) -> ArticleContext:

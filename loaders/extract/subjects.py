@@ -140,7 +140,12 @@ def _all_project_mentions(ctx: ArticleContext) -> list[tuple[int, int, ProjectMe
 
 
 def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
-    """Zones, companies and projects named in the figure's sentence before it, that can be its subject."""
+    """Zones, companies and projects named in the figure's sentence before it, that can be its
+    subject (worked out once per figure: three rules read them)."""
+    return ctx.derived(_named_before, f)
+
+
+def _named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
     body = ctx.body
     out: list[Subject] = []
 
@@ -399,7 +404,7 @@ def _continues_a_list(ctx: ArticleContext, f: Figure) -> bool:
 
 def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     body = ctx.body
-    cands = named_before(ctx, f)
+    cands = list(named_before(ctx, f))  # a copy: the candidates below are added to it
     measured = _measured_after(ctx, f)
     if measured and f.unit in ("CNY", "USD"):  # `青禾高新区投资6亿元的X项目`: X's, phrase `投资`
         return replace(measured, at=max([c.at for c in cands if c.at <= f.qs], default=f.cstart))
