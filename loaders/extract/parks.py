@@ -161,7 +161,10 @@ def short_form(written: str) -> str:
 def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
     """The longest gazetteer form ending at `end` (not before `floor`) whose place fits."""
     forms = zone_forms()
-    for k in range(min(_MAX_FORM, end - floor), 1, -1):
+    reach = min(_MAX_FORM, end - floor)
+    for k in _form_lengths().get(body[end - 2 : end], ()):
+        if k > reach:
+            continue
         zone = forms.get(body[end - k : end])
         if zone is None:
             continue
@@ -170,6 +173,17 @@ def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
             return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
         return end - k, _placed(body, body[end - k : end], zone)
     return None
+
+
+@cache
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """Last two characters of a gazetteer form -> the lengths of the forms ending so, longest
+    first: the only lengths worth looking up at a given end."""
+    lengths: dict[str, set[int]] = {}
+    for form in zone_forms():
+        if len(form) >= 2:
+            lengths.setdefault(form[-2:], set()).add(len(form))
+    return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
 
 
 def _placed(body: str, form: str, zone: Zone) -> Zone:
