@@ -54,14 +54,17 @@ class _Lexicon:
     scope: tuple[str, ...]  # industry + business-scope words stripped to reach the trade name, longest first
     cover: frozenset[str]  # generic vocabulary + industry + scope + regions: what is not a name
     cover_max: int
+    cover_openings: frozenset[str]  # the first two characters of every cover word: a quick miss
     not_company: tuple[str, ...]  # suffixes of non-company organisations, longest first
     zone_suffix: tuple[str, ...]
     zone_re: re.Pattern[str]  # a zone suffix and its parenthetical district: `高新区（滨江）`
     titles: tuple[str, ...]
     cut_words: dict[str, str]  # word -> strong | soft | weak
     cut_max: int
+    cut_openings: frozenset[str]  # the first character of every cut word: a quick miss
     bad_start: frozenset[str]
     verbs: frozenset[str]
+    scope_end: re.Pattern[str]  # a scope word ending a name
 
 
 _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市)$")
@@ -115,6 +118,7 @@ def _lexicon() -> _Lexicon:
         scope=scope,
         cover=cover,
         cover_max=max(map(len, cover)),
+        cover_openings=frozenset(w[:2] for w in cover if len(w) >= 2),
         not_company=_by_length(words["not_company_suffix"]),
         zone_suffix=_by_length(words["zone_suffix"]),
         zone_re=re.compile(
@@ -123,8 +127,10 @@ def _lexicon() -> _Lexicon:
         titles=_by_length(words["titles"]),
         cut_words=cut,
         cut_max=max(map(len, cut)),
+        cut_openings=frozenset(w[0] for w in cut),
         bad_start=frozenset(words["bad_start"]),
         verbs=frozenset(words["verbs"]),
+        scope_end=re.compile("(?:" + "|".join(map(re.escape, scope)) + r")\Z"),
     )
 
 
@@ -289,14 +295,12 @@ def _strip_industry(name: str) -> list[str]:
     lex = _lexicon()
     steps = [name]
     cur = name
-    while True:
-        for w in lex.scope:
-            if cur.endswith(w) and len(cur) - len(w) >= 2:
-                cur = cur[: -len(w)]
-                steps.append(cur)
-                break
-        else:
-            return steps
+    # the longest scope word ending the name that leaves two characters: the leftmost match
+    # from position 2 on
+    while m := lex.scope_end.search(cur, 2):
+        cur = cur[: m.start()]
+        steps.append(cur)
+    return steps
 
 
 def _uncovered(text: str) -> int:
@@ -304,10 +308,14 @@ def _uncovered(text: str) -> int:
     lex = _lexicon()
     i, free = 0, 0
     while i < len(text):
-        for size in range(min(lex.cover_max, len(text) - i), 1, -1):
-            if text[i : i + size] in lex.cover:
-                i += size
-                break
+        if text[i : i + 2] in lex.cover_openings:
+            for size in range(min(lex.cover_max, len(text) - i), 1, -1):
+                if text[i : i + size] in lex.cover:
+                    i += size
+                    break
+            else:
+                free += 1
+                i += 1
         else:
             free += 1
             i += 1
@@ -324,6 +332,7 @@ def _has_cover_word(text: str) -> bool:
     return any(
         text[i : i + size] in lex.cover
         for i in range(len(text))
+        if text[i : i + 2] in lex.cover_openings
         for size in range(2, min(lex.cover_max, len(text) - i) + 1)
     )
 
@@ -471,6 +480,8 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     text = body[start:end]
     cands: list[tuple[int, str]] = []
     for i in range(len(text)):
+        if text[i] not in lex.cut_openings:
+            continue
         for size in range(min(lex.cut_max, len(text) - i), 0, -1):
             kind = lex.cut_words.get(text[i : i + size])
             if kind:
@@ -634,13 +645,21 @@ def _groups(body: str, zones: _Zones, spans: _Spans, legal_forms: dict[str, str]
 
 def _clause_bounds(body: str, pos: int) -> tuple[int, int]:
     """The clause around `pos`: lists and cooperations never run across a comma or a quote."""
-    start = pos
-    while start > 0 and not _CLAUSE_SPLIT.match(body[start - 1]):
-        start -= 1
-    end = pos
-    while end < len(body) and not _CLAUSE_SPLIT.match(body[end]):
-        end += 1
-    return start, end
+    after = _CLAUSE_SPLIT.search(body, pos)
+    return _clause_opening(body, pos), after.start() if after else len(body)
+
+
+_CLAUSE_LOOKBACK = 64  # characters read back at a time for the clause's opening
+
+
+def _clause_opening(body: str, pos: int) -> int:
+    """Just after the last clause mark before `pos` (0 when none): the first mark in the
+    reversed text before it, read a short window at a time."""
+    floor = max(0, pos - _CLAUSE_LOOKBACK)
+    mark = _CLAUSE_SPLIT.search(body[floor:pos][::-1])
+    if mark:
+        return pos - mark.start()
+    return 0 if floor == 0 else _clause_opening(body, floor)
 
 
 def _brand_before(body: str, end: int, zones: _Zones, spans: _Spans, limit: int = 10) -> int:
@@ -715,7 +734,9 @@ def _bare_company(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
 def _industry_pattern(industry: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, industry))
     follow = "|".join(map(re.escape, _FOLLOW_STRONG))
-    return re.compile(f"(?:{alt})+(?=(?:{follow})|[，,；;。])")
+    # `(?:alt)(?:alt)*`, not `(?:alt)+`: a pattern opening with the bare alternation lets the
+    # regex engine skip to the characters that can start it, four times faster on a body
+    return re.compile(f"(?:{alt})(?:{alt})*(?=(?:{follow})|[，,；;。])")
 
 
 def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
@@ -915,6 +936,10 @@ def _class_lists(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     return out
 
 
+_ENUM_CUE = re.compile("等|这样的|[两三四五六七八九十]家")
+_ENUM_OPENING = re.compile(r"^(?:等|这样的|.家)")
+
+
 def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) -> list[_Found]:
     """Lists of companies: `A、B、C等…企业`, `像A、B这样的企业` (read back from the head noun),
     and lists with a member already known to be a company (`由湘潭市电化产投、…有限公司以及…
@@ -931,9 +956,9 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
                 spans.take(s, e)
                 out.append(_Found(s, e, "brand", text))
 
-    for m in re.finditer("等|这样的|[两三四五六七八九十]家", body):
+    for m in _ENUM_CUE.finditer(body):
         head = _ENUM_HEAD.match(body, m.start()) or _LIKE_HEAD.match(body, m.start())
-        noun = re.sub(r"^(?:等|这样的|.家)", "", head.group()) if head else ""
+        noun = _ENUM_OPENING.sub("", head.group()) if head else ""
         if not head or _NOT_COMPANY_HEAD.search(noun) or _has_verb(noun) or noun.startswith("地"):
             continue  # `先后赴深圳、广州等地拜访…企业`: places, not companies
         items = _items_before(body, m.start(), zones)
@@ -942,8 +967,11 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
     i = 0
     while (i := body.find("、", i)) != -1:
         cs, ce = _clause_bounds(body, i)
-        items = _list_items(body, cs, ce, zones)
         i = ce
+        clause = body[cs:ce]
+        if not any(t in clause for t in known_texts):
+            continue  # a list's items lie in its clause: without a known name in it, none is known
+        items = _list_items(body, cs, ce, zones)
         known = any(s <= f.start and f.end == e for s, e in items for f in found)
         if len(items) >= 2 and (known or any(body[s:e] in known_texts for s, e in items)):
             accept(items, 2)
@@ -1059,12 +1087,12 @@ def _is_region(text: str) -> bool:
     return bool(region) and rest == "··"
 
 
-def _resolve(found: list[_Found]) -> dict[str, str]:
+def _resolve(found: list[_Found], forms_of: Callable[[str], list[str]] = short_forms) -> dict[str, str]:
     """Map every provisional name to the longest legal name of the same company in the article;
     a brand or short name contained in one company's name (or short forms) maps to it."""
     legal = sorted({f.name for f in found if f.kind == "legal"}, key=len, reverse=True)
     canon = _legal_canon(legal)
-    forms = {name: set(short_forms(name)) for name in legal}
+    forms = {name: set(forms_of(name)) for name in legal}
     names = {f.name for f in found}
     for name in sorted(names - set(legal), key=len, reverse=True):
         owners = {canon[c] for c in legal if name in forms[c] or (len(name) >= 2 and name in c)}
@@ -1240,6 +1268,19 @@ def _compatible(company: str, zone: str) -> bool:
 # --- the public function -----------------------------------------------------------------
 
 
+def _once_per_article(derive: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    """`derive`, remembering its answers for the names of one article (a legal name's short
+    forms are asked for by three layers); dropped with the article, never shared across them."""
+    seen: dict[str, list[str]] = {}
+
+    def once(name: str) -> list[str]:
+        if name not in seen:
+            seen[name] = derive(name)
+        return seen[name]
+
+    return once
+
+
 def find_companies(body: str, parks: Sequence[ParkMention] = (), zone: str | None = None) -> list[CompanyMention]:
     """Every company the article names, as non-overlapping mentions sorted by start.
 
@@ -1264,12 +1305,13 @@ def find_companies(body: str, parks: Sequence[ParkMention] = (), zone: str | Non
     found += legal
     found += _alias_declarations(body, legal, spans)
     canon = _legal_canon(f.name for f in legal)
-    legal_forms = {form: canon[f.name] for f in legal for form in short_forms(f.name)}
+    forms_of = _once_per_article(short_forms)
+    legal_forms = {form: canon[f.name] for f in legal for form in forms_of(f.name)}
     found += _groups(body, zones, spans, legal_forms)
     owners: dict[str, list[str]] = {}
     for f in found:
         if f.kind == "legal":
-            owners.setdefault(canon.get(f.name, f.name), []).extend(short_forms(f.name))
+            owners.setdefault(canon.get(f.name, f.name), []).extend(forms_of(f.name))
     found += _short_mentions(body, owners, spans, "short")
 
     known = {body[f.start : f.end] for f in found}
@@ -1286,7 +1328,7 @@ def find_companies(body: str, parks: Sequence[ParkMention] = (), zone: str | Non
     found += _alias_declarations(body, [f for f in found if f.kind == "brand"], spans)
     found += _repeat_brands(body, found, spans)
 
-    canon = _resolve(found)
+    canon = _resolve(found, forms_of)
     if zone is None and parks:
         main = dominant_zone(parks)
         zone = main.name if main else None

@@ -9,12 +9,13 @@ in order (parks, companies, projects, metrics), and read by the later ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from loaders.extract.parks import dominant_zone, find_parks
+from loaders.extract.parks import dominant_zone, find_parks_with_title
 from loaders.extract.periods import Period, explicit_periods, stock_or_flow, without_bases
 from loaders.extract.rules import DATE, EVENT_STATUSES, EVENT_VERBS, SENTENCE, STATUS, is_forecast
 from loaders.extract.spans import CompanyMention, ParkMention
@@ -22,6 +23,7 @@ from loaders.extract.spans import CompanyMention, ParkMention
 if TYPE_CHECKING:
     from loaders.extract.projects import ProjectMention
 
+_T = TypeVar("_T")
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_RELATIVE_DAY))
 _LEDE_SENTENCES = 2  # the article's event is dated in its first sentences, or not at all
@@ -62,13 +64,29 @@ class ArticleContext:
     title_parks: list[ParkMention] = field(default_factory=list)
     companies: list[CompanyMention] = field(default_factory=list)
     projects: list[ProjectMention] = field(default_factory=list)
+    _derived: dict[tuple[Callable[..., Any], tuple[Hashable, ...]], Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def derived(self, compute: Callable[..., _T], *args: Hashable) -> _T:
+        """`compute(self, *args)`, computed once per article: a later extractor asks per sentence
+        or per rule for what depends only on the article (its organisations, its project
+        mentions) or on one figure of it (the names before it, read by three subject rules).
+
+        Only for what is read after the fields it depends on are final: the value is kept for
+        the article's lifetime, not recomputed when `parks` or `projects` change. Callers must
+        not mutate what it returns.
+        """
+        key = (compute, args)
+        if key not in self._derived:
+            self._derived[key] = compute(self, *args)
+        return self._derived[key]
 
     @classmethod
     def read(cls, body: str, title: str | None = None, published_on: date | None = None) -> ArticleContext:
         """A context with the zones read (every other extractor needs them)."""
         ctx = cls(body, title, published_on)
-        ctx.parks = find_parks(body, title)
-        ctx.title_parks = find_parks(title) if title else []
+        ctx.parks, ctx.title_parks = find_parks_with_title(body, title)
         return ctx
 
     @cached_property

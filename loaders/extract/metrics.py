@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import Quantity, read_quantities
@@ -113,24 +114,34 @@ def _fits(kind: str, unit: str) -> bool:
     return kind == unit_kind(unit) or (kind == "count" and unit == "倍")
 
 
+_SHARE = re.compile(r"占比|比重|占|份额|一半")
+
+
+@cache
+def _keywords_for(unit: str, is_growth: bool) -> tuple[tuple[str, str], ...]:
+    """(keyword, code) of the vocabulary terms a figure of `unit` can be, most specific first:
+    by the term's priority, then the longer keyword. A growth rate can be any term; `企业` in
+    a sentence about money does not make a count of enterprises."""
+    ranked = sorted(
+        ((term.priority, -len(k), term.code), k)
+        for term in metric_vocabulary()
+        if is_growth or _fits(term.unit_kind, unit)
+        for k in term.keywords
+        if k
+    )
+    return tuple((k, key[2]) for key, k in ranked)
+
+
 def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     """The vocabulary code whose keyword the phrase holds (most specific first)."""
-    if unit == "percent" and not is_growth and re.search(r"占比|比重|占|份额|一半", phrase):
+    if unit == "percent" and not is_growth and _SHARE.search(phrase):
         for term in metric_vocabulary():
             if term.code == "rd_intensity" and any(k in phrase for k in term.keywords):
                 return term.code
         return "share"
-    best: tuple[int, int, str] | None = None
-    for term in metric_vocabulary():
-        if not (is_growth or _fits(term.unit_kind, unit)):
-            continue  # `企业` in a sentence about money does not make a count of enterprises
-        for k in term.keywords:
-            if k and k in phrase:
-                key = (term.priority, -len(k), term.code)
-                if best is None or key < best:
-                    best = key
-    if best:
-        return best[2]
+    code = next((code for keyword, code in _keywords_for(unit, is_growth) if keyword in phrase), None)
+    if code is not None:
+        return code
     return {
         "人": "talent_count",
         "名": "talent_count",
@@ -157,6 +168,10 @@ def _clean_phrase(phrase: str) -> str:
     return phrase
 
 
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+_STATUS_BEFORE = re.compile(r"(开工|投产|投运|签约|新增|新建|引进)\s*$")  # `新增200家`: what was counted
+_LISTED_OPENING = re.compile(r"的|实现|完成|创造|拥有|达到")
+_VALUES_JOINED = re.compile(r"\s*(?:、|和|及|以及)\s*")
 _QUOTED_TERM = 10  # `国家级“专精特新”企业`: a quoted term this short is part of the phrase
 
 
@@ -184,7 +199,7 @@ def _counted_after(body: str, end: int) -> str:
     m = _AFTER_STOP.search(tail)
     thing = (tail[: m.start()] if m else tail[:12]).lstrip("的").strip()
     if not thing:  # `2人获得博士后科学基金面上资助`: the people are counted by what they did
-        clause = re.split(r"[，,。；;：:！？!?\n]", tail, maxsplit=1)[0]
+        clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
         thing = clause.strip()
     return thing
 
@@ -202,7 +217,7 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
         phrase = previous_phrase + phrase
     if (len(phrase) < 2 or _NOT_A_METRIC_PHRASE.search(phrase)) and not growth:
         counted = _counted_after(body, qe)
-        status = re.search(r"(开工|投产|投运|签约|新增|新建|引进)\s*$", body[phrase_start:qs])
+        status = _STATUS_BEFORE.search(body, phrase_start, qs)
         phrase = (status.group(1) if status and counted else "") + counted if counted else phrase
     return phrase, growth
 
@@ -305,7 +320,7 @@ _ITEMS = re.compile(r"、|和|及|以及|与")
 
 def _listed_name(text: str) -> str:
     """`2020年高技术产业创造的营业收入` -> `营业收入`, `云溪高新区实现营业收入` -> `营业收入`."""
-    text = re.split(r"的|实现|完成|创造|拥有|达到", text)[-1]
+    text = _LISTED_OPENING.split(text)[-1]
     return _clean_phrase(text)
 
 
@@ -322,7 +337,7 @@ def respectively(body: str, s0: int, qs: list[tuple[int, int]]) -> dict[int, str
         after = [(a, b) for a, b in qs if a >= m.end()]
         values = [after[0]] if after else []
         for a, b in after[1:]:  # the values run on while separated by 、/和 only
-            if not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", body[values[-1][1] : a]):
+            if not _VALUES_JOINED.fullmatch(body, values[-1][1], a):
                 break
             values.append((a, b))
         if len(names) == len(values) > 1 and all(2 <= len(n) <= _NAME_MAX for n in names):

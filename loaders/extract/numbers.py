@@ -87,13 +87,20 @@ MEASURES = (
 _MEASURE_RE = "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
 
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
-_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
-_PREFIX_Q = r"(?P<pre>超过|超|逾|近|约|大约|达到|达|突破|不足|不到|高达|多达|累计|共|仅)?"
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_NUM = f"[{_CN_CHARS}]+"
+# qualifiers before a number, in the order tried
+_PREFIXES = ("超过", "超", "逾", "近", "约", "大约", "达到", "达", "突破", "不足", "不到", "高达", "多达")
+_PREFIXES += ("累计", "共", "仅")
+_PREFIX_Q = "(?P<pre>" + "|".join(_PREFIXES) + ")?"
+# what a quantity can start with (a qualifier, a digit, a Chinese numeral): the lookahead lets
+# the engine skip to these characters instead of trying the whole pattern at every offset
+_OPENING = "(?=[" + "".join(sorted({w[0] for w in _PREFIXES})) + _CN_CHARS + r"\d])"
 _SUFFIX_Q = r"(?P<post>余|多|以上|左右|上下|之多)?"
 
 QUANTITY = re.compile(
     # spaces only after a qualifier: a run of spaces is not retried at every offset (linear time)
-    r"(?:" + _PREFIX_Q.removesuffix("?") + r"\s*)?"
+    _OPENING + r"(?:" + _PREFIX_Q.removesuffix("?") + r"\s*)?"
     r"(?P<num>" + _NUM + r"|" + _CN_NUM + r")"
     r"\s*(?P<post1>余|多)?"
     r"(?P<scale>万亿|亿|万|千|百)?"
@@ -151,6 +158,11 @@ _CN_SMALL_MEASURES = {"家", "次", "名"}
 _THRESHOLD = re.compile(r"^\s*(?:以上|以下)?的?(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
 _AHEAD = 40  # how far past a number its context is read (a bounded window keeps the reader linear)
 _DATE_CONTEXT = re.compile(r"^\s*[—\-~～至到]\s*\d")
+_TIME_AFTER = re.compile(r"^\s*(?:年|月|日|号|时)")  # `2023年`, `5月`: a date, not a figure
+_NAME_AFTER = re.compile(r"^级|^[A-Za-z0-9]")  # `5A级`, `2000E`: a grade or a model name
+_RANGE_AFTER = re.compile(r"^\s*[-—]\s*\d")  # `1/2-3`: a range, not a fraction
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+_YEARLY = re.compile(r"年产\s*$")  # `年产120万件`: a yearly capacity
 
 
 @dataclass(frozen=True)
@@ -240,10 +252,9 @@ def _is_excluded(text: str, m: re.Match[str], unit: str | None) -> bool:
         return True
     if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and _NOT_AFTER.match(text[m.end() : m.end() + 8]):
         return True
-    if re.match(r"^\s*(?:年|月|日|号|时)", after) and not m.group("scale") and not m.group("unit"):
+    if _TIME_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
         return True
-    tail = text[m.end() : m.end() + 3]
-    return bool(re.match(r"^级", tail) or re.match(r"^[A-Za-z0-9]", tail))
+    return bool(_NAME_AFTER.match(text[m.end() : m.end() + 3]))
 
 
 def _in_slogan(text: str, start: int, end: int) -> bool:
@@ -284,12 +295,14 @@ def read(text: str) -> list[Quantity]:
 
 def _fractions(text: str) -> list[Quantity]:
     """`1/2` -> 50 percent, `三分之一` -> 33.33; not dates (`3/4号`) or ranges (`1/2-3`)."""
-    out = []
+    out: list[Quantity] = []
+    if "/" not in text and "分之" not in text:
+        return out  # every fraction is written with one of them
     for m in FRACTION.finditer(text):
         if m.group("a"):
             a, b = float(m.group("a")), float(m.group("b"))
-            if re.match(r"^\s*[-—]\s*\d", text[m.end() : m.end() + _AHEAD]) or re.search(
-                r"\d\s*$", text[max(0, m.start() - 1) : m.start()]
+            if _RANGE_AFTER.match(text[m.end() : m.end() + _AHEAD]) or _DIGIT_BEFORE.search(
+                text[max(0, m.start() - 1) : m.start()]
             ):
                 continue
         else:
@@ -304,7 +317,9 @@ def _fractions(text: str) -> list[Quantity]:
 
 def _halves(text: str) -> list[Quantity]:
     """`一半`, `半壁江山` -> 50 percent; `过半` -> more than 50."""
-    out = []
+    out: list[Quantity] = []
+    if "半" not in text:
+        return out  # `一半`, `半壁江山`, `过半`
     for m in HALF.finditer(text):
         word = m.group("word")
         qual = "gt" if word == "过半" else _qualifier(m.group("pre"))
@@ -343,8 +358,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     unit, unit_scale = _unit_of(m.group("unit"))
     if _no_figure(text, m, raw, unit, post):
         return None
-    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and re.search(
-        r"年产\s*$", text[max(0, m.start() - 3) : m.start("num")]
+    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and _YEARLY.search(
+        text[max(0, m.start() - 3) : m.start("num")]
     ):
         unit = f"{unit}/年"  # `年产120万件`: a yearly capacity
     scale = SCALES.get(m.group("scale") or "", 1.0)

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from loaders.extract.lexicon import made_of_common_words
+from loaders.extract.rules import end_of_last_word, longest_word
 from loaders.extract.spans import ParkMention
 from loaders.reference import (
     Zone,
@@ -68,7 +69,7 @@ _PARK_CONTEXT_BEFORE = re.compile(
     r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；,;]{0,8}$|(建设(?!项目)|新建|兴建|开建)[^，。；,;“”]{0,20}$"
 )
 _LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)")
-_PARK_CONTEXT_AFTER = re.compile(r"^[（(]?[^，。；,;]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
+_PARK_CONTEXT_AFTER = re.compile(r"[（(]?[^，。；,;]{0,2}(破土动工|开工|奠基|签约|项目|建设项目|揭牌|开园)")
 _CHINA_PLACE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,6})[）)]$")
 # `福建省开发区`: a province's zones at large, not one zone
 _CLASS_SUFFIXES = {"开发区", "高新区", "经开区", "园区", "工业园区", "产业园区", "产业园", "新区", "自贸区"}
@@ -87,18 +88,20 @@ _REFERENCE = re.compile(
 )
 _REFERENCE_OK_BEFORE = set("该本在到为和与及、，。；：！？（(“ \n的是从于向由至将把对入驻户")
 _GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
+_NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 
 
 @cache
 def _suffix_regex() -> re.Pattern[str]:
     alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
-    return re.compile(f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+    # the lookahead names the characters a match can start with, so the engine skips to them
+    opening = "".join(sorted({"国"} | {z.suffix[0] for z in zone_suffixes()}))
+    return re.compile(f"(?=[{re.escape(opening)}])(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
 
 
 @cache
 def _bare_regex() -> re.Pattern[str]:
-    forms = sorted(bare_zone_forms(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms))
+    return re.compile(longest_word(bare_zone_forms()))
 
 
 def _scan_left(body: str, end: int, limit: int) -> int:
@@ -111,13 +114,7 @@ def _scan_left(body: str, end: int, limit: int) -> int:
 
 def _cut_stop_words(body: str, start: int, end: int) -> int:
     """Move `start` past the rightmost verb or function word inside body[start:end]."""
-    window = body[start:end]
-    cut = 0
-    for w in _STOP_WORDS:
-        k = window.rfind(w)
-        if k >= 0:
-            cut = max(cut, k + len(w))
-    return start + cut
+    return start + end_of_last_word(body[start:end], _STOP_WORDS)
 
 
 def _place_before(body: str, start: int) -> str | None:
@@ -131,17 +128,28 @@ def _place_before(body: str, start: int) -> str | None:
 def _mention(
     start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, written: str | None = None
 ) -> ParkMention:
-    name = zone_canonical(zone)
-    return ParkMention(
-        start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
-    )
+    name = _canonical(zone)
+    form = _form_short(written) if written in zone_forms() else short_form(written or name)
+    return ParkMention(start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=form)
+
+
+_canonical = cache(zone_canonical)  # a gazetteer row's canonical name, worked out once per row
+
+
+@cache
+def _form_short(form: str) -> str:
+    """`short_form` of a gazetteer form, worked out once per form (the gazetteer is fixed)."""
+    return short_form(form)
+
+
+_CLOSING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")  # `杭州高新区（滨江）`: the district in brackets
 
 
 def short_form(written: str) -> str:
     """`长治国家高新区` -> `长治高新区`, `长春汽车经济技术开发区` -> `长春汽车经开区`: a written form
     without 国家, a district in brackets or the long suffix (the warehouse names a zone by the
     most complete of these its articles use)."""
-    written = re.sub(r"[（(][^）)]*[）)]$", "", written)
+    written = _CLOSING_BRACKET.sub("", written)
     written = written[:2] + written[2:].replace("国家", "")
     core, suffix = strip_suffix(written)
     return core + suffix.canonical if suffix is not None else written
@@ -153,7 +161,10 @@ def short_form(written: str) -> str:
 def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
     """The longest gazetteer form ending at `end` (not before `floor`) whose place fits."""
     forms = zone_forms()
-    for k in range(min(_MAX_FORM, end - floor), 1, -1):
+    reach = min(_MAX_FORM, end - floor)
+    for k in _form_lengths().get(body[end - 2 : end], ()):
+        if k > reach:
+            continue
         zone = forms.get(body[end - k : end])
         if zone is None:
             continue
@@ -164,14 +175,44 @@ def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
     return None
 
 
+@cache
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """Last two characters of a gazetteer form -> the lengths of the forms ending so, longest
+    first: the only lengths worth looking up at a given end."""
+    lengths: dict[str, set[int]] = {}
+    for form in zone_forms():
+        if len(form) >= 2:
+            lengths.setdefault(form[-2:], set()).add(len(form))
+    return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
+
+
 def _placed(body: str, form: str, zone: Zone) -> Zone:
     """`火炬高新区` with no place of its own: the zone of that form in a province the article names
     (`中山…火炬高新区` is 中山's), when the form's own zone lies elsewhere."""
     mentioned = provinces_named(body)
     if not mentioned or zone.province[:2] in mentioned or any(p in form for p in mentioned):
         return zone
-    others = {z for f, z in zone_forms().items() if f.endswith(form) and z.province[:2] in mentioned}
+    others = {z for z in _zones_ending_with(form) if z.province[:2] in mentioned}
     return next(iter(others)) if len(others) == 1 else zone
+
+
+@cache
+def _zones_ending_with(form: str) -> tuple[Zone, ...]:
+    """The zones of every gazetteer form that ends with `form` (`火炬高新区` -> 厦门's, 中山's …)."""
+    return tuple(_forms_by_ending().get(form, ()))
+
+
+@cache
+def _forms_by_ending() -> dict[str, list[Zone]]:
+    """Gazetteer form -> the zones of the forms ending with it: one pass over the gazetteer
+    instead of one per zone mention."""
+    forms = zone_forms()
+    out: dict[str, list[Zone]] = {}
+    for f, zone in forms.items():
+        for i in range(len(f)):
+            if f[i:] in forms:
+                out.setdefault(f[i:], []).append(zone)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -183,8 +224,7 @@ def provinces_named(body: str) -> frozenset[str]:
 
 @cache
 def _place_regex() -> re.Pattern[str]:
-    names = sorted((n for n in place_regions() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    return re.compile(longest_word(n for n in place_regions() if len(n) >= 2))
 
 
 def _with_place(body: str, start: int, zone: Zone) -> int:
@@ -234,7 +274,7 @@ def _bare_mentions(body: str, taken: list[tuple[int, int]]) -> list[ParkMention]
             continue  # `中关村倡议`, `光谷大道`: part of another name
         if before == "·":
             continue  # `南宁·中关村`: another park named after it
-        if before and re.match(f"[{CJK}A-Za-z0-9]", before):
+        if before and _NAME_CHAR.match(before):
             place = _place_before(body, start)
             if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
                 continue  # `新中关村`: part of another name
@@ -329,18 +369,18 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: frozenset[str]) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]]) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
         start = _tagged_head(body, head_end)
     if start is None:
         floor = _cut_stop_words(body, _scan_left(body, head_end, _RECURRING_HEAD[1]), head_end)
-        if body[floor:head_end] in recurring:
+        if body[floor:head_end] in recurring():
             start = floor
     return start
 
 
-def _admin_mention(body: str, m: re.Match[str], recurring: frozenset[str]) -> ParkMention | None:
+def _admin_mention(body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]]) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     national = m.group(0).startswith("国家")
@@ -394,9 +434,14 @@ def _strip_opening(body: str, start: int, end: int) -> int:
     import jieba.posseg as pseg
 
     jieba_ready()
-    tokens = list(pseg.cut(body[start:end]))
-    while len(tokens) > 1 and tokens[0].flag in _NOT_OPENING:
-        start += len(tokens.pop(0).word)
+    tokens = pseg.cut(body[start:end])  # read lazily: jieba tags the rest only when asked
+    token = next(tokens, None)
+    while token is not None and token.flag in _NOT_OPENING:
+        following = next(tokens, None)
+        if following is None:
+            break  # the last token stays, whatever its tag
+        start += len(token.word)
+        token = following
     return start
 
 
@@ -413,12 +458,14 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention]) -> Park
         start = legal.end()
     if _GENERIC_HEAD.search(body[start:end]):
         return None  # `百亿级电子信息产业园`: a class of park
+    if _PARK_CONTEXT_AFTER.match(body, m.end()):
+        return None  # a park being built is a project, not (yet) a zone (checked before jieba runs)
     start = _strip_opening(body, start, end)
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
         return None
-    if _PARK_CONTEXT_BEFORE.search(body[max(0, start - 12) : start]) or _PARK_CONTEXT_AFTER.match(body[m.end() :]):
-        return None  # a park being planned or built is a project, not (yet) a zone
+    if _PARK_CONTEXT_BEFORE.search(body[max(0, start - 12) : start]):
+        return None  # a park being planned is a project, not (yet) a zone
     china = _CHINA_PLACE.search(body[max(0, start - 10) : start])
     if china:  # `中国（南宁）跨境电子商务综合试验区`
         return ParkMention(
@@ -463,13 +510,20 @@ def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
 
 def park_type_of(mention: ParkMention) -> str:
     info = suffix_info().get(mention.suffix)
-    if mention.zone_key is not None:
-        from loaders.reference import gazetteer
-
-        for z in gazetteer():
-            if z.name_full == mention.zone_key:
-                return z.zone_type
+    if mention.zone_key is not None and mention.zone_key in _zone_types():
+        return _zone_types()[mention.zone_key]
     return info.park_type if info else "other"
+
+
+@cache
+def _zone_types() -> dict[str, str]:
+    """Gazetteer name -> zone type (the first row of a name, as a scan of the gazetteer finds)."""
+    from loaders.reference import gazetteer
+
+    out: dict[str, str] = {}
+    for z in gazetteer():
+        out.setdefault(z.name_full, z.zone_type)
+    return out
 
 
 def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[ParkMention] = ()) -> ParkMention | None:
@@ -499,7 +553,8 @@ def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[Park
 def _named_zones(body: str) -> list[ParkMention]:
     """Every zone an article names (no references), as spans of `body`, in order."""
     matches = list(_suffix_regex().finditer(body))
-    recurring = _recurring_heads(body, matches)
+    # the last resort for a head: counted only when a zone needs it, once per text
+    recurring = cache(lambda: _recurring_heads(body, matches))
     admin: list[ParkMention] = []
     for m in matches:
         if any(a.start <= m.start(1) < a.end for a in admin):
@@ -534,6 +589,12 @@ def _reference_target(suffix: str, named: list[ParkMention], title: list[ParkMen
     return dominant_zone(same, [m for m in title if park_type_of(m) == kind])
 
 
+@cache
+def _longer_suffixes(suffix: str) -> tuple[str, ...]:
+    """The zone suffixes longer than `suffix` (`产业园区`, `经济开发区` for `园区`, `开发区`)."""
+    return tuple(z.suffix for z in zone_suffixes() if len(z.suffix) > len(suffix))
+
+
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
     taken = [(p.start, p.end) for p in named]
     out = []
@@ -544,7 +605,7 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         if before.endswith(_GENERIC_BEFORE) or before.endswith("级"):
             continue  # `国家高新区`, `省级高新区` never mean the article's zone
         suffix = r.group(2) or r.group(4)
-        if any(len(z.suffix) > len(suffix) and body.endswith(z.suffix, 0, r.end()) for z in zone_suffixes()):
+        if body.endswith(_longer_suffixes(suffix), 0, r.end()):
             continue  # `产业园区`, `经济开发区`: the end of a longer suffix the rules did not take as a zone
         bare_park = suffix == "园区" and not r.group(1)
         if bare_park and before[-1:] and before[-1] not in _REFERENCE_OK_BEFORE:
@@ -565,8 +626,18 @@ def find_parks(body: str, title: str | None = None) -> list[ParkMention]:
     The title (when the page prints one) only helps to decide which zone a bare `高新区`
     in the body means; its own mentions are not spans of the body and are not returned.
     """
-    named = _named_zones(body)
+    return find_parks_with_title(body, title)[0]
+
+
+def find_parks_with_title(body: str, title: str | None) -> tuple[list[ParkMention], list[ParkMention]]:
+    """`find_parks(body, title)` and `find_parks(title)` (empty without a title), reading the
+    title's zones once for both."""
     title_zones = _named_zones(title) if title else []
+    parks = _with_references(body, _named_zones(body), title_zones)
+    return parks, _with_references(title, title_zones, []) if title else []
+
+
+def _with_references(body: str, named: list[ParkMention], title_zones: list[ParkMention]) -> list[ParkMention]:
     return sorted(named + _references(body, named, title_zones), key=lambda p: p.start)
 
 

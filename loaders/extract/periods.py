@@ -137,20 +137,26 @@ def _read(kind: str, m: re.Match[str], published: date | None) -> Period | None:
     return year_period(y)
 
 
+# (kind, pattern, cues): the pattern can only match a text holding one of its cues, a character
+# or word every match contains; a text without them is not searched (most sentences name no
+# quarter, half or relative day)
 _PATTERNS = (
-    ("first_quarters", _FIRST_QUARTERS),
-    ("quarter", _QUARTER),
-    ("half", _HALF),
-    ("months", _MONTHS),
-    ("first_months", _FIRST_MONTHS),
-    ("since", _SINCE),
-    ("early", _EARLY),
-    ("day", _DAY),
-    ("relative_day", _RELATIVE_DAY),
-    ("month", _MONTH),
-    ("year", _YEAR_ONLY),
-    ("year_end", _THIS_YEAR_END),
+    ("first_quarters", _FIRST_QUARTERS, ("季度",)),
+    ("quarter", _QUARTER, ("季度",)),
+    ("half", _HALF, ("半年",)),
+    ("months", _MONTHS, ("月",)),
+    ("first_months", _FIRST_MONTHS, ("月",)),
+    ("since", _SINCE, ("今年",)),
+    ("early", _EARLY, ("初",)),
+    ("day", _DAY, ("月",)),
+    ("relative_day", _RELATIVE_DAY, ("今", "昨", "前天")),
+    ("month", _MONTH, ("月",)),
+    ("year", _YEAR_ONLY, ("年",)),
+    ("year_end", _THIS_YEAR_END, ("年底", "年末")),
 )
+_ANY_CUE = re.compile("年|月|季度|今|昨|前天")  # a text without any of these states no period
+_AS_OF_BEFORE = re.compile(r"截[至止]\s*$")
+_DATELINE = re.compile(r"\s*(?:电|讯)")
 
 
 @dataclass(frozen=True)
@@ -164,13 +170,17 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
     """Every period `text` states, by position; where two overlap, the more specific one
     (`今年前三季度` over `今年`)."""
     found: list[Found] = []
-    for kind, pattern in _PATTERNS:
+    if not _ANY_CUE.search(text):
+        return found
+    for kind, pattern, cues in _PATTERNS:
+        if not any(cue in text for cue in cues):
+            continue
         for m in pattern.finditer(text):
             if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
                 continue
-            if re.search(r"截[至止]\s*$", text[max(0, m.start() - 4) : m.start()]):
+            if _AS_OF_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 continue  # `截至2023年11月`: the date a stock is stated at, read by `stock_or_flow`
-            if kind == "day" and re.match(r"\s*(?:电|讯)", text[m.end() : m.end() + 2]):
+            if kind == "day" and _DATELINE.match(text[m.end() : m.end() + 2]):
                 continue  # `本报北京12月12日电`: a dateline, the day of the report
             p = _read(kind, m, published)
             if p is not None:

@@ -34,7 +34,7 @@ from functools import cache
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
-from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, is_forecast
+from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, end_of_last_word, is_forecast
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.wordlists import words
 
@@ -119,6 +119,12 @@ _PROJECT_COUNT = re.compile(
 )
 # a sentence about the project just named: `该项目…`, `新项目…`, `据悉，该项目…`
 _PROJECT_REF = re.compile(r"\s*(?:[^，。,]{0,4}[，,])?\s*(?:该|新|此|这一)?项目")
+_LABEL = re.compile(r"“[^”]{1,8}”")  # `“双一流”南大苏州校区`: a quoted label before a name
+_HEAD_AT_END = re.compile(f"(?:{_HEADS})$")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
+_PLACE_AND_VERB = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:投资)?(?:建设|新建|兴建|投建)")
+_OTHER_NAME = re.compile("(?<![该此一])项目|“")  # another project, or a quoted name, after a name
 _PROPER_WITHIN = 10  # a place this near the start makes a name proper (`南大苏州校区`)
 _CLOSE = 10  # characters around another mention of a project that can hold its status verb
 _SAME_MIN = 6  # two names this long, one inside the other, are one project
@@ -152,6 +158,10 @@ class ProjectMention:
     mentions: tuple[tuple[int, int], ...] = ()
 
 
+_BUILDING = re.compile(r"(?:投资)?(?:建设|新建|兴建)")
+_SPACED = re.compile(f"[{CJK}] +(?=[{CJK}])")
+
+
 def name_start(body: str, end: int, limit: int = 40) -> int:
     """Scan left from a head over name characters, then past the last verb or function word."""
     start = end
@@ -168,29 +178,32 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
             break
         start -= 1
     window = body[start:end]
-    cut = 0
-    for w in _STOP_WORDS:
-        k = window.rfind(w)
-        if k >= 0:
-            cut = max(cut, k + len(w))
+    cut = end_of_last_word(window, _STOP_WORDS)
     for conj in ("和", "及", "与"):  # `OPPO智能制造中心和小天才…`: a list of two names
         k = window.rfind(conj)
         if k > 0 and window[:k].endswith(_HEAD_WORDS):
             cut = max(cut, k + 1)
-    lead = re.match(r"(?:投资)?(?:建设|新建|兴建)", window[cut:])
-    if lead and len(window) - cut - lead.end() >= 4:  # `建设X项目`: the verb opens the phrase, not the name
-        cut += lead.end()
-    m = re.search(f"[{CJK}] +(?=[{CJK}])", window[cut:])
-    while m:  # `调研协调 项目加快推进`: a space between Chinese words is a boundary
-        cut += m.end()
-        m = re.search(f"[{CJK}] +(?=[{CJK}])", window[cut:])
+    lead = _BUILDING.match(window, cut)
+    if lead and len(window) - lead.end() >= 4:  # `建设X项目`: the verb opens the phrase, not the name
+        cut = lead.end()
+    if " " in window:
+        cut = _past_spaced_words(window, cut)
     return start + cut
+
+
+def _past_spaced_words(window: str, cut: int) -> int:
+    """`调研协调 项目加快推进`: a space between Chinese words is a boundary; past the last one."""
+    m = _SPACED.search(window[cut:])
+    while m:
+        cut += m.end()
+        m = _SPACED.search(window[cut:])
+    return cut
 
 
 def is_batch(name: str) -> bool:
     """`海口国家高新区7个项目`, `2023年招商引资项目`, `科技创新类项目`, `投资推介会项目`: a count,
     a time, a class or an event, not one named undertaking."""
-    head = re.search(f"(?:{_HEADS})$", name)
+    head = _HEAD_AT_END.search(name)
     descriptor = name[: head.start()] if head else name
     weak_head = head is None or head.group(0) in _STRONG_HEAD
     unplaced = _without_place(descriptor)  # `中山市招商引资项目`: a city's batch
@@ -220,7 +233,7 @@ def _named_item(item: str) -> bool:
     """A listed item that names something (`丝路创智谷`, `6万吨钛材`), not a category (`轨道交通`)."""
     if len(item) < _ITEM_MIN or is_batch(item):
         return False
-    if re.search(r"[A-Za-z0-9]", item):
+    if _LATIN_OR_DIGIT.search(item):
         return True
     if not _ITEM_HEAD.search(item) and len(item) <= _SHORT_ITEM and item.endswith(_industry_words()):
         return False  # `矽盛电子`, `汇龙环保`: a company's brand, not a named project
@@ -237,6 +250,15 @@ def _industry_words() -> tuple[str, ...]:
     return industry_words()
 
 
+_PLANNED_MONEY = re.compile(r"计划(?=总?投资)")  # `计划总投资`: money, not a plan
+
+
+@cache
+def _status_patterns(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The status verbs (and a reader's extra ones), compiled once."""
+    return tuple((status, re.compile(pattern)) for status, pattern in STATUS + extra)
+
+
 def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     """The status verb that governs the name.
 
@@ -244,13 +266,14 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
     it in the sentence (`…项目分别签约落地`, `…中心投入运行`), then the nearest one before.
     `计划总投资` is money, not a plan.
     """
-    context_after = re.sub(r"计划(?=总?投资)", "", context_after)
-    context_before = re.sub(r"计划(?=总?投资)", "", context_before)
+    context_after = _PLANNED_MONEY.sub("", context_after)
+    context_before = _PLANNED_MONEY.sub("", context_before)
+    patterns = _status_patterns(extra)
 
     def nearest(text: str, from_end: bool) -> tuple[int, str] | None:
         best = None
-        for status, pattern in STATUS + extra:
-            for m in re.finditer(pattern, text):
+        for status, pattern in patterns if text else ():
+            for m in pattern.finditer(text):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
                 if is_forecast(text, m.start()):
@@ -309,7 +332,7 @@ def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int
     body = ctx.body
     stop = min([b for b, _ in names if b > start] + [s_end])
     after = body[end:stop]
-    other = re.search("(?<![该此一])项目|“", after)  # `该项目计划投资…` is still this project
+    other = _OTHER_NAME.search(after)  # `该项目计划投资…` is still this project
     cut = min([m.start() for m in (_PROJECT_COUNT.search(after), other) if m] + [len(after)])
     money = _money(after[:cut], _BUILDS_NEXT)
     if money:
@@ -349,7 +372,7 @@ def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies
     """Does a name open with something proper: Latin letters, a known place, a zone or a company?"""
     from loaders.reference import place_names
 
-    if re.match(r"[A-Za-z]", body[start:end]):
+    if _LATIN.match(body, start, end):
         return True
     if any(c.start == start for c in companies) or any(p.start == start for p in parks if not p.is_reference):
         return True
@@ -396,9 +419,9 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
         inside = next((c for c in ctx.companies if c.start < start < c.end), None)
         if inside is not None:  # `…精细化工有限公司20万吨…改造`: a stop word inside the owner's name
             start = inside.start
-        quoted = re.match(r"“[^”]{1,8}”", body[start : m.start()])
-        if quoted and m.start() - start - quoted.end() >= 4:  # `“双一流”南大苏州校区`: a label before the name
-            start += quoted.end()
+        quoted = _LABEL.match(body, start, m.start())
+        if quoted and m.start() - quoted.end() >= 4:  # `“双一流”南大苏州校区`: a label before the name
+            start = quoted.end()
         name = body[start:end].strip(" “”")
         descriptor = name[: -len(head)]
         if len(descriptor) < 4 or is_batch(name) or _COUNTED.search(body[max(0, start - 12) : start]):
@@ -436,11 +459,11 @@ def _past_place_and_verb(body: str, start: int, head: int) -> int:
     """`在双流建设锂离子动力电池项目`: the place and the verb before what is built are not its name."""
     from loaders.reference import place_names
 
-    m = re.match(r"([\u4e00-\u9fff]{2,5}?)(?:投资)?(?:建设|新建|兴建|投建)", body[start:head])
-    if not m or head - start - m.end() < _ITEM_MIN:
+    m = _PLACE_AND_VERB.match(body, start, head)
+    if not m or head - m.end() < _ITEM_MIN:
         return start
     place = m.group(1) in place_names() or m.group(1).endswith(("区", "县", "市")) or body[start - 1 : start] == "在"
-    return start + m.end() if place else start
+    return m.end() if place else start
 
 
 def _owner(ctx: ArticleContext, start: int, end: int) -> CompanyMention | None:

@@ -7,6 +7,8 @@ apart between the project extractor, the article context and the metric reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import cache
 
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
@@ -51,3 +53,46 @@ LEAD = re.compile(
     r"发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|发放了|发放|辅导|"
     r"培训|举行|有|为|是|的|在|将|可|约|近|超|逾|达|仅|高达|突破)\s*"
 )
+
+
+@cache
+def _reversed_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w[::-1]) for w in words))
+
+
+def end_of_last_word(text: str, words: tuple[str, ...]) -> int:
+    """Where the rightmost occurrence of any of `words` in `text` ends (0 when none occurs).
+
+    One search of the reversed text for the reversed words, instead of one `rfind` per word:
+    the leftmost match in the reversed text is the word ending furthest right in `text`.
+    """
+    m = _reversed_words(words).search(text[::-1])
+    return len(text) - m.start() if m else 0
+
+
+def longest_word(words: Iterable[str]) -> str:
+    """A regex matching, where it is tried, the longest of `words` that starts there: what
+    `"|".join(words sorted longest first)` matches, written as a trie (`中(?:山|国(?:…)?)`) so
+    that the engine follows the text's characters instead of trying thousands of names in turn.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return _branches(trie)
+
+
+_END = ""  # the trie key marking that a word ends at this node
+
+
+def _branches(node: dict[str, dict]) -> str:
+    """The continuations of one trie node, longer ones first (a greedy optional group)."""
+    branches = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch != _END]
+    if not branches:
+        return ""
+    alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        return f"(?:{alternation})?" if len(branches) == 1 else alternation + "?"
+    return alternation

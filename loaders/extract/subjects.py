@@ -29,7 +29,7 @@ from functools import cache
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
-from loaders.extract.rules import LEAD
+from loaders.extract.rules import LEAD, longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.reference import place_names, zone_suffixes
 
@@ -59,6 +59,16 @@ _BUILDS = re.compile(r"建设|打造|投建|新建|兴建|落地|实施")
 _CLASS_OF_ZONES = re.compile(
     r"(?:全国|国家级?)(?:高新区|高新技术产业开发区|经开区|经济技术开发区|自创区|自主创新示范区|新区)"
 )
+# `碧桂园现代筑美公司的…企业5家`: a name + `的` followed by its own figure is still a subject
+_OWN_FIGURE = re.compile(r"的[^，。；,;]{0,12}[\d零一二两三四五六七八九十百千]")
+_SUPPORT = re.compile(r"(以|依托|围绕|借助)$")  # `以X为核心`, `依托X`: X is an object
+_SUPPORT_IS = re.compile(r"^[^，。；,;]{0,2}为")
+_NOT_THE_REGION = re.compile(r"首家|唯一|总数|总量|平均|全省|全市|占")
+_COUNT_AFTER = re.compile(r"^\s*[\d零一二两三四五六七八九十百千]")
+_ORG_AFTER = re.compile(f"^[{CJK}]{{1,10}}?(院|局|厅|委|中心|公司|集团|大学|学院|协会|联盟|高新区|开发区|园区)")
+_PROJECT_OPENS = re.compile(r"(?:该|此|本|新)?项目")
+_LIST_GAP = re.compile(r"[^，。,！？!?\n]{0,40}[、；;]\s*")
+_CLAUSE_MARK = re.compile(r"[，。；]")
 _PAREN_REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|区|县))[^（(，。；]{0,8}[（(]\s*$")
 
 
@@ -114,20 +124,28 @@ def _is_object(body: str, start: int, end: int) -> bool:
     and the `X` of `以X为核心/载体` or `依托X`."""
     if body[end : end + 1] in ("、", "等"):
         return True
-    if body[end : end + 1] == "的" and not re.match(r"的[^，。；,;]{0,12}[\d零一二两三四五六七八九十百千]", body[end:]):
+    if body[end : end + 1] == "的" and not _OWN_FIGURE.match(body, end):
         return True  # `碧桂园现代筑美公司的产业链配套企业`: a modifier, unless its own figure follows
     before = body[max(0, start - 2) : start]
-    return bool(re.search(r"(以|依托|围绕|借助)$", before)) and bool(
-        re.match(r"^[^，。；,;]{0,2}为", body[end : end + 4])
-    )
+    return bool(_SUPPORT.search(before)) and bool(_SUPPORT_IS.match(body[end : end + 4]))
 
 
 def _project_mentions(ctx: ArticleContext) -> list[tuple[int, int, ProjectMention]]:
+    """Every span naming one of the article's projects, in order (computed once per article)."""
+    return ctx.derived(_all_project_mentions)
+
+
+def _all_project_mentions(ctx: ArticleContext) -> list[tuple[int, int, ProjectMention]]:
     return sorted(((a, b, p) for p in ctx.projects for a, b in p.mentions or ((p.start, p.end),)), key=lambda t: t[0])
 
 
 def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
-    """Zones, companies and projects named in the figure's sentence before it, that can be its subject."""
+    """Zones, companies and projects named in the figure's sentence before it, that can be its
+    subject (worked out once per figure: three rules read them)."""
+    return ctx.derived(_named_before, f)
+
+
+def _named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
     body = ctx.body
     out: list[Subject] = []
 
@@ -146,8 +164,7 @@ def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
 
 @cache
 def _place_regex() -> re.Pattern[str]:
-    names = sorted((n for n in place_names() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    return re.compile(longest_word(n for n in place_names() if len(n) >= 2))
 
 
 @cache
@@ -183,11 +200,11 @@ def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
     rest = lead[len(name) :]
     label = name + rest[0] if rest[:1] in ("省", "市", "区", "县") and not name.endswith(("省", "市")) else name
     rest = lead[len(label) :]
-    if rest.startswith("级") or re.search(r"首家|唯一|总数|总量|平均|全省|全市|占", rest):
+    if rest.startswith("级") or _NOT_THE_REGION.search(rest):
         return None
-    if re.match(r"^\s*[\d零一二两三四五六七八九十百千]", rest) and not _YEAR.match(rest):
+    if _COUNT_AFTER.match(rest) and not _YEAR.match(rest):
         return None  # `拥有广东省 1/2 的…`: the region is the base of a share, not its subject
-    if re.match(f"^[{CJK}]{{1,10}}?(院|局|厅|委|中心|公司|集团|大学|学院|协会|联盟|高新区|开发区|园区)", rest):
+    if _ORG_AFTER.match(rest):
         return None  # `贵州省质检院`: the region opens an organisation's (or a zone's) name
     if not label.endswith(("省", "市", "自治区", "区", "县", "盟", "自治州", "地区")):
         return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
@@ -205,8 +222,10 @@ def _class_of_zones(body: str, cstart: int, qs: int) -> Subject | None:
     return Subject(qs - len(lead) + m.end(), "other", "国家高新区")
 
 
-def _org_names(body: str) -> list[tuple[int, str]]:
-    """Organisation-like names in the article (for `该基地`-style references)."""
+def _org_names(ctx: ArticleContext) -> list[tuple[int, str]]:
+    """Organisation-like names in the article (for `该基地`-style references); read once per
+    article through `ctx.derived`, not once per figure."""
+    body = ctx.body
     out = []
     for m in _TOPIC_HEAD.finditer(body):
         start = name_start(body, m.start())
@@ -215,30 +234,33 @@ def _org_names(body: str) -> list[tuple[int, str]]:
     return out
 
 
+_IN_RESPECT = re.compile(r"^在[^，,]{1,16}方面[，,]")  # `在人才引进方面，…`: an adverbial, not the topic
+
+
 def topic(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     """The organisation a sentence is about, when it opens the sentence (`贵阳国际人才城已举办…`).
 
     `该基地` / `本次招聘会` resolve to the last organisation named with the same head.
     """
     body = ctx.body
-    orgs = _org_names(body)
     text = body[s0:s_end]
     early = _TOPIC_REF.search(text[:14])
     if early:
+        orgs = ctx.derived(_org_names)
         head = early.group(1)[-1]
         earlier = [n for pos, n in orgs if pos < s0 + early.start() and n.endswith(head)]
         if earlier:
             return Subject(s0 + early.end(), "other", earlier[-1], ctx.zone_name)
     lead = text
     for _ in range(4):
-        new = re.sub(r"^在[^，,]{1,16}方面[，,]", "", lead)
+        new = _IN_RESPECT.sub("", lead)
         new = LEAD.sub("", new).lstrip("，, ")
         if new == lead:
             break
         lead = new
     at = s0 + len(text) - len(lead)
     m = _TOPIC_HEAD.search(lead[:30])
-    if not m or re.match(r"(?:该|此|本|新)?项目", lead):
+    if not m or _PROJECT_OPENS.match(lead):
         return None
     start = name_start(body, at + m.start())
     if start != at or m.start() < 3:
@@ -377,12 +399,12 @@ def _continues_a_list(ctx: ArticleContext, f: Figure) -> bool:
     if f.previous is None or f.previous_end < 0:
         return False
     gap = ctx.body[f.previous_end : f.cstart]
-    return bool(re.fullmatch(r"[^，。,！？!?\n]{0,40}[、；;]\s*", gap))
+    return bool(_LIST_GAP.fullmatch(gap))
 
 
 def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     body = ctx.body
-    cands = named_before(ctx, f)
+    cands = list(named_before(ctx, f))  # a copy: the candidates below are added to it
     measured = _measured_after(ctx, f)
     if measured and f.unit in ("CNY", "USD"):  # `青禾高新区投资6亿元的X项目`: X's, phrase `投资`
         return replace(measured, at=max([c.at for c in cands if c.at <= f.qs], default=f.cstart))
@@ -435,9 +457,7 @@ def _affiliations(ctx: ArticleContext) -> dict[str, CompanyMention]:
         before = [
             c
             for c in ctx.companies
-            if c.end <= m.start()
-            and m.start() - c.end <= 12
-            and not re.search(r"[，。；]", ctx.body[c.end : m.start()])
+            if c.end <= m.start() and m.start() - c.end <= 12 and not _CLAUSE_MARK.search(ctx.body, c.end, m.start())
         ]
         if before:
             out.setdefault(m.group(1), before[-1])
