@@ -126,6 +126,29 @@ def test_the_pool_returns_results_in_order_from_other_processes():
         assert {pid for _, pid in parsing.map(pid_of, range(10), 10)} == {os.getpid()}
 
 
+def parent_of(_: object) -> int:
+    return os.getppid()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_the_fork_server_and_its_warm_parser_end_with_the_pool():
+    """Nothing of the pool stays resident while dbt builds."""
+    with Parsing(2) as parsing:
+        servers = {pid for _, pid in parsing.map(parent_of, range(30), 30)}
+    assert len(servers) == 1 and os.getpid() not in servers  # workers are the fork server's children
+    (server,) = servers
+    assert not _alive(server)
+    with Parsing(2) as parsing:  # a later pool starts a server of its own
+        assert len({pid for _, pid in parsing.map(pid_of, range(30), 30)}) >= 1
+
+
 def test_two_workers_land_exactly_what_one_lands(folder, tmp_path, monkeypatch, capsys):
     dbs = {}
     for workers in ("1", "2"):
