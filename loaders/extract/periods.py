@@ -154,6 +154,7 @@ _PATTERNS = (
     ("year", _YEAR_ONLY, ("年",)),
     ("year_end", _THIS_YEAR_END, ("年底", "年末")),
 )
+_CUES = frozenset(cue for _, _, cues in _PATTERNS for cue in cues)
 _ANY_CUE = re.compile("年|月|季度|今|昨|前天")  # a text without any of these states no period
 _AS_OF_BEFORE = re.compile(r"截[至止]\s*$")
 _DATELINE = re.compile(r"\s*(?:电|讯)")
@@ -172,8 +173,9 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
     found: list[Found] = []
     if not _ANY_CUE.search(text):
         return found
+    present = {cue for cue in _CUES if cue in text}  # each cue looked for once, not per pattern
     for kind, pattern, cues in _PATTERNS:
-        if not any(cue in text for cue in cues):
+        if present.isdisjoint(cues):
             continue
         for m in pattern.finditer(text):
             if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
