@@ -49,6 +49,8 @@ _PROJECT_REF = re.compile(
 )
 _HEAD_REF = re.compile(r"该(基地|园区|中心|工程|产业园|生产线)")
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])其(?![中他它余次])")
+# every match of the four reference patterns above holds one of these: without them, no reference
+_REFERENCE_CUE = re.compile(r"该|这家|项目|其")
 # a sentence that states a batch of projects (`N个项目`, `项目N个`, `类项目`), not one project
 _BATCH = re.compile(
     r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|项)[^，。；,;]{0,12}项目|项目[^，。；,;]{0,4}[\d一二两三四五六七八九十]+\s*个|"
@@ -141,24 +143,29 @@ def _all_project_mentions(ctx: ArticleContext) -> list[tuple[int, int, ProjectMe
 
 def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
     """Zones, companies and projects named in the figure's sentence before it, that can be its
-    subject (worked out once per figure: three rules read them)."""
-    return ctx.derived(_named_before, f)
+    subject (worked out once per figure: three rules read them). Keyed by the figure's span
+    alone, which is all they depend on (hashing the whole figure costs more than the lookup)."""
+    return ctx.derived(_named_before, f.s0, f.qs, f.qe)
 
 
-def _named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
+def _named_before(ctx: ArticleContext, s0: int, qs: int, qe: int) -> list[Subject]:
     body = ctx.body
     out: list[Subject] = []
 
-    def stands(a: int, b: int) -> bool:
-        return f.s0 <= a and b <= f.qs and not _is_object(body, a, b) and not _closed_parenthesis(body, b, f.qs)
+    def stands(a: int, b: int) -> bool:  # (asked only of names before the figure in its sentence)
+        return not _is_object(body, a, b) and not _closed_parenthesis(body, b, qs)
 
-    out += [_park(p) for p in ctx.parks if stands(p.start, p.end)]
-    out += [_company(ctx, c) for c in ctx.companies if stands(c.start, c.end)]
+    out += [_park(p) for p in ctx.parks if s0 <= p.start and p.end <= qs and stands(p.start, p.end)]
+    out += [_company(ctx, c) for c in ctx.companies if s0 <= c.start and c.end <= qs and stands(c.start, c.end)]
     # a project preceded by `、` is the last of a list (`包括A、B、C，总投资41亿元`), no subject either
-    out += [_project(p, b) for a, b, p in _project_mentions(ctx) if stands(a, b) and body[a - 1 : a] != "、"]
-    inside = [p for a, b, p in _project_mentions(ctx) if a <= f.qs and f.qe <= b]
+    out += [
+        _project(p, b)
+        for a, b, p in _project_mentions(ctx)
+        if s0 <= a and b <= qs and stands(a, b) and body[a - 1 : a] != "、"
+    ]
+    inside = [p for a, b, p in _project_mentions(ctx) if a <= qs and qe <= b]
     if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
-        out.append(_project(inside[0], f.qs))
+        out.append(_project(inside[0], qs))
     return sorted(out, key=lambda s: s.at)
 
 
@@ -211,6 +218,16 @@ def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
     if label.endswith(_zone_suffix_words()):
         return None  # `成都高新区`: a district-level zone the gazetteer of places also lists is a zone
     return Subject(offset + len(label), "region", label)
+
+
+def _region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
+    """`clause_region` of the article's body, read once per span (two rules ask, and a
+    figure's clause often opens its sentence)."""
+    return ctx.derived(_body_region, cstart, qs)
+
+
+def _body_region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
+    return clause_region(ctx.body, cstart, qs)
 
 
 def _class_of_zones(body: str, cstart: int, qs: int) -> Subject | None:
@@ -293,6 +310,8 @@ def body_has(ctx: ArticleContext, a: int, b: int, head: str) -> bool:
 
 def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
     body = ctx.body
+    if not _REFERENCE_CUE.search(body, f.s0, f.qs):
+        return None  # most figures: one search instead of four
     best: Subject | None = None
     for r in _COMPANY_REF.finditer(body, f.s0, f.qs):
         last = [c for c in ctx.companies if c.end <= r.start()]
@@ -381,7 +400,7 @@ def _by_batch(ctx: ArticleContext, f: Figure) -> Subject | None:
     own = [p for p in named_before(ctx, f) if p.kind == "project" and p.at > cue]
     if own:
         return None
-    region = clause_region(body, f.s0, f.qs)
+    region = _region(ctx, f.s0, f.qs)
     zone = _zone_before(ctx, f)
     if region and (zone is None or region.at > zone.at):
         return region
@@ -410,16 +429,16 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
         return replace(measured, at=max([c.at for c in cands if c.at <= f.qs], default=f.cstart))
     if measured:
         cands.append(measured)
-    opening = clause_region(body, f.s0, f.qs) if not cands else None
+    opening = _region(ctx, f.s0, f.qs) if not cands else None
     if opening and not any(c.at > opening.at for c in cands):
         cands.append(opening)
-    region = clause_region(body, f.cstart, f.qs)
+    region = _region(ctx, f.cstart, f.qs)
     if region and (not cands or region.at >= cands[-1].at):
         cands.append(region)
-    cls = _class_of_zones(body, f.cstart, f.qs) or _class_of_zones(body, f.s0, f.qs)
+    cls = _class_of_zones(body, f.cstart, f.qs) or (_class_of_zones(body, f.s0, f.qs) if f.s0 != f.cstart else None)
     if cls and (not cands or cls.at >= cands[-1].at):
         cands.append(cls)
-    t = topic(ctx, f.s0, f.s_end)
+    t = ctx.derived(topic, f.s0, f.s_end)  # the sentence's, asked for each of its figures
     if t and t.at <= f.qs and not any(c.at > t.at for c in cands):
         cands.append(t)
     cands.sort(key=lambda c: c.at)
