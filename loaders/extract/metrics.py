@@ -21,6 +21,7 @@ statement; the same figure for another period is another.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -360,14 +361,14 @@ def _statement(
     growth = growth or q.unit == "个百分点"
     value = -q.value if growth and _DECLINE.search(phrase) else q.value
     kind_ = subject.kind if subject is not None else "other"
-    full = max(body.rfind(c, 0, qs) for c in "。！？!?\n") + 1  # `；` does not end a period's scope
+    full = _period_scope_start(ctx, qs)
     period = _period(ctx, full, s_end, qs, cstart, _Facts(phrase, growth, kind_), state)
     if not growth:
         state.previous_phrase = phrase
     if subject is not None and body[qs - 1 : qs] not in ("（", "("):  # a bracketed base does not carry
         state.subject, state.subject_end = subject, qe
     kind, name = (subject.kind, subject.name) if subject else ("other", "")
-    park = subject.park if subject is not None and subject.park in {p.name for p in ctx.parks} else None
+    park = subject.park if subject is not None and subject.park in ctx.derived(_park_names) else None
     return MetricStatement(
         start=qs,
         end=qe,
@@ -387,6 +388,27 @@ def _statement(
         period_end=period.end,
         evidence=body[s0:s_end].strip(),
     )
+
+
+_PERIOD_SCOPE_END = re.compile(r"[。！？!?\n]")  # `；` does not end a period's scope
+
+
+def _period_scope_start(ctx: ArticleContext, qs: int) -> int:
+    """Where the words that can state the period of a figure at `qs` begin: after the last
+    sentence end before it (found by bisecting the article's ends, not by searching back
+    from every figure to the start of the body for marks most articles never print)."""
+    ends = ctx.derived(_period_scope_ends)
+    i = bisect_left(ends, qs)
+    return ends[i - 1] + 1 if i else 0
+
+
+def _period_scope_ends(ctx: ArticleContext) -> list[int]:
+    return [m.start() for m in _PERIOD_SCOPE_END.finditer(ctx.body)]
+
+
+def _park_names(ctx: ArticleContext) -> frozenset[str]:
+    """The names of the article's zones (read after they are final: metrics come last)."""
+    return frozenset(p.name for p in ctx.parks)
 
 
 _NAME_MAX = 12  # a metric's name in a `…分别为…` list is short

@@ -175,6 +175,13 @@ def _place_regex() -> re.Pattern[str]:
 
 
 @cache
+def _place_initials() -> frozenset[str]:
+    """The characters a place name opens with: a clause opening with another holds no region,
+    and the engine would try the trie's hundreds of first branches in turn to find that out."""
+    return frozenset(n[0] for n in place_names() if len(n) >= 2)
+
+
+@cache
 def _zone_suffix_words() -> tuple[str, ...]:
     return tuple(z.suffix for z in zone_suffixes())
 
@@ -200,7 +207,7 @@ def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
     clause = body[cstart:qs]
     lead = _strip_lead(clause)
     offset = cstart + len(clause) - len(lead)
-    m = _place_regex().match(lead)
+    m = _place_regex().match(lead) if lead[:1] in _place_initials() else None
     if not m:
         return None
     name = m.group(0)
@@ -348,7 +355,10 @@ def _new_project(ctx: ArticleContext, at: int) -> ProjectMention | None:
 
 def _by_parenthesis(ctx: ArticleContext, f: Figure) -> Subject | None:
     """`超过苏州市平均通过率(60.45%)`, `占南宁市(36家)的50%`: the region the bracket belongs to."""
-    m = _PAREN_REGION.search(ctx.body, max(f.s0, f.qs - 16), f.qs)
+    window = max(f.s0, f.qs - 16)
+    if ctx.body.find("（", window, f.qs) < 0 and ctx.body.find("(", window, f.qs) < 0:
+        return None  # no bracket to belong to (the pattern's lazy search is costly everywhere)
+    m = _PAREN_REGION.search(ctx.body, window, f.qs)
     if not m or m.end() != f.qs:
         return None
     name = m.group(1)
