@@ -1,0 +1,81 @@
+"""The cheap gates in front of the metric extractor's patterns say what the patterns would.
+
+A pattern prefixed with a lookahead of its opening characters, or a rule skipped when its cue
+is missing, must find exactly what the bare pattern finds: these tests compare the two on
+crafted texts and on texts drawn from the characters the patterns read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders.extract import periods, subjects
+from tests.conftest import sample_pages
+
+_OPENED = ("_QUARTER", "_FIRST_QUARTERS", "_HALF", "_MONTHS", "_FIRST_MONTHS", "_EARLY", "_DAY", "_YEAR_ONLY")
+_LOOKAHEAD = re.compile(r"^\(\?=\[[^\]]*\]\)\(\?:(.*)\)$", re.DOTALL)
+
+# the characters the period patterns read, and some they do not
+_ALPHABET = "0123456789 年月日号季度半上下前第个今去本当以来初底末全度已累计—-至到一二三四五六七八九十园区，。增长"
+
+_CRAFTED = [
+    "2023年二季度重点项目集中开工",
+    "今年前三季度，园区实现营收",
+    "2024年 1—5月新增企业30家",
+    " 上半年，全区新签约项目",
+    "去年前10个月完成投资",
+    "2022年初至今，累计引进",
+    "5月7日，签约仪式在园区举行",
+    "2019年度报告显示，2020年第二批名单",
+    "本年 前 三季度",
+]
+
+
+def _bare(name: str) -> re.Pattern[str]:
+    """The pattern `name` without its opening lookahead."""
+    m = _LOOKAHEAD.match(getattr(periods, name).pattern)
+    assert m, name
+    return re.compile(m.group(1))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def _texts() -> list[str]:
+    return _CRAFTED + [p.read_text(encoding="utf-8") for p in sample_pages()]
+
+
+def test_period_openings_find_what_the_bare_patterns_find():
+    for name in _OPENED:
+        opened, bare = getattr(periods, name), _bare(name)
+        for text in _texts():
+            assert _spans(opened, text) == _spans(bare, text), (name, text[:40])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_period_openings_agree_on_any_text(text: str):
+    for name in _OPENED:
+        assert _spans(getattr(periods, name), text) == _spans(_bare(name), text), name
+
+
+def test_every_reference_holds_a_reference_cue():
+    """`_by_reference` looks for its four patterns only where `_REFERENCE_CUE` finds a cue."""
+    patterns = (subjects._COMPANY_REF, subjects._PROJECT_REF, subjects._HEAD_REF, subjects._PRONOUN)
+    crafted = "该企业投资。这家公司。新项目总投资。项目计划。该基地。其产值。该中心"
+    for text in [crafted, *_texts()]:
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                assert subjects._REFERENCE_CUE.search(m.group(0)), m.group(0)
+
+
+def test_regions_open_with_a_place_initial():
+    """A clause whose lead opens with no place name's first character holds no region."""
+    initials = subjects._place_initials()
+    for text in _texts():
+        for m in subjects._place_regex().finditer(text):
+            assert m.group(0)[0] in initials
