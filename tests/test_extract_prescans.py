@@ -12,6 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from loaders import dates
 from loaders.extract import periods, subjects
 from tests.conftest import sample_pages
 
@@ -39,6 +40,9 @@ def _bare(name: str) -> re.Pattern[str]:
     m = _LOOKAHEAD.match(getattr(periods, name).pattern)
     assert m, name
     return re.compile(m.group(1))
+
+
+_MONTH_DAY_BARE = re.compile(dates._MONTH_DAY.pattern.removeprefix(r"(?=[\s\d])"))
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
@@ -79,3 +83,17 @@ def test_regions_open_with_a_place_initial():
     for text in _texts():
         for m in subjects._place_regex().finditer(text):
             assert m.group(0)[0] in initials
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 年月日号，", max_size=30))
+def test_month_day_opening_agrees_on_any_text(text: str):
+    assert _MONTH_DAY_BARE.pattern != dates._MONTH_DAY.pattern
+    assert [m.span(1) + m.span(2) for m in dates._MONTH_DAY.finditer(text)] == [
+        m.span(1) + m.span(2) for m in _MONTH_DAY_BARE.finditer(text)
+    ]
+
+
+def test_month_day_opening_agrees_on_the_sample_pages():
+    for text in _texts():
+        assert [m.span() for m in dates._MONTH_DAY.finditer(text)] == [m.span() for m in _MONTH_DAY_BARE.finditer(text)]
