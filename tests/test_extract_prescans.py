@@ -8,12 +8,15 @@ crafted texts and on texts drawn from the characters the patterns read.
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders import dates
-from loaders.extract import periods, subjects
+from loaders.extract import metrics, periods, subjects
+from loaders.extract.rules import EVENT_VERBS
 from tests.conftest import sample_pages
 
 _OPENED = ("_QUARTER", "_FIRST_QUARTERS", "_HALF", "_MONTHS", "_FIRST_MONTHS", "_EARLY", "_DAY", "_YEAR_ONLY")
@@ -97,3 +100,36 @@ def test_month_day_opening_agrees_on_any_text(text: str):
 def test_month_day_opening_agrees_on_the_sample_pages():
     for text in _texts():
         assert [m.span() for m in dates._MONTH_DAY.finditer(text)] == [m.span() for m in _MONTH_DAY_BARE.finditer(text)]
+
+
+def _opening_characters(parsed: list) -> tuple[set[str] | None, bool]:
+    """The characters a match of a parsed pattern can open with (None when the pattern opens
+    with something this does not read), and whether it can match the empty string."""
+    out: set[str] = set()
+    for op, av in parsed:
+        if op is sre_constants.LITERAL:
+            return out | {chr(av)}, False
+        if op is sre_constants.BRANCH:
+            parts = [_opening_characters(alt) for alt in av[1]]
+        elif op is sre_constants.SUBPATTERN:
+            parts = [_opening_characters(av[-1])]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            first, empty = _opening_characters(av[2])
+            parts = [(first, empty or av[0] == 0)]
+        else:
+            return None, False
+        if any(first is None for first, _ in parts):
+            return None, False
+        out |= set().union(*(first for first, _ in parts))
+        if not any(empty for _, empty in parts):
+            return out, False
+    return out, True
+
+
+def test_event_verbs_open_with_the_listed_characters():
+    """`metrics._EVENT_VERB` skips to EVENT_VERB_OPENS: every event verb must open with one."""
+    first, empty = _opening_characters(sre_parser.parse(EVENT_VERBS.pattern))
+    assert first is not None and not empty
+    assert first <= set(metrics.EVENT_VERB_OPENS), first - set(metrics.EVENT_VERB_OPENS)
+    for text in _texts():
+        assert [m.span() for m in metrics._EVENT_VERB.finditer(text)] == [m.span() for m in EVENT_VERBS.finditer(text)]

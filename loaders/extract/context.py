@@ -78,9 +78,11 @@ class ArticleContext:
         not mutate what it returns.
         """
         key = (compute, args)
-        if key not in self._derived:
-            self._derived[key] = compute(self, *args)
-        return self._derived[key]
+        try:
+            return self._derived[key]  # asked tens of times per figure: one lookup when known
+        except KeyError:
+            value = self._derived[key] = compute(self, *args)
+            return value
 
     @classmethod
     def read(cls, body: str, title: str | None = None, published_on: date | None = None) -> ArticleContext:

@@ -225,6 +225,10 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
 
 # after a year, the name of a batch the event is about (`2023年招商引资项目集中签约`)
 _BATCH_NAME = re.compile(r"\s*[\u4e00-\u9fff]{0,10}项目[^，。；,;]{0,6}(?:" + EVENT_VERBS.pattern + ")")
+# the characters an event verb opens with (`签约`, `开工`, `投产` …; tests check them against
+# EVENT_VERBS): the lookahead lets the engine skip the others in every sentence it reads
+EVENT_VERB_OPENS = "启试开落竣入建破奠达完已投引动运签正"
+_EVENT_VERB = re.compile(f"(?=[{EVENT_VERB_OPENS}])(?:{EVENT_VERBS.pattern})")
 _EVENT_CUES = re.compile(r"此次|本次|当天|当日|现场|集中|仪式|活动")
 _FOLLOWS_EVENT = re.compile(
     r"^\s*(?:其中|此次|本次|上述|据悉|据了解|这些|[\u4e00-\u9fff]{0,4}的\s*[\d一二两三四五六七八九十]+个项目中)"
@@ -237,7 +241,7 @@ def _in_event(ctx: ArticleContext, s0: int, s_end: int, state: _State) -> bool:
     sentence = ctx.body[s0:s_end]
     if state.previous_event and ctx.body[max(0, state.previous_end - 1) : s0] in ("；", ";"):
         return True  # the event's sentence went on after a `；` (a sentence keeps its end mark)
-    if EVENT_VERBS.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
+    if _EVENT_VERB.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
         return True
     return bool(_FOLLOWS_EVENT.match(sentence)) and state.previous_event
 

@@ -396,17 +396,21 @@ def _zone_before(ctx: ArticleContext, f: Figure) -> Subject | None:
     return zones[-1] if zones else None
 
 
+def _batch_cues(ctx: ArticleContext, s0: int, s_end: int) -> list[int]:
+    """Where the sentence states a batch of projects (read once per sentence, not per figure)."""
+    return [m.start() for m in _BATCH.finditer(ctx.body, s0, s_end)]
+
+
 def _by_batch(ctx: ArticleContext, f: Figure) -> Subject | None:
     """`集中签约项目21个，…总投资额为176.25亿元`, `其中先进制造业项目14个`: the zone's batch,
     unless a project is named between the batch and the figure (`17个项目中，A项目计划布局…`) or
     the figure describes the project after it (`投资6亿元的A、…等11个项目`)."""
-    body = ctx.body
     if f.unit in ("CNY", "USD") and _measured_after(ctx, f):
         return None
-    cues = list(_BATCH.finditer(body, f.s0, f.s_end))
+    cues = ctx.derived(_batch_cues, f.s0, f.s_end)
     if not cues:
         return None
-    cue = min(cues[-1].start(), f.qs) if cues[-1].start() < f.qs else cues[0].start()
+    cue = min(cues[-1], f.qs) if cues[-1] < f.qs else cues[0]
     own = [p for p in named_before(ctx, f) if p.kind == "project" and p.at > cue]
     if own:
         return None
