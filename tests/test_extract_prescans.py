@@ -133,3 +133,16 @@ def test_event_verbs_open_with_the_listed_characters():
     assert first <= set(metrics.EVENT_VERB_OPENS), first - set(metrics.EVENT_VERB_OPENS)
     for text in _texts():
         assert [m.span() for m in metrics._EVENT_VERB.finditer(text)] == [m.span() for m in EVENT_VERBS.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_metric_keywords_by_initial_pick_the_most_specific(data):
+    """`classify_metric` tries only the keywords opening with a character of the phrase; it picks
+    the keyword the ranked scan of every keyword would."""
+    unit = data.draw(st.sampled_from(["CNY", "USD", "家", "个", "人", "亩", "倍", "吨", "percent"]))
+    growth = data.draw(st.booleans()) if unit != "percent" else True  # (a share is read apart)
+    words = [k for k, _ in metrics._keywords_for("percent", True)]
+    phrase = "".join(data.draw(st.lists(st.sampled_from([*words, "的", "全区", "新"]), max_size=4)))
+    ranked = next((code for keyword, code in metrics._keywords_for(unit, growth) if keyword in phrase), None)
+    assert metrics.classify_metric(phrase, unit, growth) == (ranked or metrics.classify_metric("", unit, growth))

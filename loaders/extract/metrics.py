@@ -133,6 +133,17 @@ def _keywords_for(unit: str, is_growth: bool) -> tuple[tuple[str, str], ...]:
     return tuple((k, key[2]) for key, k in ranked)
 
 
+@cache
+def _keywords_by_initial(unit: str, is_growth: bool) -> dict[str, tuple[tuple[int, str], ...]]:
+    """`_keywords_for(unit, is_growth)` as (rank, keyword) by the keyword's first character: a
+    phrase can only hold the keywords opening with one of its characters, so only those are
+    tried (the most specific of them is the one of least rank)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rank, (keyword, _) in enumerate(_keywords_for(unit, is_growth)):
+        out.setdefault(keyword[0], []).append((rank, keyword))
+    return {ch: tuple(ranked) for ch, ranked in out.items()}
+
+
 def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     """The vocabulary code whose keyword the phrase holds (most specific first)."""
     if unit == "percent" and not is_growth and _SHARE.search(phrase):
@@ -140,9 +151,10 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
             if term.code == "rd_intensity" and any(k in phrase for k in term.keywords):
                 return term.code
         return "share"
-    code = next((code for keyword, code in _keywords_for(unit, is_growth) if keyword in phrase), None)
-    if code is not None:
-        return code
+    by_initial = _keywords_by_initial(unit, is_growth)
+    found = [rank for ch in set(phrase) for rank, keyword in by_initial.get(ch, ()) if keyword in phrase]
+    if found:
+        return _keywords_for(unit, is_growth)[min(found)][1]
     return {
         "人": "talent_count",
         "名": "talent_count",

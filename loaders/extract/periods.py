@@ -205,6 +205,8 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
 
 def without_bases(text: str) -> str:
     """`比去年多34个` -> `比    多34个`: blank out comparison bases, keeping positions."""
+    if "年" not in text:
+        return text  # every base names a year (`2019年`, `去年`, `上年` …)
     return _BASE.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -204,9 +204,12 @@ def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
     Not when it names a level (`广东省级`), a first or only (`贵州首家`), or a comparison base
     (`占郑州市入选总数的一半`).
     """
-    clause = body[cstart:qs]
-    lead = _strip_lead(clause)
-    offset = cstart + len(clause) - len(lead)
+    return _region_opening(_strip_lead(body[cstart:qs]), qs)
+
+
+def _region_opening(lead: str, qs: int) -> Subject | None:
+    """`clause_region` of a clause ending at `qs`, given its lead (the clause past its LEAD words)."""
+    offset = qs - len(lead)
     m = _place_regex().match(lead) if lead[:1] in _place_initials() else None
     if not m:
         return None
@@ -234,12 +237,22 @@ def _region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
 
 
 def _body_region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
-    return clause_region(ctx.body, cstart, qs)
+    return _region_opening(_lead(ctx, cstart, qs), qs)
 
 
-def _class_of_zones(body: str, cstart: int, qs: int) -> Subject | None:
-    """`国家高新区生产总值12.33万亿元`: the national zones together."""
-    lead = _strip_lead(body[cstart:qs])
+def _lead(ctx: ArticleContext, start: int, qs: int) -> str:
+    """The text from `start` to the figure past its LEAD words, stripped once per span: the
+    region and the class-of-zones rules both read it."""
+    return ctx.derived(_body_lead, start, qs)
+
+
+def _body_lead(ctx: ArticleContext, start: int, qs: int) -> str:
+    return _strip_lead(ctx.body[start:qs])
+
+
+def _class_of_zones(lead: str, qs: int) -> Subject | None:
+    """`国家高新区生产总值12.33万亿元`: the national zones together (`lead`: what opens the
+    clause ending at `qs`, past its LEAD words)."""
     m = _CLASS_OF_ZONES.match(lead)
     if not m:
         return None
@@ -436,7 +449,6 @@ def _continues_a_list(ctx: ArticleContext, f: Figure) -> bool:
 
 
 def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
-    body = ctx.body
     cands = list(named_before(ctx, f))  # a copy: the candidates below are added to it
     measured = _measured_after(ctx, f)
     if measured and f.unit in ("CNY", "USD"):  # `青禾高新区投资6亿元的X项目`: X's, phrase `投资`
@@ -449,7 +461,9 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     region = _region(ctx, f.cstart, f.qs)
     if region and (not cands or region.at >= cands[-1].at):
         cands.append(region)
-    cls = _class_of_zones(body, f.cstart, f.qs) or (_class_of_zones(body, f.s0, f.qs) if f.s0 != f.cstart else None)
+    cls = _class_of_zones(_lead(ctx, f.cstart, f.qs), f.qs) or (
+        _class_of_zones(_lead(ctx, f.s0, f.qs), f.qs) if f.s0 != f.cstart else None
+    )
     if cls and (not cands or cls.at >= cands[-1].at):
         cands.append(cls)
     t = ctx.derived(topic, f.s0, f.s_end)  # the sentence's, asked for each of its figures
