@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from loaders import dates
 from loaders.extract import metrics, periods, subjects
+from loaders.extract.context import ArticleContext
 from loaders.extract.rules import EVENT_VERBS
 from tests.conftest import sample_pages
 
@@ -146,3 +147,13 @@ def test_metric_keywords_by_initial_pick_the_most_specific(data):
     phrase = "".join(data.draw(st.lists(st.sampled_from([*words, "的", "全区", "新"]), max_size=4)))
     ranked = next((code for keyword, code in metrics._keywords_for(unit, growth) if keyword in phrase), None)
     assert metrics.classify_metric(phrase, unit, growth) == (ranked or metrics.classify_metric("", unit, growth))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab。！？!?；;\n ", max_size=24))
+def test_sentence_at_bisects_to_the_sentence_a_scan_finds(text: str):
+    """`ArticleContext.sentence_at` bisects the sentence starts; a scan of them says the same."""
+    ctx = ArticleContext(text)
+    for pos in range(-1, len(text) + 2):
+        scanned = next(((a, b) for a, b in ctx.sentences if a <= pos < b), (0, len(text)))
+        assert ctx.sentence_at(pos) == scanned, pos
