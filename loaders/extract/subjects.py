@@ -198,17 +198,13 @@ def _strip_lead(text: str) -> str:
 _YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")  # `荣昌区2019年下半年…`: a date, not a share's base
 
 
-def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
-    """A province, city or district opening the number's clause (`河南省12家单位新备案`, `荣昌区…`).
+def _region_opening(lead: str, qs: int) -> Subject | None:
+    """A province, city or district opening the number's clause (`河南省12家单位新备案`, `荣昌区…`);
+    `lead` is the clause ending at `qs` past its LEAD words (see `_lead`).
 
     Not when it names a level (`广东省级`), a first or only (`贵州首家`), or a comparison base
     (`占郑州市入选总数的一半`).
     """
-    return _region_opening(_strip_lead(body[cstart:qs]), qs)
-
-
-def _region_opening(lead: str, qs: int) -> Subject | None:
-    """`clause_region` of a clause ending at `qs`, given its lead (the clause past its LEAD words)."""
     offset = qs - len(lead)
     m = _place_regex().match(lead) if lead[:1] in _place_initials() else None
     if not m:
@@ -231,8 +227,8 @@ def _region_opening(lead: str, qs: int) -> Subject | None:
 
 
 def _region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
-    """`clause_region` of the article's body, read once per span (two rules ask, and a
-    figure's clause often opens its sentence)."""
+    """`_region_opening` of the clause from `cstart` to the figure, read once per span (two
+    rules ask, and a figure's clause often opens its sentence)."""
     return ctx.derived(_body_region, cstart, qs)
 
 
