@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_MONTH_DAY = re.compile(r"(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MONTH_DAY = re.compile(r"(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # read by `_month_days`
 _FUTURE_BEFORE = re.compile(r"(?:计划|预计|力争|争取|目标|有望|将于|将在|将|拟|到|至|—|-|~|～)\s*(?:于|在)?\s*$")
 _FUTURE_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
 # a year reported as a whole, in the past: `2023年，…实现`, `2023年全年`, `2023年年底`
@@ -49,6 +49,29 @@ def _valid(y: int, m: int, d: int) -> date | None:
     return date(y, m, d)
 
 
+def _month_days(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_MONTH_DAY.finditer(text)`, tried only where one can start.
+
+    A match is spaces and digits, then `月`: it starts in the run of spaces and digits right
+    before a `月` (and holds no other `月`). Trying the pattern at those few offsets, after
+    `str.find` skipped to each `月`, spares the engine an attempt at every offset of a page
+    (the pattern opens with a lookbehind and optional spaces, which leave it nothing to skip by).
+    """
+    end = 0  # where the last match ended: matches do not overlap
+    month = text.find("月")
+    while month >= 0:
+        run = month
+        while run > end and (text[run - 1].isdecimal() or text[run - 1].isspace()):  # `\d`, `\s`
+            run -= 1
+        for start in range(run, month):
+            m = _MONTH_DAY.match(text, start)
+            if m:
+                yield m
+                end = m.end()
+                break
+        month = text.find("月", max(month + 1, end))
+
+
 def past_years(text: str) -> list[int]:
     """Explicit years mentioned outside plans and forecasts."""
     return [int(m.group(1)) for m in _YEAR.finditer(text) if not _future(text, m.start(), m.end())]
@@ -70,7 +93,8 @@ def _inferred(text: str, page_years: list[int] | None = None) -> tuple[date | No
     """
     years = past_years(text) or list(page_years or [])
     full = [(m, _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _FULL.finditer(text)]
-    anchors = [d for m, d in full if d and not _future(text, m.start(), m.end())]
+    past_full = [d for m, d in full if d and not _future(text, m.start(), m.end())]
+    anchors = list(past_full)
     for m in _YEAR_MONTH.finditer(text):
         if not _future(text, m.start(), m.end()):
             d = _valid(int(m.group(1)), int(m.group(2)), 1)
@@ -79,7 +103,7 @@ def _inferred(text: str, page_years: list[int] | None = None) -> tuple[date | No
     full_spans = [(m.start(), m.end()) for m, _ in full]
     bare = [
         (int(m.group(1)), int(m.group(2)))
-        for m in _MONTH_DAY.finditer(text)
+        for m in _month_days(text)
         if not any(a <= m.start(1) < b for a, b in full_spans) and not _future(text, m.start(), m.end())
     ]
     if not years and not anchors:
@@ -93,7 +117,7 @@ def _inferred(text: str, page_years: list[int] | None = None) -> tuple[date | No
     if completed:  # a page reporting a whole past year (not a part of it) was published after it ended
         ref_year = max(ref_year, max(completed) + 1)
     latest_anchor = max(anchors) if anchors else None
-    candidates: list[date] = list(_past_full_dates(text))
+    candidates: list[date] = list(past_full)
     for month, day in bare:
         d = _valid(ref_year, month, day)
         if d is None:
@@ -159,13 +183,6 @@ def article_date(page_date: date | None, how: str, body: str) -> date | None:
     if own and page_date and not a_day and own.year == page_date.year:
         return page_date  # the article only says which year it speaks from: the page says when
     return own if own and (page_date is None or own <= page_date) else page_date
-
-
-def _past_full_dates(text: str) -> Iterable[date]:
-    for m in _FULL.finditer(text):
-        d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if d and not _future(text, m.start(), m.end()):
-            yield d
 
 
 # a manifest date or an inferred one outside these bounds is a typo or a misread, not a publication date

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from datetime import date, datetime
 from functools import cache
+from operator import attrgetter
 from typing import Any, ClassVar
 
 _SQL_TYPES: dict[type, str] = {
@@ -89,15 +91,31 @@ class SpanRecord(Record):
     @classmethod
     def of(cls, page_id: str, article_id: str, span: object, offset: int = 0) -> SpanRecord:
         """The record for `span`, found in the part of the article body starting at `offset`."""
-        values = {
-            f.name: getattr(span, cls.FROM_SPAN.get(f.name, f.name))
-            for f in fields(cls)  # type: ignore[arg-type]
-            if f.name not in ("page_id", "article_id")
-        }
-        for name in cls.OFFSETS:
-            if name in values:
-                values[name] += offset
-        return cls(page_id=page_id, article_id=article_id, **values)  # type: ignore[call-arg]
+        read, offsets = _span_reader(cls)
+        values = read(span)
+        if offset and offsets:
+            values = list(values)
+            for i in offsets:
+                values[i] += offset
+        return cls(page_id, article_id, *values)  # type: ignore[call-arg]
+
+
+_SPAN_KEYS = ("page_id", "article_id")  # the leading fields of every span record, not the span's
+
+
+@cache
+def _span_reader(cls: type[SpanRecord]) -> tuple[Callable[[object], tuple[Any, ...]], tuple[int, ...]]:
+    """How a span becomes a record of `cls`, worked out once per record type (the fields and
+    their renames are asked for thousands of times a page otherwise): a getter of the span's
+    values in the order of the record's fields after the ids, and the positions of the
+    offsets among them."""
+    names = [f.name for f in fields(cls) if f.name not in _SPAN_KEYS]  # type: ignore[arg-type]
+    if [f.name for f in fields(cls)][: len(_SPAN_KEYS)] != list(_SPAN_KEYS):  # type: ignore[arg-type]
+        raise TypeError(f"{cls.__name__} must start with the fields {_SPAN_KEYS}")
+    attrs = [cls.FROM_SPAN.get(n, n) for n in names]
+    getter = attrgetter(*attrs)
+    read = getter if len(attrs) > 1 else lambda span: (getter(span),)
+    return read, tuple(i for i, n in enumerate(names) if n in cls.OFFSETS)
 
 
 # --- pages and articles -----------------------------------------------------------------

@@ -9,6 +9,7 @@ in order (parks, companies, projects, metrics), and read by the later ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -78,9 +79,11 @@ class ArticleContext:
         not mutate what it returns.
         """
         key = (compute, args)
-        if key not in self._derived:
-            self._derived[key] = compute(self, *args)
-        return self._derived[key]
+        try:
+            return self._derived[key]  # asked tens of times per figure: one lookup when known
+        except KeyError:
+            value = self._derived[key] = compute(self, *args)
+            return value
 
     @classmethod
     def read(cls, body: str, title: str | None = None, published_on: date | None = None) -> ArticleContext:
@@ -103,8 +106,19 @@ class ArticleContext:
     def sentences(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in SENTENCE.finditer(self.body)]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        return next(((a, b) for a, b in self.sentences if a <= pos < b), (0, len(self.body)))
+        """The sentence holding `pos` (the whole body when none does, e.g. at a line break).
+
+        Found by bisection: the extractors ask for every mention, and sentences are in order
+        and do not overlap, so only the last one starting at or before `pos` can hold it."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (0, len(self.body))
 
     @cached_property
     def event_date(self) -> date | None:

@@ -21,6 +21,7 @@ statement; the same figure for another period is another.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -132,6 +133,17 @@ def _keywords_for(unit: str, is_growth: bool) -> tuple[tuple[str, str], ...]:
     return tuple((k, key[2]) for key, k in ranked)
 
 
+@cache
+def _keywords_by_initial(unit: str, is_growth: bool) -> dict[str, tuple[tuple[int, str], ...]]:
+    """`_keywords_for(unit, is_growth)` as (rank, keyword) by the keyword's first character: a
+    phrase can only hold the keywords opening with one of its characters, so only those are
+    tried (the most specific of them is the one of least rank)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rank, (keyword, _) in enumerate(_keywords_for(unit, is_growth)):
+        out.setdefault(keyword[0], []).append((rank, keyword))
+    return {ch: tuple(ranked) for ch, ranked in out.items()}
+
+
 def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     """The vocabulary code whose keyword the phrase holds (most specific first)."""
     if unit == "percent" and not is_growth and _SHARE.search(phrase):
@@ -139,9 +151,10 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
             if term.code == "rd_intensity" and any(k in phrase for k in term.keywords):
                 return term.code
         return "share"
-    code = next((code for keyword, code in _keywords_for(unit, is_growth) if keyword in phrase), None)
-    if code is not None:
-        return code
+    by_initial = _keywords_by_initial(unit, is_growth)
+    found = [rank for ch in set(phrase) for rank, keyword in by_initial.get(ch, ()) if keyword in phrase]
+    if found:
+        return _keywords_for(unit, is_growth)[min(found)][1]
     return {
         "人": "talent_count",
         "名": "talent_count",
@@ -224,6 +237,10 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
 
 # after a year, the name of a batch the event is about (`2023年招商引资项目集中签约`)
 _BATCH_NAME = re.compile(r"\s*[\u4e00-\u9fff]{0,10}项目[^，。；,;]{0,6}(?:" + EVENT_VERBS.pattern + ")")
+# the characters an event verb opens with (`签约`, `开工`, `投产` …; tests check them against
+# EVENT_VERBS): the lookahead lets the engine skip the others in every sentence it reads
+EVENT_VERB_OPENS = "启试开落竣入建破奠达完已投引动运签正"
+_EVENT_VERB = re.compile(f"(?=[{EVENT_VERB_OPENS}])(?:{EVENT_VERBS.pattern})")
 _EVENT_CUES = re.compile(r"此次|本次|当天|当日|现场|集中|仪式|活动")
 _FOLLOWS_EVENT = re.compile(
     r"^\s*(?:其中|此次|本次|上述|据悉|据了解|这些|[\u4e00-\u9fff]{0,4}的\s*[\d一二两三四五六七八九十]+个项目中)"
@@ -236,7 +253,7 @@ def _in_event(ctx: ArticleContext, s0: int, s_end: int, state: _State) -> bool:
     sentence = ctx.body[s0:s_end]
     if state.previous_event and ctx.body[max(0, state.previous_end - 1) : s0] in ("；", ";"):
         return True  # the event's sentence went on after a `；` (a sentence keeps its end mark)
-    if EVENT_VERBS.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
+    if _EVENT_VERB.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
         return True
     return bool(_FOLLOWS_EVENT.match(sentence)) and state.previous_event
 
@@ -360,14 +377,14 @@ def _statement(
     growth = growth or q.unit == "个百分点"
     value = -q.value if growth and _DECLINE.search(phrase) else q.value
     kind_ = subject.kind if subject is not None else "other"
-    full = max(body.rfind(c, 0, qs) for c in "。！？!?\n") + 1  # `；` does not end a period's scope
+    full = _period_scope_start(ctx, qs)
     period = _period(ctx, full, s_end, qs, cstart, _Facts(phrase, growth, kind_), state)
     if not growth:
         state.previous_phrase = phrase
     if subject is not None and body[qs - 1 : qs] not in ("（", "("):  # a bracketed base does not carry
         state.subject, state.subject_end = subject, qe
     kind, name = (subject.kind, subject.name) if subject else ("other", "")
-    park = subject.park if subject is not None and subject.park in {p.name for p in ctx.parks} else None
+    park = subject.park if subject is not None and subject.park in ctx.derived(_park_names) else None
     return MetricStatement(
         start=qs,
         end=qe,
@@ -387,6 +404,27 @@ def _statement(
         period_end=period.end,
         evidence=body[s0:s_end].strip(),
     )
+
+
+_PERIOD_SCOPE_END = re.compile(r"[。！？!?\n]")  # `；` does not end a period's scope
+
+
+def _period_scope_start(ctx: ArticleContext, qs: int) -> int:
+    """Where the words that can state the period of a figure at `qs` begin: after the last
+    sentence end before it (found by bisecting the article's ends, not by searching back
+    from every figure to the start of the body for marks most articles never print)."""
+    ends = ctx.derived(_period_scope_ends)
+    i = bisect_left(ends, qs)
+    return ends[i - 1] + 1 if i else 0
+
+
+def _period_scope_ends(ctx: ArticleContext) -> list[int]:
+    return [m.start() for m in _PERIOD_SCOPE_END.finditer(ctx.body)]
+
+
+def _park_names(ctx: ArticleContext) -> frozenset[str]:
+    """The names of the article's zones (read after they are final: metrics come last)."""
+    return frozenset(p.name for p in ctx.parks)
 
 
 _NAME_MAX = 12  # a metric's name in a `…分别为…` list is short

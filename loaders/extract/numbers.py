@@ -286,7 +286,8 @@ def read(text: str) -> list[Quantity]:
     for q in out:
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
     for m in QUANTITY.finditer(text):
-        if 1 not in taken[m.start() : m.end()]:
+        # a number without a unit is never a figure (`一体化`, `2023年`): half the matches
+        if m.group("unit") is not None and 1 not in taken[m.start() : m.end()]:
             q = _quantity(text, m)
             if q is not None:
                 out.append(q)

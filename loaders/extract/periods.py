@@ -42,19 +42,32 @@ class Period:
 NONE = Period("")
 
 _YEAR = r"(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|上年|本年|当年))"
-_QUARTER = re.compile(_YEAR + r"?\s*(?:前|第)?(?P<q>[一二三四1-4])(?:个)?季度")
-_FIRST_QUARTERS = re.compile(_YEAR + r"?\s*前(?P<q>[一二三1-3])季度")
-_HALF = re.compile(_YEAR + r"?\s*(?P<h>上|下)半年")
-_MONTHS = re.compile(_YEAR + r"?\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月")
-_FIRST_MONTHS = re.compile(_YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月")
+_YEAR_OPENS = r"\d今去前上本当"  # what `_YEAR` opens with: a digit, or the first of `今年`, `去年` …
+_YEAR_OMITTED = _YEAR_OPENS + r"\s"  # where the year is optional, the spaces after it may open the match
+
+
+def _opening(first: str, pattern: str) -> re.Pattern[str]:
+    """`pattern`, tried only where one of the characters `first` stands (every match opens with
+    one). The lookahead lets the engine skip other characters instead of trying the optional year
+    and what follows it at every offset; the matches are the same."""
+    return re.compile(f"(?=[{first}])(?:{pattern})")
+
+
+_QUARTER = _opening(_YEAR_OMITTED + "前第一二三四", _YEAR + r"?\s*(?:前|第)?(?P<q>[一二三四1-4])(?:个)?季度")
+_FIRST_QUARTERS = _opening(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<q>[一二三1-3])季度")
+_HALF = _opening(_YEAR_OMITTED + "上下", _YEAR + r"?\s*(?P<h>上|下)半年")
+_MONTHS = _opening(_YEAR_OMITTED, _YEAR + r"?\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月")
+_FIRST_MONTHS = _opening(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月")
 _SINCE = re.compile(r"(?P<rel>今年)\s*(?:以)?来")
-_EARLY = re.compile(_YEAR + r"\s*初")
+_EARLY = _opening(_YEAR_OPENS, _YEAR + r"\s*初")
 _RELATIVE_DAY = re.compile(r"(?P<back>今天|今日|昨天|昨日|前天)")
 _THIS_YEAR_END = re.compile(r"(?<![\d年])(?:年底|年末)")  # `年底将有25条生产线投产`: this year's
-_DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+_DAY = _opening(r"\d", r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?!\s*[—\-~～至到])")
 # `2020年第二批`: a year in a batch's name is no period; `2020年6月5日` is a day, not a year
-_YEAR_ONLY = re.compile(_YEAR + r"(?:度|全年)?(?!\s*\d{1,2}\s*月)(?!\s*第)(?!\s*[初底末])(?!\s*(?:已|累计|以来|来))")
+_YEAR_ONLY = _opening(
+    _YEAR_OPENS, _YEAR + r"(?:度|全年)?(?!\s*\d{1,2}\s*月)(?!\s*第)(?!\s*[初底末])(?!\s*(?:已|累计|以来|来))"
+)
 _YEAR_END = re.compile(_YEAR + r"\s*(?:底|末|年底|年末)")
 _AS_OF = re.compile(r"截[至止]\s*" + _YEAR + r"?\s*(?:(?P<m>\d{1,2})\s*月)?\s*(?:(?P<d>\d{1,2})\s*[日号]|底|末)?")
 _STOCK = re.compile(r"截至|截止|目前|当前|如今|现有|已有|至今|总数|总量|累计|拥有|存量|有效")
@@ -154,6 +167,7 @@ _PATTERNS = (
     ("year", _YEAR_ONLY, ("年",)),
     ("year_end", _THIS_YEAR_END, ("年底", "年末")),
 )
+_CUES = frozenset(cue for _, _, cues in _PATTERNS for cue in cues)
 _ANY_CUE = re.compile("年|月|季度|今|昨|前天")  # a text without any of these states no period
 _AS_OF_BEFORE = re.compile(r"截[至止]\s*$")
 _DATELINE = re.compile(r"\s*(?:电|讯)")
@@ -172,8 +186,9 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
     found: list[Found] = []
     if not _ANY_CUE.search(text):
         return found
+    present = {cue for cue in _CUES if cue in text}  # each cue looked for once, not per pattern
     for kind, pattern, cues in _PATTERNS:
-        if not any(cue in text for cue in cues):
+        if present.isdisjoint(cues):
             continue
         for m in pattern.finditer(text):
             if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
@@ -190,6 +205,8 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
 
 def without_bases(text: str) -> str:
     """`比去年多34个` -> `比    多34个`: blank out comparison bases, keeping positions."""
+    if "年" not in text:
+        return text  # every base names a year (`2019年`, `去年`, `上年` …)
     return _BASE.sub(lambda m: " " * len(m.group(0)), text)
 
 

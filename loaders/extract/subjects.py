@@ -49,6 +49,8 @@ _PROJECT_REF = re.compile(
 )
 _HEAD_REF = re.compile(r"该(基地|园区|中心|工程|产业园|生产线)")
 _PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])其(?![中他它余次])")
+# every match of the four reference patterns above holds one of these: without them, no reference
+_REFERENCE_CUE = re.compile(r"该|这家|项目|其")
 # a sentence that states a batch of projects (`N个项目`, `项目N个`, `类项目`), not one project
 _BATCH = re.compile(
     r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|项)[^，。；,;]{0,12}项目|项目[^，。；,;]{0,4}[\d一二两三四五六七八九十]+\s*个|"
@@ -141,30 +143,42 @@ def _all_project_mentions(ctx: ArticleContext) -> list[tuple[int, int, ProjectMe
 
 def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
     """Zones, companies and projects named in the figure's sentence before it, that can be its
-    subject (worked out once per figure: three rules read them)."""
-    return ctx.derived(_named_before, f)
+    subject (worked out once per figure: three rules read them). Keyed by the figure's span
+    alone, which is all they depend on (hashing the whole figure costs more than the lookup)."""
+    return ctx.derived(_named_before, f.s0, f.qs, f.qe)
 
 
-def _named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
+def _named_before(ctx: ArticleContext, s0: int, qs: int, qe: int) -> list[Subject]:
     body = ctx.body
     out: list[Subject] = []
 
-    def stands(a: int, b: int) -> bool:
-        return f.s0 <= a and b <= f.qs and not _is_object(body, a, b) and not _closed_parenthesis(body, b, f.qs)
+    def stands(a: int, b: int) -> bool:  # (asked only of names before the figure in its sentence)
+        return not _is_object(body, a, b) and not _closed_parenthesis(body, b, qs)
 
-    out += [_park(p) for p in ctx.parks if stands(p.start, p.end)]
-    out += [_company(ctx, c) for c in ctx.companies if stands(c.start, c.end)]
+    out += [_park(p) for p in ctx.parks if s0 <= p.start and p.end <= qs and stands(p.start, p.end)]
+    out += [_company(ctx, c) for c in ctx.companies if s0 <= c.start and c.end <= qs and stands(c.start, c.end)]
     # a project preceded by `、` is the last of a list (`包括A、B、C，总投资41亿元`), no subject either
-    out += [_project(p, b) for a, b, p in _project_mentions(ctx) if stands(a, b) and body[a - 1 : a] != "、"]
-    inside = [p for a, b, p in _project_mentions(ctx) if a <= f.qs and f.qe <= b]
+    out += [
+        _project(p, b)
+        for a, b, p in _project_mentions(ctx)
+        if s0 <= a and b <= qs and stands(a, b) and body[a - 1 : a] != "、"
+    ]
+    inside = [p for a, b, p in _project_mentions(ctx) if a <= qs and qe <= b]
     if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
-        out.append(_project(inside[0], f.qs))
+        out.append(_project(inside[0], qs))
     return sorted(out, key=lambda s: s.at)
 
 
 @cache
 def _place_regex() -> re.Pattern[str]:
     return re.compile(longest_word(n for n in place_names() if len(n) >= 2))
+
+
+@cache
+def _place_initials() -> frozenset[str]:
+    """The characters a place name opens with: a clause opening with another holds no region,
+    and the engine would try the trie's hundreds of first branches in turn to find that out."""
+    return frozenset(n[0] for n in place_names() if len(n) >= 2)
 
 
 @cache
@@ -184,16 +198,15 @@ def _strip_lead(text: str) -> str:
 _YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")  # `荣昌区2019年下半年…`: a date, not a share's base
 
 
-def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
-    """A province, city or district opening the number's clause (`河南省12家单位新备案`, `荣昌区…`).
+def _region_opening(lead: str, qs: int) -> Subject | None:
+    """A province, city or district opening the number's clause (`河南省12家单位新备案`, `荣昌区…`);
+    `lead` is the clause ending at `qs` past its LEAD words (see `_lead`).
 
     Not when it names a level (`广东省级`), a first or only (`贵州首家`), or a comparison base
     (`占郑州市入选总数的一半`).
     """
-    clause = body[cstart:qs]
-    lead = _strip_lead(clause)
-    offset = cstart + len(clause) - len(lead)
-    m = _place_regex().match(lead)
+    offset = qs - len(lead)
+    m = _place_regex().match(lead) if lead[:1] in _place_initials() else None
     if not m:
         return None
     name = m.group(0)
@@ -213,9 +226,29 @@ def clause_region(body: str, cstart: int, qs: int) -> Subject | None:
     return Subject(offset + len(label), "region", label)
 
 
-def _class_of_zones(body: str, cstart: int, qs: int) -> Subject | None:
-    """`国家高新区生产总值12.33万亿元`: the national zones together."""
-    lead = _strip_lead(body[cstart:qs])
+def _region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
+    """`_region_opening` of the clause from `cstart` to the figure, read once per span (two
+    rules ask, and a figure's clause often opens its sentence)."""
+    return ctx.derived(_body_region, cstart, qs)
+
+
+def _body_region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
+    return _region_opening(_lead(ctx, cstart, qs), qs)
+
+
+def _lead(ctx: ArticleContext, start: int, qs: int) -> str:
+    """The text from `start` to the figure past its LEAD words, stripped once per span: the
+    region and the class-of-zones rules both read it."""
+    return ctx.derived(_body_lead, start, qs)
+
+
+def _body_lead(ctx: ArticleContext, start: int, qs: int) -> str:
+    return _strip_lead(ctx.body[start:qs])
+
+
+def _class_of_zones(lead: str, qs: int) -> Subject | None:
+    """`国家高新区生产总值12.33万亿元`: the national zones together (`lead`: what opens the
+    clause ending at `qs`, past its LEAD words)."""
     m = _CLASS_OF_ZONES.match(lead)
     if not m:
         return None
@@ -293,6 +326,8 @@ def body_has(ctx: ArticleContext, a: int, b: int, head: str) -> bool:
 
 def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
     body = ctx.body
+    if not _REFERENCE_CUE.search(body, f.s0, f.qs):
+        return None  # most figures: one search instead of four
     best: Subject | None = None
     for r in _COMPANY_REF.finditer(body, f.s0, f.qs):
         last = [c for c in ctx.companies if c.end <= r.start()]
@@ -329,7 +364,10 @@ def _new_project(ctx: ArticleContext, at: int) -> ProjectMention | None:
 
 def _by_parenthesis(ctx: ArticleContext, f: Figure) -> Subject | None:
     """`超过苏州市平均通过率(60.45%)`, `占南宁市(36家)的50%`: the region the bracket belongs to."""
-    m = _PAREN_REGION.search(ctx.body, max(f.s0, f.qs - 16), f.qs)
+    window = max(f.s0, f.qs - 16)
+    if ctx.body.find("（", window, f.qs) < 0 and ctx.body.find("(", window, f.qs) < 0:
+        return None  # no bracket to belong to (the pattern's lazy search is costly everywhere)
+    m = _PAREN_REGION.search(ctx.body, window, f.qs)
     if not m or m.end() != f.qs:
         return None
     name = m.group(1)
@@ -367,21 +405,25 @@ def _zone_before(ctx: ArticleContext, f: Figure) -> Subject | None:
     return zones[-1] if zones else None
 
 
+def _batch_cues(ctx: ArticleContext, s0: int, s_end: int) -> list[int]:
+    """Where the sentence states a batch of projects (read once per sentence, not per figure)."""
+    return [m.start() for m in _BATCH.finditer(ctx.body, s0, s_end)]
+
+
 def _by_batch(ctx: ArticleContext, f: Figure) -> Subject | None:
     """`集中签约项目21个，…总投资额为176.25亿元`, `其中先进制造业项目14个`: the zone's batch,
     unless a project is named between the batch and the figure (`17个项目中，A项目计划布局…`) or
     the figure describes the project after it (`投资6亿元的A、…等11个项目`)."""
-    body = ctx.body
     if f.unit in ("CNY", "USD") and _measured_after(ctx, f):
         return None
-    cues = list(_BATCH.finditer(body, f.s0, f.s_end))
+    cues = ctx.derived(_batch_cues, f.s0, f.s_end)
     if not cues:
         return None
-    cue = min(cues[-1].start(), f.qs) if cues[-1].start() < f.qs else cues[0].start()
+    cue = min(cues[-1], f.qs) if cues[-1] < f.qs else cues[0]
     own = [p for p in named_before(ctx, f) if p.kind == "project" and p.at > cue]
     if own:
         return None
-    region = clause_region(body, f.s0, f.qs)
+    region = _region(ctx, f.s0, f.qs)
     zone = _zone_before(ctx, f)
     if region and (zone is None or region.at > zone.at):
         return region
@@ -403,23 +445,24 @@ def _continues_a_list(ctx: ArticleContext, f: Figure) -> bool:
 
 
 def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
-    body = ctx.body
     cands = list(named_before(ctx, f))  # a copy: the candidates below are added to it
     measured = _measured_after(ctx, f)
     if measured and f.unit in ("CNY", "USD"):  # `青禾高新区投资6亿元的X项目`: X's, phrase `投资`
         return replace(measured, at=max([c.at for c in cands if c.at <= f.qs], default=f.cstart))
     if measured:
         cands.append(measured)
-    opening = clause_region(body, f.s0, f.qs) if not cands else None
+    opening = _region(ctx, f.s0, f.qs) if not cands else None
     if opening and not any(c.at > opening.at for c in cands):
         cands.append(opening)
-    region = clause_region(body, f.cstart, f.qs)
+    region = _region(ctx, f.cstart, f.qs)
     if region and (not cands or region.at >= cands[-1].at):
         cands.append(region)
-    cls = _class_of_zones(body, f.cstart, f.qs) or _class_of_zones(body, f.s0, f.qs)
+    cls = _class_of_zones(_lead(ctx, f.cstart, f.qs), f.qs) or (
+        _class_of_zones(_lead(ctx, f.s0, f.qs), f.qs) if f.s0 != f.cstart else None
+    )
     if cls and (not cands or cls.at >= cands[-1].at):
         cands.append(cls)
-    t = topic(ctx, f.s0, f.s_end)
+    t = ctx.derived(topic, f.s0, f.s_end)  # the sentence's, asked for each of its figures
     if t and t.at <= f.qs and not any(c.at > t.at for c in cands):
         cands.append(t)
     cands.sort(key=lambda c: c.at)
