@@ -158,10 +158,11 @@ def short_form(written: str) -> str:
 # --- the gazetteer ------------------------------------------------------------------
 
 
-def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
-    """The longest gazetteer form ending at `end` (not before `floor`) whose place fits."""
+def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone] | None:
+    """The longest gazetteer form ending at `end` whose place fits (`provinces`: the provinces
+    the text names, see `_placed`)."""
     forms = zone_forms()
-    reach = min(_MAX_FORM, end - floor)
+    reach = min(_MAX_FORM, end)
     for k in _form_lengths().get(body[end - 2 : end], ()):
         if k > reach:
             continue
@@ -171,7 +172,7 @@ def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
         place = _place_before(body, end - k)
         if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
             return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-        return end - k, _placed(body, body[end - k : end], zone)
+        return end - k, _placed(body[end - k : end], zone, provinces)
     return None
 
 
@@ -186,14 +187,24 @@ def _form_lengths() -> dict[str, tuple[int, ...]]:
     return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
 
 
-def _placed(body: str, form: str, zone: Zone) -> Zone:
+def _placed(form: str, zone: Zone, provinces: Callable[[], frozenset[str]]) -> Zone:
     """`火炬高新区` with no place of its own: the zone of that form in a province the article names
-    (`中山…火炬高新区` is 中山's), when the form's own zone lies elsewhere."""
-    mentioned = provinces_named(body)
+    (`中山…火炬高新区` is 中山's), when the form's own zone lies elsewhere. Most forms end only
+    one zone's forms: for them the text's provinces are not read."""
+    if not _shared_form(form):
+        return zone
+    mentioned = provinces()
     if not mentioned or zone.province[:2] in mentioned or any(p in form for p in mentioned):
         return zone
     others = {z for z in _zones_ending_with(form) if z.province[:2] in mentioned}
     return next(iter(others)) if len(others) == 1 else zone
+
+
+@cache
+def _shared_form(form: str) -> bool:
+    """Does `form` end the forms of more than one zone (`火炬高新区`)? Only then can the
+    provinces an article names make it another zone than its own."""
+    return len(set(_zones_ending_with(form))) > 1
 
 
 @cache
@@ -215,9 +226,9 @@ def _forms_by_ending() -> dict[str, list[Zone]]:
     return out
 
 
-@lru_cache(maxsize=256)
 def provinces_named(body: str) -> frozenset[str]:
-    """The provinces (first two characters) of the places an article names."""
+    """The provinces (first two characters) of the places an article names. Read at most once
+    per text (`_named_zones` asks through a per-call cache), and only when a form is shared."""
     regions = place_regions()
     return frozenset(r[:2] for m in _place_regex().finditer(body) for r in regions.get(m.group(0), ()))
 
@@ -241,9 +252,9 @@ def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
     return suffix is not None and suffix.park_type in strict and suffix.park_type != zone.zone_type
 
 
-def _gazetteer_mention(body: str, m: re.Match[str]) -> ParkMention | None:
+def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], frozenset[str]]) -> ParkMention | None:
     suffix = suffix_info()[m.group(1)]
-    found = _gazetteer_at(body, m.end(1), 0)
+    found = _gazetteer_at(body, m.end(1), provinces)
     if found is None:
         return None
     start, zone = found
@@ -555,11 +566,12 @@ def _named_zones(body: str) -> list[ParkMention]:
     matches = list(_suffix_regex().finditer(body))
     # the last resort for a head: counted only when a zone needs it, once per text
     recurring = cache(lambda: _recurring_heads(body, matches))
+    provinces = cache(lambda: provinces_named(body))  # likewise the provinces it names
     admin: list[ParkMention] = []
     for m in matches:
         if any(a.start <= m.start(1) < a.end for a in admin):
             continue
-        found = _gazetteer_mention(body, m)
+        found = _gazetteer_mention(body, m, provinces)
         if found is None and suffix_info()[m.group(1)].kind == "admin":
             found = _admin_mention(body, m, recurring)
         if found and any(a.start <= found.start < a.end for a in admin):
