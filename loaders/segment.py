@@ -680,14 +680,10 @@ def _place_of(name: str, key: str | None) -> str:
 def _zone_places(text: str) -> set[str]:
     """The provinces of the zones proper a text names (see _place_of): `南宁综合保税区` and
     `南宁高新区` lie together, `杭州湾上虞经开区` elsewhere."""
-    from loaders.extract.parks import find_parks
+    from loaders.extract.parks import named_zones
 
     kinds = _suffix_kinds()
-    return {
-        _place_of(m.name, m.zone_key)
-        for m in find_parks(text)
-        if not m.is_reference and (m.zone_key or kinds.get(m.suffix) == "admin")
-    }
+    return {_place_of(m.name, m.zone_key) for m in named_zones(text) if m.zone_key or kinds.get(m.suffix) == "admin"}
 
 
 def split_articles(raw_text: str) -> list[Article]:

@@ -83,8 +83,10 @@ _RECURRING_MIN = 2  # ... this many times
 # what may follow a bare gazetteer name (`中关村`) used as a zone, not as part of another name
 _BARE_NEXT = set("的和与及在是为、，。；：！？）)”」 \n将已共有把被从对向等也都还正企园")
 # bare suffixes that refer back to a zone named elsewhere in the article
+# (the lookahead names the characters a reference opens with, so the engine skips to them)
 _REFERENCE = re.compile(
-    r"(该|本)?(高新区|经开区|开发区|合作区|自创区|示范区|综保区|园区)(?!域|内外)|(该|本)(区)(?!域|别|间|块|分|级)"
+    r"(?=[该本高经开合自示综园])(?:"
+    r"(该|本)?(高新区|经开区|开发区|合作区|自创区|示范区|综保区|园区)(?!域|内外)|(该|本)(区)(?!域|别|间|块|分|级))"
 )
 _REFERENCE_OK_BEFORE = set("该本在到为和与及、，。；：！？（(“ \n的是从于向由至将把对入驻户")
 _GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
@@ -610,6 +612,7 @@ def _longer_suffixes(suffix: str) -> tuple[str, ...]:
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
     taken = [(p.start, p.end) for p in named]
     out = []
+    targets: dict[str, ParkMention | None] = {}  # suffix -> its target: one answer per text
     for r in _REFERENCE.finditer(body):
         if any(a < r.end() and r.start() < b for a, b in taken):
             continue
@@ -622,7 +625,9 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         bare_park = suffix == "园区" and not r.group(1)
         if bare_park and before[-1:] and before[-1] not in _REFERENCE_OK_BEFORE:
             continue  # `示范园区`, `物流园区`: part of a longer word, not a reference
-        target = _reference_target(suffix, named, title)
+        if suffix not in targets:
+            targets[suffix] = _reference_target(suffix, named, title)
+        target = targets[suffix]
         if target is not None:
             out.append(
                 ParkMention(
@@ -630,6 +635,12 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
                 )
             )
     return out
+
+
+def named_zones(body: str) -> list[ParkMention]:
+    """`find_parks(body)` without its references (`该高新区`, `园区`): the zones a text names
+    itself, for readers that drop references anyway (segment's article boundaries)."""
+    return _named_zones(body)
 
 
 def find_parks(body: str, title: str | None = None) -> list[ParkMention]:
