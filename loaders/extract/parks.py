@@ -340,23 +340,50 @@ def _known_head(body: str, end: int) -> int | None:
     return None
 
 
-def _tagged_head(body: str, end: int) -> int | None:
-    """Start of a head of place-name tokens, by jieba's tags on a short window."""
+class _Tagging:
+    """jieba's reading of the short windows one text asks about, each window read once per text:
+    an article naming `临江高新区` five times has `临江` tagged once. Made for one call of
+    `_named_zones` and dropped with it, never shared between texts."""
+
+    def __init__(self) -> None:
+        self._place_runs: dict[str, int] = {}
+        self._openings: dict[str, int] = {}
+
+    def place_run(self, window: str) -> int:
+        """How many characters of place-name tokens end `window` (0 when they make no head)."""
+        if window not in self._place_runs:
+            self._place_runs[window] = _place_run(window)
+        return self._place_runs[window]
+
+    def opening(self, window: str) -> int:
+        """How many characters of leading verbs and function words `window` opens with."""
+        if window not in self._openings:
+            self._openings[window] = _opening(window)
+        return self._openings[window]
+
+
+def _place_run(window: str) -> int:
     import jieba.posseg as pseg
 
     jieba_ready()
-    start = _cut_stop_words(body, _scan_left(body, end, _MAX_HEAD), end)
-    if end - start < 2:
-        return None
-    tokens = list(pseg.cut(body[start:end]))
+    tokens = list(pseg.cut(window))
     head = 0
     for tok in reversed(tokens):
         if tok.flag not in _PLACE_FLAGS:
             break
         head += len(tok.word)
     if head < 2 or (tokens[-1].flag == "zg" and head == len(tokens[-1].word)):
+        return 0
+    return head
+
+
+def _tagged_head(body: str, end: int, tagging: _Tagging) -> int | None:
+    """Start of a head of place-name tokens, by jieba's tags on a short window."""
+    start = _cut_stop_words(body, _scan_left(body, end, _MAX_HEAD), end)
+    if end - start < 2:
         return None
-    return end - head
+    head = tagging.place_run(body[start:end])
+    return end - head if head else None
 
 
 def _with_province(body: str, start: int) -> int:
@@ -382,10 +409,10 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]]) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]], tagging: _Tagging) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
-        start = _tagged_head(body, head_end)
+        start = _tagged_head(body, head_end, tagging)
     if start is None:
         floor = _cut_stop_words(body, _scan_left(body, head_end, _RECURRING_HEAD[1]), head_end)
         if body[floor:head_end] in recurring():
@@ -393,12 +420,14 @@ def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]
     return start
 
 
-def _admin_mention(body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]]) -> ParkMention | None:
+def _admin_mention(
+    body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]], tagging: _Tagging
+) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     national = m.group(0).startswith("国家")
     head_end = m.start(1) - (2 if national else 0)
-    start = _admin_head(body, head_end, recurring)
+    start = _admin_head(body, head_end, recurring, tagging)
     if start is None:
         return None
     head = body[start:head_end]
@@ -442,23 +471,24 @@ def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
     return frozenset(h for h, n in counts.items() if n >= _RECURRING_MIN)
 
 
-def _strip_opening(body: str, start: int, end: int) -> int:
-    """Drop leading verbs and function words jieba finds in a descriptor (`回忆起信创`)."""
+def _opening(window: str) -> int:
+    """The length of the leading verbs and function words jieba finds in a descriptor (`回忆起信创`)."""
     import jieba.posseg as pseg
 
     jieba_ready()
-    tokens = pseg.cut(body[start:end])  # read lazily: jieba tags the rest only when asked
+    tokens = pseg.cut(window)  # read lazily: jieba tags the rest only when asked
     token = next(tokens, None)
+    skipped = 0
     while token is not None and token.flag in _NOT_OPENING:
         following = next(tokens, None)
         if following is None:
             break  # the last token stays, whatever its tag
-        start += len(token.word)
+        skipped += len(token.word)
         token = following
-    return start
+    return skipped
 
 
-def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention]) -> ParkMention | None:
+def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging: _Tagging) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     end = m.start(1)
@@ -473,7 +503,7 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention]) -> Park
         return None  # `百亿级电子信息产业园`: a class of park
     if _PARK_CONTEXT_AFTER.match(body, m.end()):
         return None  # a park being built is a project, not (yet) a zone (checked before jieba runs)
-    start = _strip_opening(body, start, end)
+    start += tagging.opening(body[start:end])  # drop leading verbs and function words
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
         return None
@@ -569,13 +599,14 @@ def _named_zones(body: str) -> list[ParkMention]:
     # the last resort for a head: counted only when a zone needs it, once per text
     recurring = cache(lambda: _recurring_heads(body, matches))
     provinces = cache(lambda: provinces_named(body))  # likewise the provinces it names
+    tagging = _Tagging()
     admin: list[ParkMention] = []
     for m in matches:
         if any(a.start <= m.start(1) < a.end for a in admin):
             continue
         found = _gazetteer_mention(body, m, provinces)
         if found is None and suffix_info()[m.group(1)].kind == "admin":
-            found = _admin_mention(body, m, recurring)
+            found = _admin_mention(body, m, recurring, tagging)
         if found and any(a.start <= found.start < a.end for a in admin):
             continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
         if found:
@@ -584,7 +615,7 @@ def _named_zones(body: str) -> list[ParkMention]:
     parks = []
     for m in matches:
         if suffix_info()[m.group(1)].kind == "park" and not any(a.start <= m.start(1) < a.end for a in admin):
-            found = _park_mention(body, m, admin + parks)
+            found = _park_mention(body, m, admin + parks, tagging)
             if found:
                 parks.append(found)
     # a two-character descriptor (`信创产业园`) counts only as a short form of a longer name
