@@ -1,0 +1,55 @@
+"""The company lexicon's word look-ups find what a search of every word would find."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.companies import (
+    _FOLLOW_STRONG,
+    _industry_pattern,
+    _lexicon,
+    _split_words,
+    _words_within,
+)
+from tests.conftest import sample_pages
+
+_NAMES = ["华数数字电视传媒", "三花智能控制", "质安检测技术服务", "信息", "智能控制", "", "科技"]
+
+
+def test_words_within_finds_every_word_the_text_holds():
+    lex = _lexicon()
+    for name in _NAMES + list(lex.industry[:40]):
+        assert _words_within(name, lex.industry_set) == {w for w in lex.industry if w in name}, name
+
+
+def test_split_words_takes_the_longest_scope_word_at_each_point():
+    lex = _lexicon()
+
+    def naive(tail: str) -> list[str]:
+        out, i = [], 0
+        while i < len(tail):
+            word = next((w for w in lex.scope if tail.startswith(w, i)), None)
+            if word is None:
+                break
+            out.append(word)
+            i += len(word)
+        return out
+
+    for name in _NAMES + [a + b for a in lex.scope[:30] for b in lex.scope[-30:]]:
+        assert _split_words(name) == naive(name), name
+
+
+def test_industry_trie_pattern_matches_what_the_word_alternation_matched():
+    lex = _lexicon()
+    alt = "|".join(map(re.escape, lex.industry))
+    follow = "|".join(map(re.escape, _FOLLOW_STRONG))
+    plain = re.compile(f"(?:{alt})(?:{alt})*(?=(?:{follow})|[，,；;。])")
+    scope_end = re.compile("(?:" + "|".join(map(re.escape, lex.scope)) + r")\Z")
+    for page in sample_pages():
+        text = page.read_text(encoding="utf-8")
+        assert [m.span() for m in _industry_pattern(lex.industry).finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+        for line in text.splitlines():
+            found, searched = lex.scope_end.search(line, 2), scope_end.search(line, 2)
+            assert (found and found.start()) == (searched and searched.start()), line
