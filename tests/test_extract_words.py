@@ -1,4 +1,4 @@
-"""The company lexicon's word look-ups find what a search of every word would find."""
+"""The extractors' word look-ups and pattern shortcuts find what the plain searches would find."""
 
 from __future__ import annotations
 
@@ -53,3 +53,16 @@ def test_industry_trie_pattern_matches_what_the_word_alternation_matched():
         for line in text.splitlines():
             found, searched = lex.scope_end.search(line, 2), scope_end.search(line, 2)
             assert (found and found.start()) == (searched and searched.start()), line
+
+
+def test_list_tail_opening_lookahead_changes_no_match():
+    from loaders.extract.projects import _LIST_TAIL
+
+    plain = re.compile(
+        r"(?:等(?:[\d一二两三四五六七八九十]+(?:余|多)?个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
+        r"(?:总?投资额?[\d.]+\s*[万亿]*元的?)?[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|"
+        r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
+    )
+    texts = [p.read_text(encoding="utf-8") for p in sample_pages()] + ["推进A、B等17个项目，C、D十大项目，3个重点项目"]
+    for text in texts:
+        assert [m.span() for m in _LIST_TAIL.finditer(text)] == [m.span() for m in plain.finditer(text)]
