@@ -274,11 +274,32 @@ def _with_qualifier(body: str, start: int) -> int:
     return q if start - q >= 5 and _QUALIFIER.search(body[q:start]) else start
 
 
-def _bare_mentions(body: str, taken: list[tuple[int, int]]) -> list[ParkMention]:
+class _Covered:
+    """The characters of a text the mentions found so far cover: whether a match meets one is a
+    look at its own characters, not a scan of every mention."""
+
+    def __init__(self, size: int, mentions: Iterable[ParkMention] = ()) -> None:
+        self._used = bytearray(size)
+        for m in mentions:
+            self.add(m)
+
+    def add(self, mention: ParkMention) -> None:
+        self._used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+
+    def holds(self, pos: int) -> bool:
+        """Does a mention cover the character at `pos`?"""
+        return self._used[pos] == 1
+
+    def meets(self, start: int, end: int) -> bool:
+        """Does a mention cover any character of [start, end)?"""
+        return self._used.find(1, start, end) != -1
+
+
+def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
     """`中关村`, `光谷`, `泰达`: gazetteer names without a suffix, where they stand alone."""
     out = []
     for m in _bare_regex().finditer(body):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken.meets(m.start(), m.end()):
             continue
         before, after = body[m.start() - 1 : m.start()], body[m.end() : m.end() + 1]
         zone = zone_forms()[m.group(0)]
@@ -601,20 +622,25 @@ def _named_zones(body: str) -> list[ParkMention]:
     provinces = cache(lambda: provinces_named(body))  # likewise the provinces it names
     tagging = _Tagging()
     admin: list[ParkMention] = []
+    covered = _Covered(len(body))  # the characters `admin` covers
     for m in matches:
-        if any(a.start <= m.start(1) < a.end for a in admin):
+        if covered.holds(m.start(1)):
             continue
         found = _gazetteer_mention(body, m, provinces)
         if found is None and suffix_info()[m.group(1)].kind == "admin":
             found = _admin_mention(body, m, recurring, tagging)
-        if found and any(a.start <= found.start < a.end for a in admin):
+        if found and covered.holds(found.start):
             continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
         if found:
             admin.append(found)
-    admin += _bare_mentions(body, [(a.start, a.end) for a in admin])
+            covered.add(found)
+    bare = _bare_mentions(body, covered)
+    admin += bare
+    for found in bare:
+        covered.add(found)
     parks = []
     for m in matches:
-        if suffix_info()[m.group(1)].kind == "park" and not any(a.start <= m.start(1) < a.end for a in admin):
+        if suffix_info()[m.group(1)].kind == "park" and not covered.holds(m.start(1)):
             found = _park_mention(body, m, admin + parks, tagging)
             if found:
                 parks.append(found)
@@ -641,11 +667,11 @@ def _longer_suffixes(suffix: str) -> tuple[str, ...]:
 
 
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
-    taken = [(p.start, p.end) for p in named]
+    taken = _Covered(len(body), named)
     out = []
     targets: dict[str, ParkMention | None] = {}  # suffix -> its target: one answer per text
     for r in _REFERENCE.finditer(body):
-        if any(a < r.end() and r.start() < b for a, b in taken):
+        if taken.meets(r.start(), r.end()):
             continue
         before = body[max(0, r.start() - 2) : r.start()]
         if before.endswith(_GENERIC_BEFORE) or before.endswith("级"):
