@@ -26,7 +26,7 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from loaders.names import is_person_name
 from loaders.normalize import CJK, SENTENCE_END, clean_line, rebuild_vertical
@@ -182,12 +182,12 @@ class Line:
     kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
     level: int = 0  # markdown heading level
     bold: bool = False  # was printed in a doubled bold font
+    # does the line open with an article marker (MARKER)? Asked of most lines twice or more by
+    # the block pass, so read once when the line is made (its text never changes)
+    marked: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def marked(self) -> bool:
-        """Does the line open with an article marker (MARKER)? Asked of most lines twice or
-        more by the block pass; the text of a line never changes."""
-        return is_marked(self.text)
+    def __post_init__(self) -> None:
+        self.marked = is_marked(self.text)
 
 
 def _author_like(text: str) -> bool:

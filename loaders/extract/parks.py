@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.rules import end_of_last_word, longest_word
@@ -51,6 +52,7 @@ from loaders.reference import (
 from loaders.wordlists import words
 
 CJK = "\u3400-\u9fff"
+_T = TypeVar("_T")
 # characters and words that end a zone's head when scanning left from its suffix
 _STOP_CHARS = set("的在于从与和及对向为是将由赴至等了把被让以、，。；：！？“”‘’《》（）()「」【】 \n,.;:!?")
 _STOP_WORDS = words("extract_words.txt", "zone_head_stops")
@@ -614,12 +616,25 @@ def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[Park
     return next(m for m in pool if m.name == top)
 
 
+def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
+    """`compute`, run the first time it is asked for and remembered by the caller's call only
+    (lighter than a `functools.cache` wrapper, made for every text read)."""
+    box: list[_T] = []
+
+    def get() -> _T:
+        if not box:
+            box.append(compute())
+        return box[0]
+
+    return get
+
+
 def _named_zones(body: str) -> list[ParkMention]:
     """Every zone an article names (no references), as spans of `body`, in order."""
     matches = list(_suffix_regex().finditer(body))
     # the last resort for a head: counted only when a zone needs it, once per text
-    recurring = cache(lambda: _recurring_heads(body, matches))
-    provinces = cache(lambda: provinces_named(body))  # likewise the provinces it names
+    recurring = _once(lambda: _recurring_heads(body, matches))
+    provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
     tagging = _Tagging()
     admin: list[ParkMention] = []
     covered = _Covered(len(body))  # the characters `admin` covers
