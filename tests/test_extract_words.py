@@ -66,3 +66,13 @@ def test_list_tail_opening_lookahead_changes_no_match():
     texts = [p.read_text(encoding="utf-8") for p in sample_pages()] + ["推进A、B等17个项目，C、D十大项目，3个重点项目"]
     for text in texts:
         assert [m.span() for m in _LIST_TAIL.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_bare_company_pattern_written_word_first_matches_as_before():
+    from loaders.extract.companies import _BARE_COMPANY
+
+    plain = re.compile(r"(?<![限份分总母团])(?<!(?<![电量光粒])子)公司")
+    texts = [p.read_text(encoding="utf-8") for p in sample_pages()]
+    texts += ["子公司、电子公司、总公司、量子公司、有限公司、公司、子子公司、粒子公司、光子公司、集团公司"]
+    for text in texts:
+        assert [m.span() for m in _BARE_COMPANY.finditer(text)] == [m.span() for m in plain.finditer(text)]

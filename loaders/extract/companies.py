@@ -208,7 +208,9 @@ _LEGAL = re.compile(
 )
 _GROUP = re.compile(r"集团(?![有股公（(])")
 # not `有限公司`, `子公司`, `总公司`...; but `电子公司`, `量子公司` are companies of a trade
-_BARE_COMPANY = re.compile(r"(?<![限份分总母团])(?<!(?<![电量光粒])子)公司")
+# `公司`, not after 有限/股份/分/总/母/集团 or 子 (but after 电子, 量子 …); written with `公司` first
+# and the look-behinds after it, so the engine searches for the word instead of trying each position
+_BARE_COMPANY = re.compile(r"公司(?<![限份分总母团]公司)(?<!(?<![电量光粒])子公司)")
 _ALIAS = re.compile(
     r"\s*[（(]\s*(?:以下简称|下文简称|以下称|下称|简称)\s*[为：:]?\s*[“\"「『‘]?([^”\"」』’（）()，。、；\s]{2,16}?)[”\"」』’]?\s*[）)]"
 )
