@@ -632,6 +632,10 @@ def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
 def _named_zones(body: str) -> list[ParkMention]:
     """Every zone an article names (no references), as spans of `body`, in order."""
     matches = list(_suffix_regex().finditer(body))
+    if not matches:
+        # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
+        # zone_key and so neither merge nor take another's name; the rest of the reading is spared
+        return sorted(_bare_mentions(body, _Covered(len(body))), key=lambda p: p.start)
     # the last resort for a head: counted only when a zone needs it, once per text
     recurring = _once(lambda: _recurring_heads(body, matches))
     provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
