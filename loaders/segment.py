@@ -307,6 +307,14 @@ class Block:
     text: str
     byline: str | None = None
     position: int = 0
+    _zones: tuple[str, set[str]] | None = field(default=None, repr=False, compare=False)
+
+    def zone_keys(self) -> set[str]:
+        """zone_keys(self.text), read once per text the block holds (the walk and the title
+        matching both ask; a trailing signature cut off the text makes it read again)."""
+        if self._zones is None or self._zones[0] != self.text:
+            self._zones = (self.text, zone_keys(self.text))
+        return self._zones[1]
 
 
 def _line_width(lines: list[Line], i: int) -> float:
@@ -605,7 +613,7 @@ class _Draft:
         split_articles; recomputing them per block made long articles quadratic.
         """
         for b in self.blocks[self._seen :]:
-            self._zones |= zone_keys(b.text)
+            self._zones |= b.zone_keys()
             self._length += len(b.text) + 1
             self._paras = self._paras or _article_text(b)
         self._seen = len(self.blocks)
@@ -796,7 +804,8 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
     leads = [d.text[:160] for d in drafts]
     # per-draft figures, computed once rather than once per title
     lead_zones = [zone_keys(lead) for lead in leads]
-    draft_zones = [zone_keys(d.text) for d in drafts]
+    # an article's zone keys are those of its blocks: a match never runs across the newline joining them
+    draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
     lead_bigrams = [_bigrams(lead) for lead in leads]
     starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):

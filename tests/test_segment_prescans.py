@@ -15,8 +15,10 @@ from loaders.segment import (
     SIGNATURE,
     _has_colon,
     _signature,
+    build_blocks,
     classify_lines,
     is_marked,
+    zone_keys,
 )
 from tests.conftest import sample_pages
 
@@ -73,3 +75,12 @@ def test_blank_lines_do_not_break_a_vertical_title():
     for text in (chars, "\n" + chars, spaced, "\n \n" + spaced):
         lines = classify_lines(text + "\n本报讯 近日，成都高新区举行活动。")
         assert (lines[0].kind, lines[0].text) == ("vertical", "成都高新区喜迎新春"), text
+
+
+def test_an_articles_zone_keys_are_the_union_of_its_blocks():
+    """_assign_titles reads an article's zone keys off its blocks: no match runs across a newline."""
+    for page in sample_pages():
+        texts = [b.text for b in build_blocks(classify_lines(page.read_text(encoding="utf-8")))]
+        for k in range(0, len(texts), 5):
+            chunk = [*texts[k : k + 5], "临江国", "家高新区"]
+            assert zone_keys("\n".join(chunk)) == set().union(*(zone_keys(t) for t in chunk))
