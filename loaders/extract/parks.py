@@ -487,11 +487,14 @@ def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
         end = m.start(1)
         start = _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
         head = body[start:end]
-        short = _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]
-        # `电力系统示范区`: everyday words, not a name
-        if short and not _GENERIC_HEAD.search(head) and not made_of_common_words(head):
+        if _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
             counts[head] += 1
-    return frozenset(h for h, n in counts.items() if n >= _RECURRING_MIN)
+    # `电力系统示范区`: everyday words, not a name (asked only of the heads that recur)
+    return frozenset(
+        h
+        for h, n in counts.items()
+        if n >= _RECURRING_MIN and not _GENERIC_HEAD.search(h) and not made_of_common_words(h)
+    )
 
 
 def _opening(window: str) -> int:
