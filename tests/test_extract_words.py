@@ -76,3 +76,20 @@ def test_bare_company_pattern_written_word_first_matches_as_before():
     texts += ["子公司、电子公司、总公司、量子公司、有限公司、公司、子子公司、粒子公司、光子公司、集团公司"]
     for text in texts:
         assert [m.span() for m in _BARE_COMPANY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_sentence_and_clause_openings_match_a_scan_back():
+    from loaders.extract.companies import _clause_opening, _sentence_start
+
+    def scan_back(body: str, pos: int, marks: str) -> int:
+        while pos > 0 and body[pos - 1] not in marks:
+            pos -= 1
+        return pos
+
+    texts = [p.read_text(encoding="utf-8") for p in sample_pages()] + ["无标点" * 500, ""]
+    for text in texts:
+        for pos in [*range(0, len(text) + 1, 97), len(text)]:
+            assert _sentence_start(text, pos) == scan_back(text, pos, "。！？!?\n")
+            assert _clause_opening(text, pos) == scan_back(text, pos, '，。；！？：,;!?:\n“”"《》')
+    long = "无标点" * 40_000  # far more windows than the stack has frames
+    assert _sentence_start(long, len(long)) == 0 == _clause_opening(long, len(long))

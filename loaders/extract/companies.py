@@ -668,13 +668,21 @@ _CLAUSE_LOOKBACK = 64  # characters read back at a time for the clause's opening
 
 
 def _clause_opening(body: str, pos: int) -> int:
-    """Just after the last clause mark before `pos` (0 when none): the first mark in the
-    reversed text before it, read a short window at a time."""
-    floor = max(0, pos - _CLAUSE_LOOKBACK)
-    mark = _CLAUSE_SPLIT.search(body[floor:pos][::-1])
-    if mark:
-        return pos - mark.start()
-    return 0 if floor == 0 else _clause_opening(body, floor)
+    """Just after the last clause mark before `pos` (0 when none)."""
+    return _after_last_mark(body, pos, _CLAUSE_SPLIT)
+
+
+def _after_last_mark(body: str, pos: int, marks: re.Pattern[str]) -> int:
+    """Just after the last of `marks` before `pos` (0 when none): the first mark in the
+    reversed text before it, read a short window at a time (a loop, not a recursion: a long
+    text without a mark must not run out of stack)."""
+    while pos > 0:
+        floor = max(0, pos - _CLAUSE_LOOKBACK)
+        mark = marks.search(body[floor:pos][::-1])
+        if mark:
+            return pos - mark.start()
+        pos = floor
+    return 0
 
 
 def _brand_before(body: str, end: int, zones: _Zones, spans: _Spans, limit: int = 10) -> int:
@@ -1220,10 +1228,7 @@ def _national(name: str) -> bool:
 
 def _sentence_start(body: str, pos: int) -> int:
     """Placement reads sentences: a zone in another sentence says nothing about this one."""
-    i = pos
-    while i > 0 and body[i - 1] not in "。！？!?\n":
-        i -= 1
-    return i
+    return _after_last_mark(body, pos, _SENTENCE_END)
 
 
 def _sentence_end(body: str, pos: int) -> int:
