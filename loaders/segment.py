@@ -233,14 +233,15 @@ def classify_lines(raw_text: str) -> list[Line]:
         if not stripped[i]:  # a blank line holds no text, and a vertical run through it is read from the next line
             i += 1
             continue
-        # a run of one-character lines is a vertical title
-        j, chars = _vertical_run(stripped, i) if i >= no_title_until else (i, [])
-        if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
-            for title in rebuild_vertical(chars):
-                lines.append(Line(title, "vertical", bold=True))
-            i = j
-            continue
-        no_title_until = max(no_title_until, j)
+        # a run of one-character lines is a vertical title (a longer line opens none)
+        if len(stripped[i]) == 1 and i >= no_title_until:
+            j, chars = _vertical_run(stripped, i)
+            if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
+                for title in rebuild_vertical(chars):
+                    lines.append(Line(title, "vertical", bold=True))
+                i = j
+                continue
+            no_title_until = j
         text, bold = clean_line(raw_lines[i])
         i += 1
         if not text:
