@@ -93,3 +93,14 @@ def test_sentence_and_clause_openings_match_a_scan_back():
             assert _clause_opening(text, pos) == scan_back(text, pos, '，。；！？：,;!?:\n“”"《》')
     long = "无标点" * 40_000  # far more windows than the stack has frames
     assert _sentence_start(long, len(long)) == 0 == _clause_opening(long, len(long))
+
+
+def test_date_pattern_opening_lookahead_changes_no_match():
+    from loaders.extract.rules import DATE
+
+    plain = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+    texts = [p.read_text(encoding="utf-8") for p in sample_pages()] + ["2024 年 3 月 5 日、12月1号、３月５日、年3月"]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in DATE.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
