@@ -104,3 +104,11 @@ def test_date_pattern_opening_lookahead_changes_no_match():
         assert [(m.span(), m.groupdict()) for m in DATE.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)
         ]
+
+
+def test_occurrences_are_what_a_search_for_the_escaped_form_finds():
+    from loaders.extract.projects import _occurrences
+
+    text = "湘潭数据大厦及机房楼项目，湘潭数据大厦湘潭数据大厦；aaaa（a）"
+    for form in ("湘潭数据大厦", "aa", "（a）", "不在其中", "。"):
+        assert list(_occurrences(text, form)) == [m.span() for m in re.finditer(re.escape(form), text)]

@@ -719,25 +719,34 @@ def _variants(name: str) -> set[str]:
     return {f for f in forms if len(f) >= _ITEM_MIN}
 
 
+def _occurrences(body: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where `form` occurs in `body`, left to right and not overlapping: what a search for the
+    escaped form finds, without compiling (and evicting from re's cache) a pattern per name."""
+    pos = body.find(form)
+    while pos != -1:
+        yield pos, pos + len(form)
+        pos = body.find(form, pos + len(form))
+
+
 def _recall(ctx: ArticleContext, projects: list[ProjectMention]) -> None:
     """A project still without status or investment takes them from its other mentions in the
     article (`由该高新区收购并完成建设的湘潭数据大厦…`, `湖南(湘潭)万洋众创城总投资预计约30亿元`)."""
     body = ctx.body
     for i, p in enumerate(projects):
         for form in sorted(_variants(p.name), key=len, reverse=True):
-            for m in re.finditer(re.escape(form), body):
+            for m_start, m_end in _occurrences(body, form):
                 q = projects[i]
-                if any(a <= m.start() < b for a, b in q.mentions):
+                if any(a <= m_start < b for a, b in q.mentions):
                     continue
-                q = replace(q, mentions=(*q.mentions, (m.start(), m.end())))
-                s_start, s_end = ctx.sentence_at(m.start())
+                q = replace(q, mentions=(*q.mentions, (m_start, m_end)))
+                s_start, s_end = ctx.sentence_at(m_start)
                 if q.status == "unknown":  # a verb right at the other mention, not across its sentence
-                    clause_end = min([body.find(c, m.end(), s_end) % (s_end + 1) for c in "，,"] + [s_end])
-                    status = _status(body[s_start : m.start()][-_CLOSE:], body[m.end() : clause_end][:_CLOSE])
+                    clause_end = min([body.find(c, m_end, s_end) % (s_end + 1) for c in "，,"] + [s_end])
+                    status = _status(body[s_start:m_start][-_CLOSE:], body[m_end:clause_end][:_CLOSE])
                     if status != "unknown":
                         q = replace(q, status=status)
-                if q.investment_cny is None and q.investment_usd is None and not _listed_item(body, m.start(), m.end()):
-                    after = body[m.end() : s_end]
+                if q.investment_cny is None and q.investment_usd is None and not _listed_item(body, m_start, m_end):
+                    after = body[m_end:s_end]
                     cut = re.search("项目|“", after)
                     money = _money(after[: cut.start()] if cut else after)
                     if money:
