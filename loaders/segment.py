@@ -110,6 +110,9 @@ _ORG_END = re.compile(
     r"(有限公司|股份公司|集团|公司|研究院|研究所|大学|学院|中心|委员会|管委会|局|厅|高新区|园区|新区)$"
 )
 _NO_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
+_NAME_TOKEN = re.compile(f"[{CJK}·]{{2,5}}")  # one name of a signature line
+_AFTER_BRACKET = re.compile(r"[)）]\S")  # text goes on after a closing bracket
+_NOT_WORD_CHAR = re.compile(f"[^{CJK}0-9A-Za-z]")  # what title matching ignores
 _SENTENCE_PUNCT = re.compile(r"[。；！？;!?]")
 _LONG_ENOUGH = 300  # an unmarked new article can only start after this much of the current one
 _OPENING = 24  # characters of a paragraph's opening that name its subject
@@ -197,7 +200,7 @@ def _author_like(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 4:
         return False
-    if not all(re.fullmatch(f"[{CJK}·]{{2,5}}", t) for t in tokens):
+    if not all(_NAME_TOKEN.fullmatch(t) for t in tokens):
         return False
     if all(len(t) >= 4 for t in tokens) and len(tokens) > 1:
         return False
@@ -289,7 +292,7 @@ def _classify(text: str, bold: bool) -> Line:
         and BYLINE_PLAIN.match(text)
         and len(text) <= 30
         and not _NO_SENTENCE_PUNCT.search(text)
-        and not re.search(r"[)）]\S", text)
+        and not _AFTER_BRACKET.search(text)
     ):
         return Line(text, "byline", bold=bold)
     if len(text) <= 40 and _has_colon(text) and KICKER.match(text) and not is_marked(text):
@@ -785,7 +788,7 @@ def _marker_byline(body: str) -> str | None:
 
 
 def _bigrams(text: str) -> set[str]:
-    t = re.sub(f"[^{CJK}0-9A-Za-z]", "", text)
+    t = _NOT_WORD_CHAR.sub("", text)
     return {t[k : k + 2] for k in range(len(t) - 1)}
 
 

@@ -201,6 +201,16 @@ def _person(text: str) -> bool:
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9·&]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _PAREN = re.compile(r"[（(][^（）()]{1,10}[）)]")
+# character tests asked of most candidate names, compiled once (not looked up in re's cache per call)
+_HAN = re.compile(f"[{CJK}]")
+_NOT_HAN = re.compile(f"[^{CJK}]")
+_SHORT_HAN = re.compile(f"[{CJK}]{{1,8}}")
+_HAN_LATIN_DIGIT = re.compile(f"[{CJK}A-Za-z0-9]")
+_NOT_BRAND_CHAR = re.compile(f"[^{CJK}A-Za-z0-9·&]")
+_DIGIT = re.compile(r"\d")
+_LATIN_THEN_HAN = re.compile(r"[A-Za-z0-9]+[\u4e00-\u9fff]")
+_LIST_STOP = re.compile(r"等|这样|共同|分别")
+_ZONE_ENTERPRISE = re.compile(r"(?:的)?(?:重点|龙头|骨干|高新技术|科技型|领军|优质)?企业")
 # the legal form, optionally followed by a branch (`有限公司昆山分公司`), or a bare `分公司`
 _LEGAL = re.compile(
     f"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|合伙企业(?:[（(]有限合伙[）)])?)"
@@ -362,9 +372,9 @@ def _brand_ok(name: str, *, allow_latin: bool = False, min_free: int = 2) -> boo
         return False
     if _LATIN.fullmatch(name[0]) and name.isascii():
         return allow_latin and len(name) >= (3 if name.isdigit() else 2)  # `360`, `OPPO` only in lists
-    if re.search(r"\d", name) and not re.match(r"[A-Za-z0-9]+[\u4e00-\u9fff]", name):
+    if _DIGIT.search(name) and not _LATIN_THEN_HAN.match(name):
         return False
-    if re.search(f"[^{CJK}A-Za-z0-9·&]", name) or any(c in name for c in "的了是着"):
+    if _NOT_BRAND_CHAR.search(name) or any(c in name for c in "的了是着"):
         return False
     if name in lex.region_province or _not_company(name) or name.endswith(_BAD_END):
         return False
@@ -475,7 +485,7 @@ def _scan_left(body: str, end: int, limit: int, spans: _Spans | None = None) -> 
         if c in "）)":
             j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
             inner = body[j + 1 : i - 1] if j >= 0 else ""
-            if j > 0 and inner and re.fullmatch(f"[{CJK}]{{1,8}}", inner) and _NAME_CHAR.match(body[j - 1]):
+            if j > 0 and inner and _SHORT_HAN.fullmatch(inner) and _NAME_CHAR.match(body[j - 1]):
                 i = j
                 continue
         break
@@ -629,10 +639,10 @@ def _inside_word(body: str, start: int, end: int) -> bool:
     glued to other characters (`组织联建、工作联促`)."""
     lex = _lexicon()
     left = body[start - 1] if start else ""
-    if left and (_LATIN.match(left) or (re.match(f"[{CJK}]", left) and left not in lex.cut_words)):
+    if left and (_LATIN.match(left) or (_HAN.match(left) and left not in lex.cut_words)):
         return True
     right = body[end : end + 2]
-    if not right or not re.match(f"[{CJK}A-Za-z0-9]", right[0]):
+    if not right or not _HAN_LATIN_DIGIT.match(right[0]):
         return False
     return not (right[0] in lex.cut_words or right in lex.cut_words or right.startswith(_FOLLOW_STRONG))
 
@@ -776,7 +786,7 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
         _, trade = _strip_region(body[s : m.start()])
         if not 2 <= len(trade) <= 4 or _has_cover_word(trade) or trade[0] in lex.bad_start or _has_common_word(trade):
             continue
-        if re.search(f"[^{CJK}]", trade):
+        if _NOT_HAN.search(trade):
             continue
         if body[m.end()] in "，,；;。" and not _apposition(body, s, trade):
             continue
@@ -900,12 +910,17 @@ def _publisher_brands(body: str, spans: _Spans) -> list[_Found]:
     return out
 
 
+@cache
+def _follow_strong() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _FOLLOW_STRONG)))
+
+
 def _zone_enterprise_brands(body: str, parks: Sequence[ParkMention], spans: _Spans) -> list[_Found]:
     """`湖南湘江新区企业草花互动与…`: a name right after `<zone>企业`, ending at a company verb."""
     out: list[_Found] = []
-    follow = re.compile("|".join(map(re.escape, _FOLLOW_STRONG)))
+    follow = _follow_strong()
     for p in parks:
-        m = re.match(r"(?:的)?(?:重点|龙头|骨干|高新技术|科技型|领军|优质)?企业", body[p.end : p.end + 8])
+        m = _ZONE_ENTERPRISE.match(body[p.end : p.end + 8])
         if not m:
             continue
         start = p.end + m.end()
@@ -1042,7 +1057,7 @@ def _list_items(body: str, cs: int, ce: int, zones: _Zones) -> list[tuple[int, i
     for n, (s, e) in enumerate(parts):
         if n == 0:
             s = _cut_left(body, _scan_left(body, e, 14), e, zones)
-        m = re.search(r"等|这样|共同|分别", body[s:e]) if n else None
+        m = _LIST_STOP.search(body[s:e]) if n else None
         if m or n == len(parts) - 1:
             items.extend(_joined_items(body, s, s + m.start() if m else e))
             return items
