@@ -112,3 +112,14 @@ def test_occurrences_are_what_a_search_for_the_escaped_form_finds():
     text = "湘潭数据大厦及机房楼项目，湘潭数据大厦湘潭数据大厦；aaaa（a）"
     for form in ("湘潭数据大厦", "aa", "（a）", "不在其中", "。"):
         assert list(_occurrences(text, form)) == [m.span() for m in re.finditer(re.escape(form), text)]
+
+
+def test_place_pattern_finds_a_place_wherever_a_slice_is_one():
+    from loaders.extract.projects import _place_pattern
+    from loaders.reference import place_names
+
+    places = place_names()
+    texts = [ln[:10] for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
+    for text in [*texts, "", "在双流建设", "湘潭万洋众创城"]:
+        by_slices = any(text[i:j] in places for i in range(len(text)) for j in range(i + 2, len(text) + 1))
+        assert (_place_pattern().search(text) is not None) == by_slices, text

@@ -34,7 +34,7 @@ from functools import cache
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
-from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, end_of_last_word, is_forecast
+from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, end_of_last_word, is_forecast, longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.wordlists import words
 
@@ -370,17 +370,23 @@ def _later_money(ctx: ArticleContext, after: int, names: list[tuple[int, int]]) 
     return _NO_MONEY
 
 
-def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies: list[CompanyMention]) -> bool:
-    """Does a name open with something proper: Latin letters, a known place, a zone or a company?"""
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    """Any known place name of two characters or more, as a trie (one search of a short text
+    instead of a look-up of each of its slices)."""
     from loaders.reference import place_names
 
+    return re.compile(longest_word(n for n in place_names() if len(n) >= 2))
+
+
+def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies: list[CompanyMention]) -> bool:
+    """Does a name open with something proper: Latin letters, a known place, a zone or a company?"""
     if _LATIN.match(body, start, end):
         return True
     if any(c.start == start for c in companies) or any(p.start == start for p in parks if not p.is_reference):
         return True
     opening = body[start : min(end, start + _PROPER_WITHIN)]
-    places = place_names()
-    return any(opening[i:j] in places for i in range(len(opening)) for j in range(i + 2, len(opening) + 1))
+    return _place_pattern().search(opening) is not None  # a known place anywhere in the opening
 
 
 def _event_date(ctx: ArticleContext, sentence: str, status: str) -> date | None:
