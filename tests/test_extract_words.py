@@ -159,13 +159,3 @@ def test_uncovered_counts_what_a_greedy_scan_of_cover_words_leaves():
     lines = [ln for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
     for text in [*lines, "", "数字科技", "湖南", "丝路创智谷", "华数数字电视传媒"]:
         assert _uncovered(text) == scan(text), text
-
-
-def test_has_cover_word_is_any_slice_in_the_cover_vocabulary():
-    from loaders.extract.companies import _has_cover_word
-
-    lex = _lexicon()
-    lines = [ln[:6] for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
-    for text in [*lines, "", "卓怡", "恒通", "科技"]:
-        by_slices = any(text[i:j] in lex.cover for i in range(len(text)) for j in range(i + 2, len(text) + 1))
-        assert _has_cover_word(text) == by_slices, text

@@ -338,8 +338,13 @@ def _is_generic(text: str) -> bool:
 
 
 def _has_cover_word(text: str) -> bool:
-    """Does a cover word (two characters or more) occur anywhere in `text`?"""
-    return _cover_pattern().search(text) is not None
+    lex = _lexicon()
+    return any(
+        text[i : i + size] in lex.cover
+        for i in range(len(text))
+        if text[i : i + 2] in lex.cover_openings
+        for size in range(2, min(lex.cover_max, len(text) - i) + 1)
+    )
 
 
 def _not_company(name: str) -> bool:
