@@ -142,20 +142,3 @@ def test_cut_word_pattern_finds_the_longest_cut_word_at_every_position():
     lines = [ln for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         assert [(m.end(1), m.group(1)) for m in _cut_word_pattern().finditer(line)] == by_slices(line), line
-
-
-def test_uncovered_counts_what_a_greedy_scan_of_cover_words_leaves():
-    from loaders.extract.companies import _uncovered
-
-    lex = _lexicon()
-
-    def scan(text: str) -> int:
-        i, free = 0, 0
-        while i < len(text):
-            size = next((k for k in range(min(lex.cover_max, len(text) - i), 1, -1) if text[i : i + k] in lex.cover), 0)
-            i, free = (i + size, free) if size else (i + 1, free + 1)
-        return free
-
-    lines = [ln for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
-    for text in [*lines, "", "数字科技", "湖南", "丝路创智谷", "华数数字电视传媒"]:
-        assert _uncovered(text) == scan(text), text

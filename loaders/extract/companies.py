@@ -321,15 +321,22 @@ def _strip_industry(name: str) -> list[str]:
 
 
 def _uncovered(text: str) -> int:
-    """Characters of `text` not covered by generic vocabulary, industry words or region names:
-    read left to right, the longest cover word at a position is skipped, else one character
-    counts as free; what a substitution of the cover words (as a trie) leaves behind."""
-    return len(_cover_pattern().sub("", text))
-
-
-@cache
-def _cover_pattern() -> re.Pattern[str]:
-    return re.compile(longest_word(w for w in _lexicon().cover if len(w) >= 2))
+    """Characters of `text` not covered by generic vocabulary, industry words or region names."""
+    lex = _lexicon()
+    i, free = 0, 0
+    while i < len(text):
+        if text[i : i + 2] in lex.cover_openings:
+            for size in range(min(lex.cover_max, len(text) - i), 1, -1):
+                if text[i : i + size] in lex.cover:
+                    i += size
+                    break
+            else:
+                free += 1
+                i += 1
+        else:
+            free += 1
+            i += 1
+    return free
 
 
 def _is_generic(text: str) -> bool:
