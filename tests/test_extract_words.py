@@ -123,22 +123,3 @@ def test_place_pattern_finds_a_place_wherever_a_slice_is_one():
     for text in [*texts, "", "在双流建设", "湘潭万洋众创城"]:
         by_slices = any(text[i:j] in places for i in range(len(text)) for j in range(i + 2, len(text) + 1))
         assert (_place_pattern().search(text) is not None) == by_slices, text
-
-
-def test_cut_word_pattern_finds_the_longest_cut_word_at_every_position():
-    from loaders.extract.companies import _cut_word_pattern
-
-    lex = _lexicon()
-
-    def by_slices(text: str) -> list[tuple[int, str]]:
-        out = []
-        for i in range(len(text)):
-            for size in range(min(lex.cut_max, len(text) - i), 0, -1):
-                if text[i : i + size] in lex.cut_words:
-                    out.append((i + size, text[i : i + size]))
-                    break
-        return out
-
-    lines = [ln for p in sample_pages() for ln in p.read_text(encoding="utf-8").splitlines()]
-    for line in lines:
-        assert [(m.end(1), m.group(1)) for m in _cut_word_pattern().finditer(line)] == by_slices(line), line

@@ -492,13 +492,6 @@ def _scan_left(body: str, end: int, limit: int, spans: _Spans | None = None) -> 
     return i
 
 
-@cache
-def _cut_word_pattern() -> re.Pattern[str]:
-    """At every position the longest cut word opening there: a lookahead (so matches may
-    overlap) around the words as a trie."""
-    return re.compile(f"(?=({longest_word(_lexicon().cut_words)}))")
-
-
 def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     """Move `start` right past the last thing before the name that cannot belong to it.
 
@@ -510,8 +503,15 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     """
     lex = _lexicon()
     text = body[start:end]
-    # the longest cut word opening at each position (a zero-width match per position)
-    cands = [(start + m.end(1), lex.cut_words[m.group(1)]) for m in _cut_word_pattern().finditer(text)]
+    cands: list[tuple[int, str]] = []
+    for i in range(len(text)):
+        if text[i] not in lex.cut_openings:
+            continue
+        for size in range(min(lex.cut_max, len(text) - i), 0, -1):
+            kind = lex.cut_words.get(text[i : i + size])
+            if kind:
+                cands.append((start + i + size, kind))
+                break
     for zs, ze in zones:
         if start < ze <= end and zs < end:
             cands.append((ze, "strong"))
