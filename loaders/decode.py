@@ -9,6 +9,7 @@ reason a person can act on instead of an exception.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -27,6 +28,10 @@ class Decoded:
 
 _NOT_PRINTABLE = ("Cc", "Cn", "Co", "Cs")  # control, unassigned, private use, surrogate
 _LAYOUT = "\r\n\t\f"  # control characters a page does print
+# runs of characters that are never bad (printable ASCII, layout, the CJK ideographs, CJK and
+# full-width punctuation: all assigned, none a control): most of a page, dropped in one pass
+# so that only the rest is looked up (tests check every one of them)
+_SURELY_FINE = re.compile("[\x20-\x7e\r\n\t\f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+")
 
 
 def _plausible(text: str) -> bool:
@@ -38,7 +43,8 @@ def _plausible(text: str) -> bool:
     """
     if not text:
         return False
-    bad = sum(text.count(ch) for ch in set(text) if unicodedata.category(ch) in _NOT_PRINTABLE and ch not in _LAYOUT)
+    rest = _SURELY_FINE.sub("", text)
+    bad = sum(rest.count(ch) for ch in set(rest) if unicodedata.category(ch) in _NOT_PRINTABLE and ch not in _LAYOUT)
     return bad / len(text) < 0.01
 
 
@@ -63,14 +69,16 @@ def decode_page(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
         except UnicodeDecodeError:
             continue
         if _plausible(text):
-            return _checked(text, enc)
+            return _checked(text, enc, plausible=True)
     raise PageError("unknown encoding: not valid UTF-8, UTF-16 (with BOM) or GB18030/GBK")
 
 
-def _checked(text: str, encoding: str) -> Decoded:
-    text = text.lstrip("\ufeff")
-    if not text.strip():
+def _checked(text: str, encoding: str, plausible: bool = False) -> Decoded:
+    """`text` as a page, unless it is blank or implausible (`plausible`: `text` was found so;
+    it is not judged again unless stripping a byte-order mark changed it)."""
+    stripped = text.lstrip("\ufeff")
+    if not stripped.strip():
         raise PageError("file holds only white space")
-    if not _plausible(text):
+    if not (plausible and len(stripped) == len(text)) and not _plausible(stripped):
         raise PageError(f"binary or corrupt file (decodes as {encoding} but is mostly control characters)")
-    return Decoded(text=text, encoding=encoding)
+    return Decoded(text=stripped, encoding=encoding)

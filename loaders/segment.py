@@ -26,7 +26,7 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from loaders.names import is_person_name
 from loaders.normalize import CJK, SENTENCE_END, clean_line, rebuild_vertical
@@ -47,6 +47,16 @@ MARKER = re.compile(
     r"[\u4e00-\u9fff·]{2,12}讯\s|"  # `中国网·美丽苏州讯 近日`
     r"【[^】]{2,20}】|[\u4e00-\u9fff]{2,12}频道消息[:：])"  # `【化工机械设备网 地方新闻】`, `国际在线江苏频道消息:`
 )
+# every MARKER holds one of these (or opens with `【`): a line holding none is not matched
+_MARKER_WORDS = re.compile("讯|电|频道消息")
+
+
+def is_marked(text: str) -> bool:
+    """Does `text` open with an article marker (MARKER)? Most lines hold none of the marker's
+    words, and one scan for them is cheaper than trying the marker's many openings."""
+    return (text.startswith("【") or _MARKER_WORDS.search(text) is not None) and MARKER.match(text) is not None
+
+
 # a marker inside a hard-wrapped line (`…成都高新区供图科技日报讯 (李迪…`): a new article's first words
 _INNER_MARKER = re.compile(
     r"(?:(?<=[。！？”）)])|(?<=供图)|(?<=/摄))\s*"
@@ -54,14 +64,14 @@ _INNER_MARKER = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2}(?:日报|晚报)讯\s*[（(])"
 )
 # words one of which every inner marker opens with: a line holding none of them is not split
-_INNER_MARKER_WORDS = ("日报讯", "晚报讯", "新华社", "新华财经", "本报")
+_INNER_MARKER_WORDS = re.compile("日报讯|晚报讯|新华社|新华财经|本报")
 
 
 def _inner_pieces(text: str) -> list[str]:
     """`text` split at its inner markers (the last piece opens the new article). Most lines hold
     no marker word, and scanning them for the pattern's look-arounds was the costliest step of
     reading a line."""
-    if not any(w in text for w in _INNER_MARKER_WORDS):
+    if _INNER_MARKER_WORDS.search(text) is None:
         return [text]
     return _INNER_MARKER.split(text)
 
@@ -71,11 +81,23 @@ SIGNATURE = re.compile(
     r"(?:[（(]\s*(?:责编|责任编辑|编辑|记者|图文|文/图|来源)\s*[:：/]?\s*[^，。；（）()]{1,20}[）)]|"
     r"(?:责任编辑|编辑|来源|作者)\s*[:：]\s*[^，。；（）()\s]{1,12}(?:\s+[^，。；（）()\s]{1,6}){0,2})\s*$"
 )
+# every SIGNATURE holds a bracket or one of these words: a line holding none is not searched
+_SIGNATURE_WORDS = re.compile(r"[（(]|编辑|来源|作者")
+
+
+def _signature(text: str) -> re.Match[str] | None:
+    """SIGNATURE.search(text), for the few lines that can hold one (the search tries every position)."""
+    return SIGNATURE.search(text) if _SIGNATURE_WORDS.search(text) else None
+
+
 MARKER_BYLINE = re.compile(r"^\S*?讯\s*[（(]([^）)]{2,40})[）)]")
 BYLINE = re.compile(r"^(?:[◎▶■□●◆]+\s*)(.+)$")
+_BYLINE_MARKS = tuple("◎▶■□●◆")  # what a BYLINE opens with
 BYLINE_PLAIN = re.compile(r"^(?:本报记者|记者|通讯员)\s*\S")
+_BYLINE_PLAIN_WORDS = ("本报记者", "记者", "通讯员")  # what a BYLINE_PLAIN opens with
 CAPTION = re.compile(r"^(?:图为|左图|右图|上图|下图|图\s*\d|图片来源|图片提供|摄影|供图)")
 CREDIT = re.compile(r"^[^，。；！？]{1,14}?(?:/\s*摄|摄|供图|摄影)$")
+_CREDIT_LINE_ENDS = ("摄", "供图", "摄影")  # how a CREDIT line ends: other lines are not matched against it
 HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 LEDE = re.compile(
     r"^(?:本\s*报\s*讯|近日|日前|近期|前不久|不久前|今年\s*\d{1,2}\s*月|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
@@ -88,6 +110,9 @@ _ORG_END = re.compile(
     r"(有限公司|股份公司|集团|公司|研究院|研究所|大学|学院|中心|委员会|管委会|局|厅|高新区|园区|新区)$"
 )
 _NO_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
+_NAME_TOKEN = re.compile(f"[{CJK}·]{{2,5}}")  # one name of a signature line
+_AFTER_BRACKET = re.compile(r"[)）]\S")  # text goes on after a closing bracket
+_NOT_WORD_CHAR = re.compile(f"[^{CJK}0-9A-Za-z]")  # what title matching ignores
 _SENTENCE_PUNCT = re.compile(r"[。；！？;!?]")
 _LONG_ENOUGH = 300  # an unmarked new article can only start after this much of the current one
 _OPENING = 24  # characters of a paragraph's opening that name its subject
@@ -160,12 +185,12 @@ class Line:
     kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
     level: int = 0  # markdown heading level
     bold: bool = False  # was printed in a doubled bold font
+    # does the line open with an article marker (MARKER)? Asked of most lines twice or more by
+    # the block pass, so read once when the line is made (its text never changes)
+    marked: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def marked(self) -> bool:
-        """Does the line open with an article marker (MARKER)? Asked of most lines twice or
-        more by the block pass; the text of a line never changes."""
-        return MARKER.match(self.text) is not None
+    def __post_init__(self) -> None:
+        self.marked = is_marked(self.text)
 
 
 def _author_like(text: str) -> bool:
@@ -175,7 +200,7 @@ def _author_like(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 4:
         return False
-    if not all(re.fullmatch(f"[{CJK}·]{{2,5}}", t) for t in tokens):
+    if not all(_NAME_TOKEN.fullmatch(t) for t in tokens):
         return False
     if all(len(t) >= 4 for t in tokens) and len(tokens) > 1:
         return False
@@ -208,14 +233,18 @@ def classify_lines(raw_text: str) -> list[Line]:
     i = 0
     no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
     while i < len(raw_lines):
-        # a run of one-character lines is a vertical title
-        j, chars = _vertical_run(stripped, i) if i >= no_title_until else (i, [])
-        if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
-            for title in rebuild_vertical(chars):
-                lines.append(Line(title, "vertical", bold=True))
-            i = j
+        if not stripped[i]:  # a blank line holds no text, and a vertical run through it is read from the next line
+            i += 1
             continue
-        no_title_until = max(no_title_until, j)
+        # a run of one-character lines is a vertical title (a longer line opens none)
+        if len(stripped[i]) == 1 and i >= no_title_until:
+            j, chars = _vertical_run(stripped, i)
+            if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
+                for title in rebuild_vertical(chars):
+                    lines.append(Line(title, "vertical", bold=True))
+                i = j
+                continue
+            no_title_until = j
         text, bold = clean_line(raw_lines[i])
         i += 1
         if not text:
@@ -225,7 +254,7 @@ def classify_lines(raw_text: str) -> list[Line]:
             if piece.strip():
                 lines.append(_classify(piece.strip(), bold))
         text = text.strip()
-        sig = None if CAPTION.match(text) else SIGNATURE.search(text)  # `图片来源:X` is a caption
+        sig = None if CAPTION.match(text) else _signature(text)  # `图片来源:X` is a caption
         if sig and sig.start() > 0 and not bold:  # `…占比近6成。责任编辑: 冷媚`
             lines.append(_classify(text[: sig.start()].rstrip(), bold))
             lines.append(Line(sig.group(0).strip(), "author"))
@@ -242,25 +271,31 @@ def classify_lines(raw_text: str) -> list[Line]:
     return lines
 
 
+def _has_colon(text: str) -> bool:
+    """A KICKER ends with a colon: a line without one is not matched against it."""
+    return "：" in text or ":" in text
+
+
 def _classify(text: str, bold: bool) -> Line:
-    m = HEADING.match(text)
-    if m and text.startswith("#"):
+    m = HEADING.match(text) if text.startswith("#") else None
+    if m:
         return Line(m.group(2).strip(), "heading", level=len(m.group(1)), bold=bold)
     if CAPTION.match(text):
         return Line(text, "caption", bold=bold)
-    if CREDIT.match(text):
+    if text.endswith(_CREDIT_LINE_ENDS) and CREDIT.match(text):
         return Line(text, "credit", bold=bold)
-    m = BYLINE.match(text)
-    if m and not MARKER.match(m.group(1)):
+    m = BYLINE.match(text) if text.startswith(_BYLINE_MARKS) else None
+    if m and not is_marked(m.group(1)):
         return Line(m.group(1).strip(), "byline", bold=bold)
     if (
-        BYLINE_PLAIN.match(text)
+        text.startswith(_BYLINE_PLAIN_WORDS)
+        and BYLINE_PLAIN.match(text)
         and len(text) <= 30
         and not _NO_SENTENCE_PUNCT.search(text)
-        and not re.search(r"[)）]\S", text)
+        and not _AFTER_BRACKET.search(text)
     ):
         return Line(text, "byline", bold=bold)
-    if len(text) <= 40 and KICKER.match(text) and not MARKER.match(text):
+    if len(text) <= 40 and _has_colon(text) and KICKER.match(text) and not is_marked(text):
         return Line(text, "kicker", bold=bold)
     if _author_like(text):
         return Line(text, "author", bold=bold)
@@ -276,6 +311,14 @@ class Block:
     text: str
     byline: str | None = None
     position: int = 0
+    _zones: tuple[str, set[str]] | None = field(default=None, repr=False, compare=False)
+
+    def zone_keys(self) -> set[str]:
+        """zone_keys(self.text), read once per text the block holds (the walk and the title
+        matching both ask; a trailing signature cut off the text makes it read again)."""
+        if self._zones is None or self._zones[0] != self.text:
+            self._zones = (self.text, zone_keys(self.text))
+        return self._zones[1]
 
 
 def _line_width(lines: list[Line], i: int) -> float:
@@ -574,7 +617,7 @@ class _Draft:
         split_articles; recomputing them per block made long articles quadratic.
         """
         for b in self.blocks[self._seen :]:
-            self._zones |= zone_keys(b.text)
+            self._zones |= b.zone_keys()
             self._length += len(b.text) + 1
             self._paras = self._paras or _article_text(b)
         self._seen = len(self.blocks)
@@ -589,7 +632,7 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
         return False
     if block.kind != "para":
         return False
-    if MARKER.match(block.text):
+    if is_marked(block.text):
         return True
     last = cur.blocks[-1]
     if LEDE.match(block.text) and _lede_starts_article(block, last, cur_zones, cur_length):
@@ -649,14 +692,10 @@ def _place_of(name: str, key: str | None) -> str:
 def _zone_places(text: str) -> set[str]:
     """The provinces of the zones proper a text names (see _place_of): `南宁综合保税区` and
     `南宁高新区` lie together, `杭州湾上虞经开区` elsewhere."""
-    from loaders.extract.parks import find_parks
+    from loaders.extract.parks import named_zones
 
     kinds = _suffix_kinds()
-    return {
-        _place_of(m.name, m.zone_key)
-        for m in find_parks(text)
-        if not m.is_reference and (m.zone_key or kinds.get(m.suffix) == "admin")
-    }
+    return {_place_of(m.name, m.zone_key) for m in named_zones(text) if m.zone_key or kinds.get(m.suffix) == "admin"}
 
 
 def split_articles(raw_text: str) -> list[Article]:
@@ -749,7 +788,7 @@ def _marker_byline(body: str) -> str | None:
 
 
 def _bigrams(text: str) -> set[str]:
-    t = re.sub(f"[^{CJK}0-9A-Za-z]", "", text)
+    t = _NOT_WORD_CHAR.sub("", text)
     return {t[k : k + 2] for k in range(len(t) - 1)}
 
 
@@ -769,7 +808,8 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
     leads = [d.text[:160] for d in drafts]
     # per-draft figures, computed once rather than once per title
     lead_zones = [zone_keys(lead) for lead in leads]
-    draft_zones = [zone_keys(d.text) for d in drafts]
+    # an article's zone keys are those of its blocks: a match never runs across the newline joining them
+    draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
     lead_bigrams = [_bigrams(lead) for lead in leads]
     starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):

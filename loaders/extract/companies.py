@@ -30,10 +30,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.parks import dominant_zone
+from loaders.extract.rules import longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.names import is_person_name
 from loaders.reference import suffix_info
@@ -65,6 +66,8 @@ class _Lexicon:
     bad_start: frozenset[str]
     verbs: frozenset[str]
     scope_end: re.Pattern[str]  # a scope word ending a name
+    industry_set: frozenset[str]  # `industry` and `scope` as sets, to look words up by the slice
+    scope_set: frozenset[str]
 
 
 _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市)$")
@@ -130,7 +133,9 @@ def _lexicon() -> _Lexicon:
         cut_openings=frozenset(w[0] for w in cut),
         bad_start=frozenset(words["bad_start"]),
         verbs=frozenset(words["verbs"]),
-        scope_end=re.compile("(?:" + "|".join(map(re.escape, scope)) + r")\Z"),
+        scope_end=re.compile("(?:" + longest_word(scope) + r")\Z"),  # a trie: one path per opening
+        industry_set=frozenset(industry),
+        scope_set=frozenset(scope),
     )
 
 
@@ -196,6 +201,16 @@ def _person(text: str) -> bool:
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9·&]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _PAREN = re.compile(r"[（(][^（）()]{1,10}[）)]")
+# character tests asked of most candidate names, compiled once (not looked up in re's cache per call)
+_HAN = re.compile(f"[{CJK}]")
+_NOT_HAN = re.compile(f"[^{CJK}]")
+_SHORT_HAN = re.compile(f"[{CJK}]{{1,8}}")
+_HAN_LATIN_DIGIT = re.compile(f"[{CJK}A-Za-z0-9]")
+_NOT_BRAND_CHAR = re.compile(f"[^{CJK}A-Za-z0-9·&]")
+_DIGIT = re.compile(r"\d")
+_LATIN_THEN_HAN = re.compile(r"[A-Za-z0-9]+[\u4e00-\u9fff]")
+_LIST_STOP = re.compile(r"等|这样|共同|分别")
+_ZONE_ENTERPRISE = re.compile(r"(?:的)?(?:重点|龙头|骨干|高新技术|科技型|领军|优质)?企业")
 # the legal form, optionally followed by a branch (`有限公司昆山分公司`), or a bare `分公司`
 _LEGAL = re.compile(
     f"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|合伙企业(?:[（(]有限合伙[）)])?)"
@@ -203,7 +218,9 @@ _LEGAL = re.compile(
 )
 _GROUP = re.compile(r"集团(?![有股公（(])")
 # not `有限公司`, `子公司`, `总公司`...; but `电子公司`, `量子公司` are companies of a trade
-_BARE_COMPANY = re.compile(r"(?<![限份分总母团])(?<!(?<![电量光粒])子)公司")
+# `公司`, not after 有限/股份/分/总/母/集团 or 子 (but after 电子, 量子 …); written with `公司` first
+# and the look-behinds after it, so the engine searches for the word instead of trying each position
+_BARE_COMPANY = re.compile(r"公司(?<![限份分总母团]公司)(?<!(?<![电量光粒])子公司)")
 _ALIAS = re.compile(
     r"\s*[（(]\s*(?:以下简称|下文简称|以下称|下称|简称)\s*[为：:]?\s*[“\"「『‘]?([^”\"」』’（）()，。、；\s]{2,16}?)[”\"」』’]?\s*[）)]"
 )
@@ -355,9 +372,9 @@ def _brand_ok(name: str, *, allow_latin: bool = False, min_free: int = 2) -> boo
         return False
     if _LATIN.fullmatch(name[0]) and name.isascii():
         return allow_latin and len(name) >= (3 if name.isdigit() else 2)  # `360`, `OPPO` only in lists
-    if re.search(r"\d", name) and not re.match(r"[A-Za-z0-9]+[\u4e00-\u9fff]", name):
+    if _DIGIT.search(name) and not _LATIN_THEN_HAN.match(name):
         return False
-    if re.search(f"[^{CJK}A-Za-z0-9·&]", name) or any(c in name for c in "的了是着"):
+    if _NOT_BRAND_CHAR.search(name) or any(c in name for c in "的了是着"):
         return False
     if name in lex.region_province or _not_company(name) or name.endswith(_BAD_END):
         return False
@@ -388,9 +405,7 @@ def short_forms(legal: str) -> list[str]:
     first2 = rest[:2]
     lex = _lexicon()
     tail = rest[len(trade) :]
-    for w in lex.industry:
-        if w in rest[2:]:
-            cands.add(first2 + w)
+    cands |= {first2 + w for w in _words_within(rest[2:], lex.industry_set)}
     # abbreviation: trade name + first character of each following two-character word
     words = _split_words(tail)
     if len(words) >= 2 and all(len(w) == 2 for w in words[:2]):
@@ -413,18 +428,28 @@ def short_forms(legal: str) -> list[str]:
     return sorted(out, key=lambda c: (-len(c), c))
 
 
+def _words_within(text: str, words: frozenset[str]) -> set[str]:
+    """The `words` occurring anywhere in `text`: its few slices looked up, not every word searched for."""
+    longest = min(_longest(words), len(text))
+    return {text[i : i + k] for k in range(1, longest + 1) for i in range(len(text) - k + 1)} & words
+
+
+@cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
+
+
 def _split_words(tail: str) -> list[str]:
-    """Split a run of industry/scope words into those words (`智能控制` -> 智能, 控制)."""
-    lex = _lexicon()
+    """Split a run of industry/scope words into those words (`智能控制` -> 智能, 控制): at each
+    point the longest scope word opening there (`lex.scope` is longest first)."""
+    scope = _lexicon().scope_set
     out, i = [], 0
     while i < len(tail):
-        for w in lex.scope:
-            if tail.startswith(w, i):
-                out.append(w)
-                i += len(w)
-                break
-        else:
+        word = next((tail[i : i + k] for k in range(_longest(scope), 0, -1) if tail[i : i + k] in scope), None)
+        if word is None:
             return out
+        out.append(word)
+        i += len(word)
     return out
 
 
@@ -460,7 +485,7 @@ def _scan_left(body: str, end: int, limit: int, spans: _Spans | None = None) -> 
         if c in "）)":
             j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
             inner = body[j + 1 : i - 1] if j >= 0 else ""
-            if j > 0 and inner and re.fullmatch(f"[{CJK}]{{1,8}}", inner) and _NAME_CHAR.match(body[j - 1]):
+            if j > 0 and inner and _SHORT_HAN.fullmatch(inner) and _NAME_CHAR.match(body[j - 1]):
                 i = j
                 continue
         break
@@ -614,10 +639,10 @@ def _inside_word(body: str, start: int, end: int) -> bool:
     glued to other characters (`组织联建、工作联促`)."""
     lex = _lexicon()
     left = body[start - 1] if start else ""
-    if left and (_LATIN.match(left) or (re.match(f"[{CJK}]", left) and left not in lex.cut_words)):
+    if left and (_LATIN.match(left) or (_HAN.match(left) and left not in lex.cut_words)):
         return True
     right = body[end : end + 2]
-    if not right or not re.match(f"[{CJK}A-Za-z0-9]", right[0]):
+    if not right or not _HAN_LATIN_DIGIT.match(right[0]):
         return False
     return not (right[0] in lex.cut_words or right in lex.cut_words or right.startswith(_FOLLOW_STRONG))
 
@@ -653,13 +678,21 @@ _CLAUSE_LOOKBACK = 64  # characters read back at a time for the clause's opening
 
 
 def _clause_opening(body: str, pos: int) -> int:
-    """Just after the last clause mark before `pos` (0 when none): the first mark in the
-    reversed text before it, read a short window at a time."""
-    floor = max(0, pos - _CLAUSE_LOOKBACK)
-    mark = _CLAUSE_SPLIT.search(body[floor:pos][::-1])
-    if mark:
-        return pos - mark.start()
-    return 0 if floor == 0 else _clause_opening(body, floor)
+    """Just after the last clause mark before `pos` (0 when none)."""
+    return _after_last_mark(body, pos, _CLAUSE_SPLIT)
+
+
+def _after_last_mark(body: str, pos: int, marks: re.Pattern[str]) -> int:
+    """Just after the last of `marks` before `pos` (0 when none): the first mark in the
+    reversed text before it, read a short window at a time (a loop, not a recursion: a long
+    text without a mark must not run out of stack)."""
+    while pos > 0:
+        floor = max(0, pos - _CLAUSE_LOOKBACK)
+        mark = marks.search(body[floor:pos][::-1])
+        if mark:
+            return pos - mark.start()
+        pos = floor
+    return 0
 
 
 def _brand_before(body: str, end: int, zones: _Zones, spans: _Spans, limit: int = 10) -> int:
@@ -732,7 +765,7 @@ def _bare_company(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
 
 @lru_cache(maxsize=4)
 def _industry_pattern(industry: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(map(re.escape, industry))
+    alt = longest_word(industry)  # a trie: one path per opening character, not 155 words in turn
     follow = "|".join(map(re.escape, _FOLLOW_STRONG))
     # `(?:alt)(?:alt)*`, not `(?:alt)+`: a pattern opening with the bare alternation lets the
     # regex engine skip to the characters that can start it, four times faster on a body
@@ -753,7 +786,7 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
         _, trade = _strip_region(body[s : m.start()])
         if not 2 <= len(trade) <= 4 or _has_cover_word(trade) or trade[0] in lex.bad_start or _has_common_word(trade):
             continue
-        if re.search(f"[^{CJK}]", trade):
+        if _NOT_HAN.search(trade):
             continue
         if body[m.end()] in "，,；;。" and not _apposition(body, s, trade):
             continue
@@ -877,12 +910,17 @@ def _publisher_brands(body: str, spans: _Spans) -> list[_Found]:
     return out
 
 
+@cache
+def _follow_strong() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _FOLLOW_STRONG)))
+
+
 def _zone_enterprise_brands(body: str, parks: Sequence[ParkMention], spans: _Spans) -> list[_Found]:
     """`湖南湘江新区企业草花互动与…`: a name right after `<zone>企业`, ending at a company verb."""
     out: list[_Found] = []
-    follow = re.compile("|".join(map(re.escape, _FOLLOW_STRONG)))
+    follow = _follow_strong()
     for p in parks:
-        m = re.match(r"(?:的)?(?:重点|龙头|骨干|高新技术|科技型|领军|优质)?企业", body[p.end : p.end + 8])
+        m = _ZONE_ENTERPRISE.match(body[p.end : p.end + 8])
         if not m:
             continue
         start = p.end + m.end()
@@ -1019,7 +1057,7 @@ def _list_items(body: str, cs: int, ce: int, zones: _Zones) -> list[tuple[int, i
     for n, (s, e) in enumerate(parts):
         if n == 0:
             s = _cut_left(body, _scan_left(body, e, 14), e, zones)
-        m = re.search(r"等|这样|共同|分别", body[s:e]) if n else None
+        m = _LIST_STOP.search(body[s:e]) if n else None
         if m or n == len(parts) - 1:
             items.extend(_joined_items(body, s, s + m.start() if m else e))
             return items
@@ -1205,10 +1243,7 @@ def _national(name: str) -> bool:
 
 def _sentence_start(body: str, pos: int) -> int:
     """Placement reads sentences: a zone in another sentence says nothing about this one."""
-    i = pos
-    while i > 0 and body[i - 1] not in "。！？!?\n":
-        i -= 1
-    return i
+    return _after_last_mark(body, pos, _SENTENCE_END)
 
 
 def _sentence_end(body: str, pos: int) -> int:

@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.rules import end_of_last_word, longest_word
@@ -51,6 +52,7 @@ from loaders.reference import (
 from loaders.wordlists import words
 
 CJK = "\u3400-\u9fff"
+_T = TypeVar("_T")
 # characters and words that end a zone's head when scanning left from its suffix
 _STOP_CHARS = set("的在于从与和及对向为是将由赴至等了把被让以、，。；：！？“”‘’《》（）()「」【】 \n,.;:!?")
 _STOP_WORDS = words("extract_words.txt", "zone_head_stops")
@@ -83,8 +85,10 @@ _RECURRING_MIN = 2  # ... this many times
 # what may follow a bare gazetteer name (`中关村`) used as a zone, not as part of another name
 _BARE_NEXT = set("的和与及在是为、，。；：！？）)”」 \n将已共有把被从对向等也都还正企园")
 # bare suffixes that refer back to a zone named elsewhere in the article
+# (the lookahead names the characters a reference opens with, so the engine skips to them)
 _REFERENCE = re.compile(
-    r"(该|本)?(高新区|经开区|开发区|合作区|自创区|示范区|综保区|园区)(?!域|内外)|(该|本)(区)(?!域|别|间|块|分|级)"
+    r"(?=[该本高经开合自示综园])(?:"
+    r"(该|本)?(高新区|经开区|开发区|合作区|自创区|示范区|综保区|园区)(?!域|内外)|(该|本)(区)(?!域|别|间|块|分|级))"
 )
 _REFERENCE_OK_BEFORE = set("该本在到为和与及、，。；：！？（(“ \n的是从于向由至将把对入驻户")
 _GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
@@ -158,10 +162,11 @@ def short_form(written: str) -> str:
 # --- the gazetteer ------------------------------------------------------------------
 
 
-def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
-    """The longest gazetteer form ending at `end` (not before `floor`) whose place fits."""
+def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone] | None:
+    """The longest gazetteer form ending at `end` whose place fits (`provinces`: the provinces
+    the text names, see `_placed`)."""
     forms = zone_forms()
-    reach = min(_MAX_FORM, end - floor)
+    reach = min(_MAX_FORM, end)
     for k in _form_lengths().get(body[end - 2 : end], ()):
         if k > reach:
             continue
@@ -171,7 +176,7 @@ def _gazetteer_at(body: str, end: int, floor: int) -> tuple[int, Zone] | None:
         place = _place_before(body, end - k)
         if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
             return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-        return end - k, _placed(body, body[end - k : end], zone)
+        return end - k, _placed(body[end - k : end], zone, provinces)
     return None
 
 
@@ -186,14 +191,24 @@ def _form_lengths() -> dict[str, tuple[int, ...]]:
     return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
 
 
-def _placed(body: str, form: str, zone: Zone) -> Zone:
+def _placed(form: str, zone: Zone, provinces: Callable[[], frozenset[str]]) -> Zone:
     """`火炬高新区` with no place of its own: the zone of that form in a province the article names
-    (`中山…火炬高新区` is 中山's), when the form's own zone lies elsewhere."""
-    mentioned = provinces_named(body)
+    (`中山…火炬高新区` is 中山's), when the form's own zone lies elsewhere. Most forms end only
+    one zone's forms: for them the text's provinces are not read."""
+    if not _shared_form(form):
+        return zone
+    mentioned = provinces()
     if not mentioned or zone.province[:2] in mentioned or any(p in form for p in mentioned):
         return zone
     others = {z for z in _zones_ending_with(form) if z.province[:2] in mentioned}
     return next(iter(others)) if len(others) == 1 else zone
+
+
+@cache
+def _shared_form(form: str) -> bool:
+    """Does `form` end the forms of more than one zone (`火炬高新区`)? Only then can the
+    provinces an article names make it another zone than its own."""
+    return len(set(_zones_ending_with(form))) > 1
 
 
 @cache
@@ -215,9 +230,9 @@ def _forms_by_ending() -> dict[str, list[Zone]]:
     return out
 
 
-@lru_cache(maxsize=256)
 def provinces_named(body: str) -> frozenset[str]:
-    """The provinces (first two characters) of the places an article names."""
+    """The provinces (first two characters) of the places an article names. Read at most once
+    per text (`_named_zones` asks through a per-call cache), and only when a form is shared."""
     regions = place_regions()
     return frozenset(r[:2] for m in _place_regex().finditer(body) for r in regions.get(m.group(0), ()))
 
@@ -241,9 +256,9 @@ def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
     return suffix is not None and suffix.park_type in strict and suffix.park_type != zone.zone_type
 
 
-def _gazetteer_mention(body: str, m: re.Match[str]) -> ParkMention | None:
+def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], frozenset[str]]) -> ParkMention | None:
     suffix = suffix_info()[m.group(1)]
-    found = _gazetteer_at(body, m.end(1), 0)
+    found = _gazetteer_at(body, m.end(1), provinces)
     if found is None:
         return None
     start, zone = found
@@ -261,11 +276,32 @@ def _with_qualifier(body: str, start: int) -> int:
     return q if start - q >= 5 and _QUALIFIER.search(body[q:start]) else start
 
 
-def _bare_mentions(body: str, taken: list[tuple[int, int]]) -> list[ParkMention]:
+class _Covered:
+    """The characters of a text the mentions found so far cover: whether a match meets one is a
+    look at its own characters, not a scan of every mention."""
+
+    def __init__(self, size: int, mentions: Iterable[ParkMention] = ()) -> None:
+        self._used = bytearray(size)
+        for m in mentions:
+            self.add(m)
+
+    def add(self, mention: ParkMention) -> None:
+        self._used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+
+    def holds(self, pos: int) -> bool:
+        """Does a mention cover the character at `pos`?"""
+        return self._used[pos] == 1
+
+    def meets(self, start: int, end: int) -> bool:
+        """Does a mention cover any character of [start, end)?"""
+        return self._used.find(1, start, end) != -1
+
+
+def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
     """`中关村`, `光谷`, `泰达`: gazetteer names without a suffix, where they stand alone."""
     out = []
     for m in _bare_regex().finditer(body):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken.meets(m.start(), m.end()):
             continue
         before, after = body[m.start() - 1 : m.start()], body[m.end() : m.end() + 1]
         zone = zone_forms()[m.group(0)]
@@ -327,23 +363,50 @@ def _known_head(body: str, end: int) -> int | None:
     return None
 
 
-def _tagged_head(body: str, end: int) -> int | None:
-    """Start of a head of place-name tokens, by jieba's tags on a short window."""
+class _Tagging:
+    """jieba's reading of the short windows one text asks about, each window read once per text:
+    an article naming `临江高新区` five times has `临江` tagged once. Made for one call of
+    `_named_zones` and dropped with it, never shared between texts."""
+
+    def __init__(self) -> None:
+        self._place_runs: dict[str, int] = {}
+        self._openings: dict[str, int] = {}
+
+    def place_run(self, window: str) -> int:
+        """How many characters of place-name tokens end `window` (0 when they make no head)."""
+        if window not in self._place_runs:
+            self._place_runs[window] = _place_run(window)
+        return self._place_runs[window]
+
+    def opening(self, window: str) -> int:
+        """How many characters of leading verbs and function words `window` opens with."""
+        if window not in self._openings:
+            self._openings[window] = _opening(window)
+        return self._openings[window]
+
+
+def _place_run(window: str) -> int:
     import jieba.posseg as pseg
 
     jieba_ready()
-    start = _cut_stop_words(body, _scan_left(body, end, _MAX_HEAD), end)
-    if end - start < 2:
-        return None
-    tokens = list(pseg.cut(body[start:end]))
+    tokens = list(pseg.cut(window))
     head = 0
     for tok in reversed(tokens):
         if tok.flag not in _PLACE_FLAGS:
             break
         head += len(tok.word)
     if head < 2 or (tokens[-1].flag == "zg" and head == len(tokens[-1].word)):
+        return 0
+    return head
+
+
+def _tagged_head(body: str, end: int, tagging: _Tagging) -> int | None:
+    """Start of a head of place-name tokens, by jieba's tags on a short window."""
+    start = _cut_stop_words(body, _scan_left(body, end, _MAX_HEAD), end)
+    if end - start < 2:
         return None
-    return end - head
+    head = tagging.place_run(body[start:end])
+    return end - head if head else None
 
 
 def _with_province(body: str, start: int) -> int:
@@ -369,10 +432,10 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]]) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]], tagging: _Tagging) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
-        start = _tagged_head(body, head_end)
+        start = _tagged_head(body, head_end, tagging)
     if start is None:
         floor = _cut_stop_words(body, _scan_left(body, head_end, _RECURRING_HEAD[1]), head_end)
         if body[floor:head_end] in recurring():
@@ -380,12 +443,14 @@ def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]
     return start
 
 
-def _admin_mention(body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]]) -> ParkMention | None:
+def _admin_mention(
+    body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]], tagging: _Tagging
+) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     national = m.group(0).startswith("国家")
     head_end = m.start(1) - (2 if national else 0)
-    start = _admin_head(body, head_end, recurring)
+    start = _admin_head(body, head_end, recurring, tagging)
     if start is None:
         return None
     head = body[start:head_end]
@@ -422,30 +487,34 @@ def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
         end = m.start(1)
         start = _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
         head = body[start:end]
-        short = _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]
-        # `电力系统示范区`: everyday words, not a name
-        if short and not _GENERIC_HEAD.search(head) and not made_of_common_words(head):
+        if _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
             counts[head] += 1
-    return frozenset(h for h, n in counts.items() if n >= _RECURRING_MIN)
+    # `电力系统示范区`: everyday words, not a name (asked only of the heads that recur)
+    return frozenset(
+        h
+        for h, n in counts.items()
+        if n >= _RECURRING_MIN and not _GENERIC_HEAD.search(h) and not made_of_common_words(h)
+    )
 
 
-def _strip_opening(body: str, start: int, end: int) -> int:
-    """Drop leading verbs and function words jieba finds in a descriptor (`回忆起信创`)."""
+def _opening(window: str) -> int:
+    """The length of the leading verbs and function words jieba finds in a descriptor (`回忆起信创`)."""
     import jieba.posseg as pseg
 
     jieba_ready()
-    tokens = pseg.cut(body[start:end])  # read lazily: jieba tags the rest only when asked
+    tokens = pseg.cut(window)  # read lazily: jieba tags the rest only when asked
     token = next(tokens, None)
+    skipped = 0
     while token is not None and token.flag in _NOT_OPENING:
         following = next(tokens, None)
         if following is None:
             break  # the last token stays, whatever its tag
-        start += len(token.word)
+        skipped += len(token.word)
         token = following
-    return start
+    return skipped
 
 
-def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention]) -> ParkMention | None:
+def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging: _Tagging) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     end = m.start(1)
@@ -460,7 +529,7 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention]) -> Park
         return None  # `百亿级电子信息产业园`: a class of park
     if _PARK_CONTEXT_AFTER.match(body, m.end()):
         return None  # a park being built is a project, not (yet) a zone (checked before jieba runs)
-    start = _strip_opening(body, start, end)
+    start += tagging.opening(body[start:end])  # drop leading verbs and function words
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
         return None
@@ -550,27 +619,51 @@ def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[Park
     return next(m for m in pool if m.name == top)
 
 
+def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
+    """`compute`, run the first time it is asked for and remembered by the caller's call only
+    (lighter than a `functools.cache` wrapper, made for every text read)."""
+    box: list[_T] = []
+
+    def get() -> _T:
+        if not box:
+            box.append(compute())
+        return box[0]
+
+    return get
+
+
 def _named_zones(body: str) -> list[ParkMention]:
     """Every zone an article names (no references), as spans of `body`, in order."""
     matches = list(_suffix_regex().finditer(body))
+    if not matches:
+        # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
+        # zone_key and so neither merge nor take another's name; the rest of the reading is spared
+        return sorted(_bare_mentions(body, _Covered(len(body))), key=lambda p: p.start)
     # the last resort for a head: counted only when a zone needs it, once per text
-    recurring = cache(lambda: _recurring_heads(body, matches))
+    recurring = _once(lambda: _recurring_heads(body, matches))
+    provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
+    tagging = _Tagging()
     admin: list[ParkMention] = []
+    covered = _Covered(len(body))  # the characters `admin` covers
     for m in matches:
-        if any(a.start <= m.start(1) < a.end for a in admin):
+        if covered.holds(m.start(1)):
             continue
-        found = _gazetteer_mention(body, m)
+        found = _gazetteer_mention(body, m, provinces)
         if found is None and suffix_info()[m.group(1)].kind == "admin":
-            found = _admin_mention(body, m, recurring)
-        if found and any(a.start <= found.start < a.end for a in admin):
+            found = _admin_mention(body, m, recurring, tagging)
+        if found and covered.holds(found.start):
             continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
         if found:
             admin.append(found)
-    admin += _bare_mentions(body, [(a.start, a.end) for a in admin])
+            covered.add(found)
+    bare = _bare_mentions(body, covered)
+    admin += bare
+    for found in bare:
+        covered.add(found)
     parks = []
     for m in matches:
-        if suffix_info()[m.group(1)].kind == "park" and not any(a.start <= m.start(1) < a.end for a in admin):
-            found = _park_mention(body, m, admin + parks)
+        if suffix_info()[m.group(1)].kind == "park" and not covered.holds(m.start(1)):
+            found = _park_mention(body, m, admin + parks, tagging)
             if found:
                 parks.append(found)
     # a two-character descriptor (`信创产业园`) counts only as a short form of a longer name
@@ -596,10 +689,11 @@ def _longer_suffixes(suffix: str) -> tuple[str, ...]:
 
 
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
-    taken = [(p.start, p.end) for p in named]
+    taken = _Covered(len(body), named)
     out = []
+    targets: dict[str, ParkMention | None] = {}  # suffix -> its target: one answer per text
     for r in _REFERENCE.finditer(body):
-        if any(a < r.end() and r.start() < b for a, b in taken):
+        if taken.meets(r.start(), r.end()):
             continue
         before = body[max(0, r.start() - 2) : r.start()]
         if before.endswith(_GENERIC_BEFORE) or before.endswith("级"):
@@ -610,7 +704,9 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         bare_park = suffix == "园区" and not r.group(1)
         if bare_park and before[-1:] and before[-1] not in _REFERENCE_OK_BEFORE:
             continue  # `示范园区`, `物流园区`: part of a longer word, not a reference
-        target = _reference_target(suffix, named, title)
+        if suffix not in targets:
+            targets[suffix] = _reference_target(suffix, named, title)
+        target = targets[suffix]
         if target is not None:
             out.append(
                 ParkMention(
@@ -618,6 +714,12 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
                 )
             )
     return out
+
+
+def named_zones(body: str) -> list[ParkMention]:
+    """`find_parks(body)` without its references (`该高新区`, `园区`): the zones a text names
+    itself, for readers that drop references anyway (segment's article boundaries)."""
+    return _named_zones(body)
 
 
 def find_parks(body: str, title: str | None = None) -> list[ParkMention]:

@@ -34,7 +34,7 @@ from functools import cache
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
-from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, end_of_last_word, is_forecast
+from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, end_of_last_word, is_forecast, longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.wordlists import words
 
@@ -74,10 +74,12 @@ _ITEM_HEAD = re.compile(
 # `有` introduces a list (`项目有`, `其中有`), but not inside a name (`有限公司`, `有色金属`)
 _LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|(?<![限所具拥])有(?![限色机效])|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
+# (the lookahead names the characters a tail opens with, so the engine skips to them)
 _LIST_TAIL = re.compile(
+    r"(?=[等\d一二两三四五六七八九十])(?:"
     r"(?:等(?:[\d一二两三四五六七八九十]+(?:余|多)?个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
     r"(?:总?投资额?[\d.]+\s*[万亿]*元的?)?[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|"
-    r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目"
+    r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目)"
 )
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
 # (not after a count: `等17个重点实体产业项目` counts projects)
@@ -368,17 +370,23 @@ def _later_money(ctx: ArticleContext, after: int, names: list[tuple[int, int]]) 
     return _NO_MONEY
 
 
-def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies: list[CompanyMention]) -> bool:
-    """Does a name open with something proper: Latin letters, a known place, a zone or a company?"""
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    """Any known place name of two characters or more, as a trie (one search of a short text
+    instead of a look-up of each of its slices)."""
     from loaders.reference import place_names
 
+    return re.compile(longest_word(n for n in place_names() if len(n) >= 2))
+
+
+def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies: list[CompanyMention]) -> bool:
+    """Does a name open with something proper: Latin letters, a known place, a zone or a company?"""
     if _LATIN.match(body, start, end):
         return True
     if any(c.start == start for c in companies) or any(p.start == start for p in parks if not p.is_reference):
         return True
     opening = body[start : min(end, start + _PROPER_WITHIN)]
-    places = place_names()
-    return any(opening[i:j] in places for i in range(len(opening)) for j in range(i + 2, len(opening) + 1))
+    return _place_pattern().search(opening) is not None  # a known place anywhere in the opening
 
 
 def _event_date(ctx: ArticleContext, sentence: str, status: str) -> date | None:
@@ -717,25 +725,34 @@ def _variants(name: str) -> set[str]:
     return {f for f in forms if len(f) >= _ITEM_MIN}
 
 
+def _occurrences(body: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where `form` occurs in `body`, left to right and not overlapping: what a search for the
+    escaped form finds, without compiling (and evicting from re's cache) a pattern per name."""
+    pos = body.find(form)
+    while pos != -1:
+        yield pos, pos + len(form)
+        pos = body.find(form, pos + len(form))
+
+
 def _recall(ctx: ArticleContext, projects: list[ProjectMention]) -> None:
     """A project still without status or investment takes them from its other mentions in the
     article (`由该高新区收购并完成建设的湘潭数据大厦…`, `湖南(湘潭)万洋众创城总投资预计约30亿元`)."""
     body = ctx.body
     for i, p in enumerate(projects):
         for form in sorted(_variants(p.name), key=len, reverse=True):
-            for m in re.finditer(re.escape(form), body):
+            for m_start, m_end in _occurrences(body, form):
                 q = projects[i]
-                if any(a <= m.start() < b for a, b in q.mentions):
+                if any(a <= m_start < b for a, b in q.mentions):
                     continue
-                q = replace(q, mentions=(*q.mentions, (m.start(), m.end())))
-                s_start, s_end = ctx.sentence_at(m.start())
+                q = replace(q, mentions=(*q.mentions, (m_start, m_end)))
+                s_start, s_end = ctx.sentence_at(m_start)
                 if q.status == "unknown":  # a verb right at the other mention, not across its sentence
-                    clause_end = min([body.find(c, m.end(), s_end) % (s_end + 1) for c in "，,"] + [s_end])
-                    status = _status(body[s_start : m.start()][-_CLOSE:], body[m.end() : clause_end][:_CLOSE])
+                    clause_end = min([body.find(c, m_end, s_end) % (s_end + 1) for c in "，,"] + [s_end])
+                    status = _status(body[s_start:m_start][-_CLOSE:], body[m_end:clause_end][:_CLOSE])
                     if status != "unknown":
                         q = replace(q, status=status)
-                if q.investment_cny is None and q.investment_usd is None and not _listed_item(body, m.start(), m.end()):
-                    after = body[m.end() : s_end]
+                if q.investment_cny is None and q.investment_usd is None and not _listed_item(body, m_start, m_end):
+                    after = body[m_end:s_end]
                     cut = re.search("项目|“", after)
                     money = _money(after[: cut.start()] if cut else after)
                     if money:
