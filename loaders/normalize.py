@@ -194,9 +194,22 @@ def _move_sideways_digits(text: str) -> str:
     return head[: hole.start() + 1] + m.group(1) + head[hole.start() + 1 :]
 
 
-def clean_line(line: str) -> tuple[str, bool]:
-    """All single-line repairs. Returns (clean text, was a bold doubled line)."""
-    s = to_halfwidth(line.replace("\ufeff", "")).replace("\u3000", " ").replace("\xa0", " ").strip()
-    s = collapse_letter_spacing(s)
+def map_chars(text: str) -> str:
+    """The one-to-one character repairs of clean_line: full-width digits and letters to ASCII,
+    ideographic and no-break spaces to spaces. None of them makes or removes a line break, so a
+    page mapped at once splits into its lines mapped one by one, for one pass per page instead
+    of three per line."""
+    return to_halfwidth(text).replace("\u3000", " ").replace("\xa0", " ")
+
+
+def repair_mapped_line(line: str) -> tuple[str, bool]:
+    """clean_line of a line map_chars has already read (the byte-order mark is dropped here, not
+    by map_chars: dropping it from a page can join a `\\r` and a `\\n` into one line break)."""
+    s = collapse_letter_spacing(line.replace("\ufeff", "").strip())
     s, doubled = undouble(s)
     return s.strip(), doubled
+
+
+def clean_line(line: str) -> tuple[str, bool]:
+    """All single-line repairs. Returns (clean text, was a bold doubled line)."""
+    return repair_mapped_line(map_chars(line))

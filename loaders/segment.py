@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.names import is_person_name
-from loaders.normalize import CJK, SENTENCE_END, clean_line, rebuild_vertical
+from loaders.normalize import CJK, SENTENCE_END, map_chars, rebuild_vertical, repair_mapped_line
 from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
@@ -195,7 +195,7 @@ class Line:
 
 def _author_like(text: str) -> bool:
     """A signature line: one to four person names, e.g. `周小平 吴富强`."""
-    if _NO_SENTENCE_PUNCT.search(text) or len(text) > 24:
+    if len(text) > 24 or _NO_SENTENCE_PUNCT.search(text):  # the length first: most lines are longer
         return False
     tokens = text.split()
     if not 1 <= len(tokens) <= 4:
@@ -228,7 +228,9 @@ def _vertical_run(stripped: list[str], i: int) -> tuple[int, list[str]]:
 
 def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
-    stripped = [ln.strip() for ln in raw_lines]
+    stripped = [ln.strip() for ln in raw_lines]  # as printed: a vertical title keeps its characters
+    # the page's characters mapped at once (one-to-one, so line i of it is raw_lines[i] mapped)
+    mapped = map_chars(raw_text).splitlines()
     lines: list[Line] = []
     i = 0
     no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
@@ -245,7 +247,7 @@ def classify_lines(raw_text: str) -> list[Line]:
                 i = j
                 continue
             no_title_until = j
-        text, bold = clean_line(raw_lines[i])
+        text, bold = repair_mapped_line(mapped[i])
         i += 1
         if not text:
             continue
