@@ -81,13 +81,19 @@ SIGNATURE = re.compile(
     r"(?:[（(]\s*(?:责编|责任编辑|编辑|记者|图文|文/图|来源)\s*[:：/]?\s*[^，。；（）()]{1,20}[）)]|"
     r"(?:责任编辑|编辑|来源|作者)\s*[:：]\s*[^，。；（）()\s]{1,12}(?:\s+[^，。；（）()\s]{1,6}){0,2})\s*$"
 )
-# every SIGNATURE holds a bracket or one of these words: a line holding none is not searched
-_SIGNATURE_WORDS = re.compile(r"[（(]|编辑|来源|作者")
+_SIGNATURE_CLOSERS = (")", "）")
+
+
+def _may_sign(text: str) -> bool:
+    """Can `text` hold a SIGNATURE? Its bracketed form ends the line with a closing bracket (only
+    whitespace after it) and its other form holds a colon: a line with neither is not searched.
+    (Narrower than a bracket anywhere, which most lines quoting a name in brackets hold.)"""
+    return "：" in text or ":" in text or text.rstrip().endswith(_SIGNATURE_CLOSERS)
 
 
 def _signature(text: str) -> re.Match[str] | None:
     """SIGNATURE.search(text), for the few lines that can hold one (the search tries every position)."""
-    return SIGNATURE.search(text) if _SIGNATURE_WORDS.search(text) else None
+    return SIGNATURE.search(text) if _may_sign(text) else None
 
 
 MARKER_BYLINE = re.compile(r"^\S*?讯\s*[（(]([^）)]{2,40})[）)]")
