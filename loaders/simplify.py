@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_NOT_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # share of a page's Han characters that the conversion changes above which the page is
 # traditional: a traditional page changes a fifth to a third of them, a simplified one none
 TRADITIONAL_SHARE = 0.05
@@ -33,7 +33,9 @@ def _converter():
 
 def is_traditional(text: str) -> bool:
     """Is `text` written in traditional characters (judged on its Han characters)?"""
-    chars = _NOT_HAN.sub("", text)  # the Han characters, in order (one pass, no list of them)
+    # the Han characters, in order: the runs of them joined (what removing the rest leaves, in
+    # less time on a page that is mostly Han with punctuation every few words)
+    chars = "".join(_HAN_RUN.findall(text))
     if len(chars) < MIN_HAN_TO_JUDGE:
         return False
     converted = _converter().convert(chars)
