@@ -23,6 +23,7 @@ A company's figures in an article about its one project are the project's (`耀�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -116,9 +117,11 @@ def _closed_parenthesis(body: str, end: int, qs: int) -> bool:
     """`(兰州高新区292亿元、白银高新区128亿元)，比2019年增长5.86%`: names inside a closed
     parenthesis speak only for the figures inside it."""
     between = body[end:qs]
+    if "）" not in between and ")" not in between:
+        return False  # most names: no bracket closes before the figure, no search back for one
     opened = max(body.rfind("（", 0, end), body.rfind("(", 0, end))
     closed = max(body.rfind("）", 0, end), body.rfind(")", 0, end))
-    return any(c in between for c in "）)") and opened > closed
+    return opened > closed
 
 
 def _is_object(body: str, start: int, end: int) -> bool:
@@ -150,23 +153,38 @@ def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
 
 def _named_before(ctx: ArticleContext, s0: int, qs: int, qe: int) -> list[Subject]:
     body = ctx.body
-    out: list[Subject] = []
-
-    def stands(a: int, b: int) -> bool:  # (asked only of names before the figure in its sentence)
-        return not _is_object(body, a, b) and not _closed_parenthesis(body, b, qs)
-
-    out += [_park(p) for p in ctx.parks if s0 <= p.start and p.end <= qs and stands(p.start, p.end)]
-    out += [_company(ctx, c) for c in ctx.companies if s0 <= c.start and c.end <= qs and stands(c.start, c.end)]
-    # a project preceded by `、` is the last of a list (`包括A、B、C，总投资41亿元`), no subject either
-    out += [
-        _project(p, b)
-        for a, b, p in _project_mentions(ctx)
-        if s0 <= a and b <= qs and stands(a, b) and body[a - 1 : a] != "、"
+    names, starts = ctx.derived(_names_by_start)
+    # (asked only of names before the figure in its sentence)
+    out = [
+        (subject.at, order, subject)
+        for a, b, order, subject in names[bisect_left(starts, s0) : bisect_right(starts, qs)]
+        if b <= qs and not _is_object(body, a, b) and not _closed_parenthesis(body, b, qs)
     ]
+    out.sort()
+    subjects = [subject for _, _, subject in out]
     inside = [p for a, b, p in _project_mentions(ctx) if a <= qs and qe <= b]
     if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
-        out.append(_project(inside[0], qs))
-    return sorted(out, key=lambda s: s.at)
+        subjects.append(_project(inside[0], qs))
+    return subjects
+
+
+def _names_by_start(ctx: ArticleContext) -> tuple[list[tuple[int, int, int, Subject]], list[int]]:
+    """The zones, companies and project mentions of the article that can be a subject, as
+    (start, end, order, subject) by start, and their starts: each figure bisects to the names
+    of its sentence instead of testing every name of the article, and the subjects are made
+    once per article, not once per figure.
+
+    `order` is a name's place in the zones, companies, projects order the rules were written
+    against: names ending at the same position rank by it (a figure's list is sorted by
+    (end, order), and orders are distinct, so the subjects themselves are never compared).
+    A project preceded by `、` is the last of a list (`包括A、B、C，总投资41亿元`): no subject.
+    """
+    body = ctx.body
+    spans = [(p.start, p.end, _park(p)) for p in ctx.parks]
+    spans += [(c.start, c.end, _company(ctx, c)) for c in ctx.companies]
+    spans += [(a, b, _project(p, b)) for a, b, p in _project_mentions(ctx) if body[a - 1 : a] != "、"]
+    names = sorted((a, b, order, subject) for order, (a, b, subject) in enumerate(spans))
+    return names, [a for a, _, _, _ in names]
 
 
 @cache
@@ -187,11 +205,14 @@ def _zone_suffix_words() -> tuple[str, ...]:
 
 
 def _strip_lead(text: str) -> str:
+    """`text` past up to four LEAD words. LEAD is anchored and never matches empty, so each
+    step is one match at the start and a slice: what `LEAD.sub` did, without its search on
+    past the match, its result building, and the comparison of the whole text."""
     for _ in range(4):
-        new = LEAD.sub("", text)
-        if new == text:
+        m = LEAD.match(text)
+        if m is None:
             break
-        text = new
+        text = text[m.end() :]
     return text
 
 
