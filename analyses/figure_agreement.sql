@@ -11,43 +11,33 @@ figures as (
 
 ),
 
-articles as (
-
-    select * from {{ ref('dim_article') }}
-
-),
-
 final as (
 
     select
-        figures.is_conflict,
-        figures.statement_count,
-        figures.article_count,
-        figures.subject_name,
-        figures.metric_code,
-        figures.period_label,
-        figures.unit,
-        figures.is_growth,
-        figures.agreed_value,
-        figures.min_value,
-        figures.max_value,
-        figures.agreed_qualifier,
-        figures.agreed_raw_text,
-        agreed_article.published_on as agreed_published_on,
-        agreed_article.source_file as agreed_source_file,
-        figures.latest_evidence as agreed_evidence,
-        figures.farthest_value,
-        figures.farthest_raw_text,
-        farthest_article.published_on as farthest_published_on,
-        farthest_article.source_file as farthest_source_file,
-        figures.farthest_evidence,
-        figures.reconciled_metric_id
+        is_conflict,
+        statement_count,
+        article_count,
+        subject_name,
+        metric_code,
+        period_label,
+        unit,
+        is_growth,
+        agreed_value,
+        min_value,
+        max_value,
+        agreed_qualifier,
+        agreed_raw_text,
+        latest_published_on as agreed_published_on,
+        latest_source_file as agreed_source_file,
+        latest_evidence as agreed_evidence,
+        farthest_value,
+        farthest_raw_text,
+        farthest_published_on,
+        farthest_source_file,
+        farthest_evidence,
+        reconciled_metric_id
     from figures
-    inner join articles as agreed_article
-        on figures.latest_article_id = agreed_article.article_id
-    inner join articles as farthest_article
-        on figures.farthest_article_id = farthest_article.article_id
-    where figures.statement_count > 1
+    where statement_count > 1
 
 )
 

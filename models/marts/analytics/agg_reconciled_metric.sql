@@ -47,6 +47,12 @@ facts as (
 
 ),
 
+articles as (
+
+    select * from {{ ref('dim_article') }}
+
+),
+
 grouped as (
 
     select
@@ -81,6 +87,7 @@ by_distance as (
         statements.metric_fact_id,
         statements.value,
         statements.article_id,
+        statements.published_on,
         row_number() over (
             partition by statements.reconciled_metric_id
             order by
@@ -145,7 +152,11 @@ final as (
         farthest.value as farthest_value,
         farthest_facts.raw_text as farthest_raw_text,
         farthest.article_id as farthest_article_id,
-        farthest_facts.evidence as farthest_evidence
+        farthest_facts.evidence as farthest_evidence,
+        -- where each of the two was printed, so `figure_agreement` reads one table
+        latest_articles.source_file as latest_source_file,
+        farthest.published_on as farthest_published_on,
+        farthest_articles.source_file as farthest_source_file
 
     from agreed
     inner join grouped
@@ -156,6 +167,10 @@ final as (
         on agreed.reconciled_metric_id = farthest.reconciled_metric_id
     inner join facts as farthest_facts
         on farthest.metric_fact_id = farthest_facts.metric_fact_id
+    inner join articles as latest_articles
+        on agreed.article_id = latest_articles.article_id
+    inner join articles as farthest_articles
+        on farthest.article_id = farthest_articles.article_id
 
 )
 
