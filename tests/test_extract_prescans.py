@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders import dates
-from loaders.extract import metrics, periods, subjects
+from loaders.extract import metrics, parks, periods, projects, subjects  # noqa: F401  (their patterns register with skip_to)
 from loaders.extract.context import ArticleContext
-from loaders.extract.rules import EVENT_VERBS
+from loaders.extract.rules import EVENT_VERBS, SKIPPING
 from tests.conftest import sample_pages
 
 _OPENED = ("_QUARTER", "_FIRST_QUARTERS", "_HALF", "_MONTHS", "_FIRST_MONTHS", "_EARLY", "_DAY", "_YEAR_ONLY")
@@ -103,13 +103,38 @@ def test_month_days_agree_on_the_sample_pages():
         assert _month_day_spans(dates._month_days(text)) == _month_day_spans(dates._MONTH_DAY.finditer(text))
 
 
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_CATEGORY_SAMPLES = {sre_constants.CATEGORY_DIGIT: "0123456789", sre_constants.CATEGORY_SPACE: " \t\n"}
+
+
+def _class_characters(items: list) -> set[str] | None:
+    """Characters standing for a parsed character class (every literal, each range's ends, a
+    category's usual members); None for a negated class or an unknown category."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            out.add(chr(av))
+        elif op is sre_constants.RANGE:
+            out |= {chr(av[0]), chr(av[1])}
+        elif op is sre_constants.CATEGORY and av in _CATEGORY_SAMPLES:
+            out |= set(_CATEGORY_SAMPLES[av])
+        else:
+            return None
+    return out
+
+
 def _opening_characters(parsed: list) -> tuple[set[str] | None, bool]:
     """The characters a match of a parsed pattern can open with (None when the pattern opens
     with something this does not read), and whether it can match the empty string."""
     out: set[str] = set()
     for op, av in parsed:
+        if op in _ZERO_WIDTH:
+            continue  # `(?<=…)`, `(?!…)`, `^`: they consume nothing
         if op is sre_constants.LITERAL:
             return out | {chr(av)}, False
+        if op is sre_constants.IN:
+            chars = _class_characters(av)
+            return (None if chars is None else out | chars), False
         if op is sre_constants.BRANCH:
             parts = [_opening_characters(alt) for alt in av[1]]
         elif op is sre_constants.SUBPATTERN:
@@ -127,11 +152,20 @@ def _opening_characters(parsed: list) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def test_event_verbs_open_with_the_listed_characters():
-    """`metrics._EVENT_VERB` skips to EVENT_VERB_OPENS: every event verb must open with one."""
-    first, empty = _opening_characters(sre_parser.parse(EVENT_VERBS.pattern))
-    assert first is not None and not empty
-    assert first <= set(metrics.EVENT_VERB_OPENS), first - set(metrics.EVENT_VERB_OPENS)
+def test_every_skipping_pattern_opens_only_with_the_characters_it_names():
+    """`rules.skip_to` tries a pattern only at the characters it names: each pattern made so
+    (dates, periods, event verbs, zone suffixes and references, list tails) must be unable to
+    open with any other, or a word added to it would be skipped silently."""
+    parks._suffix_regex()  # built on first use, from the seeds' zone suffixes
+    assert len(SKIPPING) >= 10  # every extractor module is imported above
+    for first, pattern in SKIPPING:
+        opens, empty = _opening_characters(sre_parser.parse(pattern))
+        assert opens is not None and not empty, pattern
+        named = re.compile(f"[{first}]")
+        assert {ch for ch in opens if not named.fullmatch(ch)} == set(), pattern
+
+
+def test_event_verbs_are_found_where_the_scan_of_every_position_finds_them():
     for text in _texts():
         assert [m.span() for m in metrics._EVENT_VERB.finditer(text)] == [m.span() for m in EVENT_VERBS.finditer(text)]
 

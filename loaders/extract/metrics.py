@@ -40,7 +40,7 @@ from loaders.extract.periods import (
     without_bases,
     year_period,
 )
-from loaders.extract.rules import EVENT_VERBS, LEAD
+from loaders.extract.rules import EVENT_VERBS, LEAD, skip_to
 from loaders.extract.subjects import Figure, Subject, opening_subject, subject_of
 from loaders.reference import metric_vocabulary
 
@@ -237,10 +237,8 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
 
 # after a year, the name of a batch the event is about (`2023年招商引资项目集中签约`)
 _BATCH_NAME = re.compile(r"\s*[\u4e00-\u9fff]{0,10}项目[^，。；,;]{0,6}(?:" + EVENT_VERBS.pattern + ")")
-# the characters an event verb opens with (`签约`, `开工`, `投产` …; tests check them against
-# EVENT_VERBS): the lookahead lets the engine skip the others in every sentence it reads
-EVENT_VERB_OPENS = "启试开落竣入建破奠达完已投引动运签正"
-_EVENT_VERB = re.compile(f"(?=[{EVENT_VERB_OPENS}])(?:{EVENT_VERBS.pattern})")
+# EVENT_VERBS, tried only at the characters an event verb opens with (`签约`, `开工`, `投产` …)
+_EVENT_VERB = skip_to("启试开落竣入建破奠达完已投引动运签正", EVENT_VERBS.pattern)
 _EVENT_CUES = re.compile(r"此次|本次|当天|当日|现场|集中|仪式|活动")
 _FOLLOWS_EVENT = re.compile(
     r"^\s*(?:其中|此次|本次|上述|据悉|据了解|这些|[\u4e00-\u9fff]{0,4}的\s*[\d一二两三四五六七八九十]+个项目中)"

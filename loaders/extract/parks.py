@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from typing import TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
-from loaders.extract.rules import end_of_last_word, longest_word
+from loaders.extract.rules import end_of_last_word, longest_word, skip_to
 from loaders.extract.spans import ParkMention
 from loaders.reference import (
     Zone,
@@ -85,10 +85,9 @@ _RECURRING_MIN = 2  # ... this many times
 # what may follow a bare gazetteer name (`中关村`) used as a zone, not as part of another name
 _BARE_NEXT = set("的和与及在是为、，。；：！？）)”」 \n将已共有把被从对向等也都还正企园")
 # bare suffixes that refer back to a zone named elsewhere in the article
-# (the lookahead names the characters a reference opens with, so the engine skips to them)
-_REFERENCE = re.compile(
-    r"(?=[该本高经开合自示综园])(?:"
-    r"(该|本)?(高新区|经开区|开发区|合作区|自创区|示范区|综保区|园区)(?!域|内外)|(该|本)(区)(?!域|别|间|块|分|级))"
+_REFERENCE = skip_to(
+    "该本高经开合自示综园",
+    r"(该|本)?(高新区|经开区|开发区|合作区|自创区|示范区|综保区|园区)(?!域|内外)|(该|本)(区)(?!域|别|间|块|分|级)",
 )
 _REFERENCE_OK_BEFORE = set("该本在到为和与及、，。；：！？（(“ \n的是从于向由至将把对入驻户")
 _GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
@@ -98,9 +97,8 @@ _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 @cache
 def _suffix_regex() -> re.Pattern[str]:
     alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
-    # the lookahead names the characters a match can start with, so the engine skips to them
     opening = "".join(sorted({"国"} | {z.suffix[0] for z in zone_suffixes()}))
-    return re.compile(f"(?=[{re.escape(opening)}])(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+    return skip_to(re.escape(opening), f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
 
 
 @cache

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from loaders.extract.rules import skip_to
+
 _CN_NUM = {
     "一": 1,
     "二": 2,
@@ -46,26 +48,19 @@ _YEAR_OPENS = r"\d今去前上本当"  # what `_YEAR` opens with: a digit, or th
 _YEAR_OMITTED = _YEAR_OPENS + r"\s"  # where the year is optional, the spaces after it may open the match
 
 
-def _opening(first: str, pattern: str) -> re.Pattern[str]:
-    """`pattern`, tried only where one of the characters `first` stands (every match opens with
-    one). The lookahead lets the engine skip other characters instead of trying the optional year
-    and what follows it at every offset; the matches are the same."""
-    return re.compile(f"(?=[{first}])(?:{pattern})")
-
-
-_QUARTER = _opening(_YEAR_OMITTED + "前第一二三四", _YEAR + r"?\s*(?:前|第)?(?P<q>[一二三四1-4])(?:个)?季度")
-_FIRST_QUARTERS = _opening(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<q>[一二三1-3])季度")
-_HALF = _opening(_YEAR_OMITTED + "上下", _YEAR + r"?\s*(?P<h>上|下)半年")
-_MONTHS = _opening(_YEAR_OMITTED, _YEAR + r"?\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月")
-_FIRST_MONTHS = _opening(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月")
+_QUARTER = skip_to(_YEAR_OMITTED + "前第一二三四", _YEAR + r"?\s*(?:前|第)?(?P<q>[一二三四1-4])(?:个)?季度")
+_FIRST_QUARTERS = skip_to(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<q>[一二三1-3])季度")
+_HALF = skip_to(_YEAR_OMITTED + "上下", _YEAR + r"?\s*(?P<h>上|下)半年")
+_MONTHS = skip_to(_YEAR_OMITTED, _YEAR + r"?\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月")
+_FIRST_MONTHS = skip_to(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月")
 _SINCE = re.compile(r"(?P<rel>今年)\s*(?:以)?来")
-_EARLY = _opening(_YEAR_OPENS, _YEAR + r"\s*初")
+_EARLY = skip_to(_YEAR_OPENS, _YEAR + r"\s*初")
 _RELATIVE_DAY = re.compile(r"(?P<back>今天|今日|昨天|昨日|前天)")
 _THIS_YEAR_END = re.compile(r"(?<![\d年])(?:年底|年末)")  # `年底将有25条生产线投产`: this year's
-_DAY = _opening(r"\d", r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+_DAY = skip_to(r"\d", r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?!\s*[—\-~～至到])")
 # `2020年第二批`: a year in a batch's name is no period; `2020年6月5日` is a day, not a year
-_YEAR_ONLY = _opening(
+_YEAR_ONLY = skip_to(
     _YEAR_OPENS, _YEAR + r"(?:度|全年)?(?!\s*\d{1,2}\s*月)(?!\s*第)(?!\s*[初底末])(?!\s*(?:已|累计|以来|来))"
 )
 _YEAR_END = re.compile(_YEAR + r"\s*(?:底|末|年底|年末)")

@@ -34,7 +34,16 @@ from functools import cache
 from loaders.extract.context import ArticleContext, resolve_date
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.numbers import read_quantities
-from loaders.extract.rules import DATE, EVENT_STATUSES, LEAD, STATUS, end_of_last_word, is_forecast, longest_word
+from loaders.extract.rules import (
+    DATE,
+    EVENT_STATUSES,
+    LEAD,
+    STATUS,
+    end_of_last_word,
+    is_forecast,
+    longest_word,
+    skip_to,
+)
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.wordlists import words
 
@@ -74,12 +83,11 @@ _ITEM_HEAD = re.compile(
 # `有` introduces a list (`项目有`, `其中有`), but not inside a name (`有限公司`, `有色金属`)
 _LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|(?<![限所具拥])有(?![限色机效])|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
-# (the lookahead names the characters a tail opens with, so the engine skips to them)
-_LIST_TAIL = re.compile(
-    r"(?=[等\d一二两三四五六七八九十])(?:"
+_LIST_TAIL = skip_to(
+    r"等\d一二两三四五六七八九十",
     r"(?:等(?:[\d一二两三四五六七八九十]+(?:余|多)?个|一批|多个)?|(?<=[\u4e00-\u9fff）)”])[\d一二两三四五六七八九十]+个)"
     r"(?:总?投资额?[\d.]+\s*[万亿]*元的?)?[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|"
-    r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目)"
+    r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目",
 )
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
 # (not after a count: `等17个重点实体产业项目` counts projects)

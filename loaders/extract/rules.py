@@ -10,9 +10,26 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+# every pattern made by `skip_to`: (its opening characters, the pattern), for the test that
+# checks each pattern can only open with the characters it names
+SKIPPING: list[tuple[str, str]] = []
+
+
+def skip_to(first: str, pattern: str) -> re.Pattern[str]:
+    """`pattern`, tried only where one of the characters `first` stands (a character class's
+    body, e.g. `\\d今去`); every match of `pattern` must open with one of them.
+
+    The lookahead lets the regex engine skip to those characters instead of trying the whole
+    pattern at every offset of every sentence; the matches are the same. `first` is written
+    beside the pattern it serves, and tests/test_extract_prescans.py checks it against the
+    pattern's parse, so a word added to a pattern cannot silently be skipped.
+    """
+    SKIPPING.append((first, pattern))
+    return re.compile(f"(?=[{first}])(?:{pattern})")
+
+
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-# (a date opens with a digit: the lookahead lets the engine skip to one instead of trying each position)
-DATE = re.compile(r"(?=\d)(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+DATE = skip_to(r"\d", r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 
 # status -> the verbs that put a project in it, in the order a tie is broken
 STATUS = (
