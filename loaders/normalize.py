@@ -156,11 +156,6 @@ def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
     return line, False
 
 
-def is_single_char_line(line: str) -> bool:
-    s = line.strip()
-    return 0 < len(s) <= 1
-
-
 def rebuild_vertical(chars: list[str]) -> list[str]:
     """Join titles printed one character per line back into strings, one per title.
 
