@@ -43,7 +43,7 @@ from loaders.db import (
     last_build_hash,
     record_build,
 )
-from loaders.dbt_run import DbtRun, own_target, pages_behind, parse_cache
+from loaders.dbt_run import DbtBuild, DbtRun, failed_row_rules, own_target, pages_behind, parse_cache
 from loaders.dbt_run import run_dbt as _run_dbt_child
 from loaders.decode import DEFAULT_MAX_BYTES
 from loaders.entries import Folder, PageFile, classify_entry, walk
@@ -301,6 +301,12 @@ def _print_dbt(run: DbtRun, full_refresh: str | None = None) -> None:
 
 def _print_pages_behind(build: Path, run: DbtRun) -> None:
     """Name the pages behind the failing rows, so the user knows which input to fix or remove."""
+    for uid, names in failed_row_rules(build, run).items():
+        console.print(
+            f"  [red]rows of[/red] {uid} fail: {escape(', '.join(names))} "
+            "(the model's row-level tests, asked in one query; a `gaoxin build --full-refresh` runs each on its own)",
+            soft_wrap=True,
+        )
     traced = pages_behind(build, run)
     pages = sorted({p for files in traced.values() for p in files})
     for uid, files in traced.items():
@@ -319,8 +325,10 @@ def _print_pages_behind(build: Path, run: DbtRun) -> None:
 DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
 # An incremental build leaves out what only the seeds feed (the seeds, the `reference`
 # models and their tests): the project hash covers both, so they are as the last build
-# left them. Tests from other models to them still run (`cautious`).
-DBT_INCREMENTAL = ["--exclude", "resource_type:seed", "tag:reference", "--indirect-selection", "cautious"]
+# left them. Tests from other models to them still run (`cautious`). It runs each
+# model's row-level tests as one query (`row_rules`, see loaders/dbt_child.py).
+DBT_INCREMENTAL = ["--indirect-selection", "cautious"]
+DBT_INCREMENTAL_EXCLUDE = ["resource_type:seed", "tag:reference"]
 
 
 def _full_refresh_reason(db: Path, asked: bool) -> str | None:
@@ -339,21 +347,34 @@ def _full_refresh_reason(db: Path, asked: bool) -> str | None:
     return None
 
 
-def _dbt_build(build: Path, args: argparse.Namespace) -> None:
+@contextlib.contextmanager
+def _dbt_for(build: Path, args: argparse.Namespace) -> Iterator[DbtBuild]:
+    """The dbt process of a build of `build`, started now: it reads the project while pages land.
+
+    Builds of one warehouse run dbt on the same build file: the same profile, so one
+    parse of the project serves them all until a model changes (`parse_cache`).
+    """
+    with own_target() as target, DbtBuild(build, target, args.verbose, cache=parse_cache(db_path())) as dbt:
+        yield dbt
+
+
+def _dbt_build(build: Path, args: argparse.Namespace, dbt: DbtBuild) -> None:
     """dbt build (incremental unless a full rebuild is due), then mark the pages it carried in."""
     started = datetime.now()
     reason = _full_refresh_reason(build, getattr(args, "full_refresh", False))
-    with own_target() as target:
-        dbt_args = DBT_BUILD + (["--full-refresh"] if reason else DBT_INCREMENTAL)
-        # builds of one warehouse run dbt on the same build file: the same profile, so one
-        # parse of the project serves them all until a model changes
-        run = run_dbt(build, dbt_args, target, args.verbose, cache=parse_cache(db_path()))
-        _print_dbt(run, reason)
-        if run.code != 0:
-            with contextlib.suppress(duckdb.Error, OSError, ValueError):
-                _print_pages_behind(build, run)
-            failed = len(run.problems)
-            raise DbtFailed(f"dbt build failed ({failed} failing model(s) or test(s)); nothing was published")
+    dbt_args = DBT_BUILD + (["--full-refresh"] if reason else DBT_INCREMENTAL)
+    exclude = [] if reason else DBT_INCREMENTAL_EXCLUDE
+    if args.verbose:
+        run = dbt.run(dbt_args, exclude, row_rules=reason is None)
+    else:
+        with err.status(f"dbt {' '.join(dbt_args)} ..."):
+            run = dbt.run(dbt_args, exclude, row_rules=reason is None)
+    _print_dbt(run, reason)
+    if run.code != 0:
+        with contextlib.suppress(duckdb.Error, OSError, ValueError):
+            _print_pages_behind(build, run)
+        failed = len(run.problems)
+        raise DbtFailed(f"dbt build failed ({failed} failing model(s) or test(s)); nothing was published")
     con = connect(build)
     try:
         record_build(con, uuid.uuid4().hex[:16], started, project_version(), reason is not None, run.elapsed)
@@ -366,11 +387,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = _paths(args)
     _check_batch_size()
     target = db_path()
-    with _writing("build", paths, args.wait) as (ws, run):
+    with _writing("build", paths, args.wait) as (ws, run), _dbt_for(ws.build, args) as dbt:
         summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args))
         _print_ingest(summary)
         _require_pages(summary, paths)
-        _dbt_build(ws.build, args)
+        _dbt_build(ws.build, args, dbt)
     console.print(f"published {target} (build file: {ws.describe()})")
     console.print(f"open it: duckdb -readonly {_display(target)}")
     return EXIT_PARTIAL if summary.failed else EXIT_OK
@@ -388,7 +409,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
         if not summary.count("removed"):
             raise CommandFailed("nothing was removed: no loaded page matches", EXIT_PARTIAL)
         if not args.no_dbt:
-            _dbt_build(ws.build, args)
+            with _dbt_for(ws.build, args) as dbt:
+                _dbt_build(ws.build, args, dbt)
     console.print(f"published {target} (build file: {ws.describe()})")
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 

@@ -4,13 +4,16 @@ dbt runs in a child process, not in-process: when it exits, its DuckDB lock is g
 with it, so the build can be published right after. The child gets its own process
 group (Ctrl-C, SIGTERM and errors in gaoxin stop the whole group) and asks the kernel
 to kill it when gaoxin dies (`PR_SET_PDEATHSIG`), so even `kill -9 gaoxin` leaves no
-dbt behind still writing. Each run writes its artifacts (`run_results.json`,
-`manifest.json`, logs) to a private target folder, so a locked build and an
-unlocked `gaoxin docs` never read each other's results. Only dbt's parse of the
-project (`partial_parse.msgpack`) is carried from run to run (`parse_cache`): parsing
-the project from scratch costs seconds of every build however small, and dbt checks
-the saved parse against every file's checksum, its own version, the profile and the
-variables before it reuses any of it.
+dbt behind still writing. Each run writes its artifacts (results, logs) to a private
+target folder, so a locked build and an unlocked `gaoxin docs` never read each
+other's results. Only dbt's parse of the project (`partial_parse.msgpack`) is carried
+from run to run (`parse_cache`): parsing the project from scratch costs seconds of
+every build however small, and dbt checks the saved parse against every file's
+checksum, its own version, the profile and the variables before it reuses any of it.
+
+A build's dbt (`DbtBuild`, loaders/dbt_child.py) is started before the pages are
+landed, so importing dbt and reading the project overlap the landing; other commands
+(`gaoxin docs`) run dbt's own command line (`run_dbt`).
 
 When a build fails its tests, `pages_behind` reruns each failing test's compiled SQL
 on the build file and follows the failing rows back to the pages they came from.
@@ -35,10 +38,12 @@ from pathlib import Path
 import duckdb
 
 from loaders.db import PROJECT_ROOT
+from loaders.dbt_child import FAILING_NODES, RESULTS
 
 PR_SET_PDEATHSIG = 1
 STOP_GRACE = 5.0  # seconds a child gets to stop after SIGTERM before SIGKILL
 MAX_PAGES_NAMED = 10
+MAX_RULES_NAMED = 1000  # distinct combinations of failed tests read from a failing row_rules test
 PARTIAL_PARSE = "partial_parse.msgpack"  # what dbt writes into its target folder and reads back
 
 try:
@@ -100,12 +105,14 @@ def stop_group(proc: subprocess.Popen) -> None:
             continue
 
 
-def spawn(cmd: list[str], env: dict[str, str], capture: bool) -> subprocess.Popen:
+def spawn(cmd: list[str], env: dict[str, str], capture: bool, stdin: bool = False) -> subprocess.Popen:
+    """Start `cmd` in its own process group, killed with gaoxin; `stdin`: a pipe to it."""
     parent = os.getpid()
     return subprocess.Popen(
         cmd,
         cwd=PROJECT_ROOT,
         env=env,
+        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
         stdout=subprocess.PIPE if capture else None,
         stderr=subprocess.STDOUT if capture else None,
         text=True,
@@ -140,19 +147,9 @@ def _keep_parse(cache: Path | None, target: Path) -> None:
             partial.unlink()
 
 
-def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False, cache: Path | None = None) -> DbtRun:
-    """Run `dbt ARGS` against `db` with `target` as its target path; wait for it.
-
-    `cache`: a file holding dbt's parse of the project from an earlier run (see
-    `parse_cache`), used when dbt accepts it and refreshed afterwards. Ctrl-C or any
-    error while waiting stops the child's whole process group first.
-    """
-    _restore_parse(cache, target)
-    cmd = [
-        sys.executable,
-        "-m",
-        "dbt.cli.main",
-        *dbt_args,
+def _options(target: Path) -> list[str]:
+    """The options every dbt command of gaoxin's gets: this project, a private target."""
+    return [
         "--project-dir",
         str(PROJECT_ROOT),
         "--profiles-dir",
@@ -162,6 +159,62 @@ def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False, 
         "--log-path",
         str(target / "logs"),
     ]
+
+
+class DbtBuild:
+    """A build's dbt process, started before the pages are landed (loaders/dbt_child.py).
+
+    It imports dbt and reads the project while gaoxin lands pages (seconds saved on
+    every build), then waits: `run` gives it the build to run and waits for it;
+    `close` (or leaving the `with`) stops it if it was never asked.
+    """
+
+    def __init__(self, db: Path, target: Path, verbose: bool = False, cache: Path | None = None) -> None:
+        self.target = target
+        self.cache = cache
+        _restore_parse(cache, target)
+        cmd = [sys.executable, "-m", "loaders.dbt_child", str(target), "--", *_options(target)]
+        self.proc = spawn(cmd, dbt_env(db), capture=not verbose, stdin=True)
+
+    def __enter__(self) -> DbtBuild:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        stop_group(self.proc)
+
+    def run(self, args: list[str], exclude: list[str], row_rules: bool) -> DbtRun:
+        """Build: dbt `args`, leaving out `exclude`; `row_rules`: see loaders/dbt_child.py."""
+        request = json.dumps({"args": args, "exclude": exclude, "row_rules": row_rules})
+        started = time.monotonic()
+        try:
+            output, _ = self.proc.communicate(request + "\n")
+        except BaseException:
+            stop_group(self.proc)
+            raise
+        run = DbtRun(self.proc.returncode, time.monotonic() - started, output or "", self.target)
+        _keep_parse(self.cache, self.target)
+        run.results = _read_json(self.target / RESULTS).get("results", [])
+        return run
+
+
+def _read_json(path: Path) -> dict:
+    with contextlib.suppress(ValueError, OSError):
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {}
+
+
+def run_dbt(db: Path, dbt_args: list[str], target: Path, verbose: bool = False, cache: Path | None = None) -> DbtRun:
+    """Run `dbt ARGS` against `db` with `target` as its target path; wait for it.
+
+    `cache`: a file holding dbt's parse of the project from an earlier run (see
+    `parse_cache`), used when dbt accepts it and refreshed afterwards. Ctrl-C or any
+    error while waiting stops the child's whole process group first.
+    """
+    _restore_parse(cache, target)
+    cmd = [sys.executable, "-m", "dbt.cli.main", *dbt_args, *_options(target)]
     started = time.monotonic()
     proc = spawn(cmd, dbt_env(db), capture=not verbose)
     try:
@@ -228,14 +281,14 @@ def _trace_one(con: duckdb.DuckDBPyConnection, result: dict, node: dict, model: 
 def pages_behind(db: Path, run: DbtRun) -> dict[str, list[str]]:
     """For each failing test of `run`: the pages (source_file) behind its failing rows.
 
-    Reads the build file `db` (dbt has exited, so its lock is gone) and the run's own
-    manifest. A test whose rows cannot be traced maps to an empty list.
+    Reads the build file `db` (dbt has exited, so its lock is gone) and the failing
+    tests' nodes the build's dbt process wrote (`failing_nodes.json`, see
+    loaders/dbt_child.py). A test whose rows cannot be traced maps to an empty list.
     """
-    manifest_path = run.target / "manifest.json"
     failing = [r for r in run.problems if r.get("unique_id", "").startswith("test.") and r.get("compiled_code")]
-    if not failing or not manifest_path.exists():
+    nodes = _read_json(run.target / FAILING_NODES).get("nodes")
+    if not failing or not nodes:
         return {}
-    nodes = json.loads(manifest_path.read_text(encoding="utf-8")).get("nodes", {})
     out: dict[str, list[str]] = {}
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -246,6 +299,28 @@ def pages_behind(db: Path, run: DbtRun) -> dict[str, list[str]]:
                 out[result["unique_id"]] = _trace_one(con, result, node, nodes.get(attached))
             except duckdb.Error:
                 out[result["unique_id"]] = []
+    finally:
+        con.close()
+    return out
+
+
+def failed_row_rules(db: Path, run: DbtRun) -> dict[str, list[str]]:
+    """For each failing `row_rules` test of `run`: the tests its failing rows fail, by name.
+
+    A `row_rules` test asks a model's row-level tests in one query (loaders/dbt_child.py);
+    its rows say which of them they fail (`failed_rules`), and this names them.
+    """
+    failing = [r for r in run.problems if r.get("compiled_code") and ".row_rules_" in r.get("unique_id", "")]
+    out: dict[str, list[str]] = {}
+    if not failing:
+        return out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for result in failing:
+            sql = f"select distinct failed_rules from ({result['compiled_code']}) limit {MAX_RULES_NAMED}"
+            with contextlib.suppress(duckdb.Error):
+                names = {name for (listed,) in con.execute(sql).fetchall() for name in (listed or "").split(", ")}
+                out[result["unique_id"]] = sorted(n for n in names if n)
     finally:
         con.close()
     return out

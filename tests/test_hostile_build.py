@@ -120,9 +120,18 @@ def _children(pid: int) -> list[int]:
 
 def _is_dbt(pid: int) -> bool:
     try:
-        return b"dbt.cli.main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"loaders.dbt_child" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
+
+
+def _holds_a_warehouse(pid: int, folder: Path) -> bool:
+    """The process has a DuckDB file of `folder` open (dbt has connected to build)."""
+    try:
+        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return False
+    return any(link.startswith(str(folder)) and ".duckdb" in link for link in links)
 
 
 def _alive(pid: int) -> bool:
@@ -150,10 +159,10 @@ def test_a_stopped_build_takes_dbt_with_it_and_is_recorded(sample_warehouse, tmp
     dbt = None
     deadline = time.monotonic() + 300
     while dbt is None and time.monotonic() < deadline and proc.poll() is None:
-        dbt = next((c for c in _children(proc.pid) if _is_dbt(c)), None)
-        time.sleep(0.2)
-    assert dbt is not None, "dbt never started"
-    time.sleep(2)  # dbt is connected and building
+        dbt = next((c for c in _children(proc.pid) if _is_dbt(c) and _holds_a_warehouse(c, db.parent)), None)
+        time.sleep(0.1)
+    assert dbt is not None, "dbt never started building"
+    time.sleep(1)  # dbt is connected and building
     proc.send_signal(sig)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == code, out + err

@@ -15,8 +15,19 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from loaders import runlog
-from loaders.dbt_run import PARTIAL_PARSE, _keep_parse, _restore_parse, own_target, parse_cache, spawn, stop_group
+from loaders.dbt_run import (
+    PARTIAL_PARSE,
+    DbtBuild,
+    _keep_parse,
+    _restore_parse,
+    own_target,
+    parse_cache,
+    spawn,
+    stop_group,
+)
 from loaders.records import RunRecord
 
 
@@ -125,3 +136,19 @@ def test_a_child_dies_with_its_parent_even_on_sigkill(tmp_path):
     parent.send_signal(signal.SIGKILL)
     parent.wait(30)
     assert _wait_gone(child), "the child outlived its SIGKILLed parent"
+
+
+def test_a_build_s_dbt_process_never_asked_to_build_is_stopped(tmp_path):
+    """A build that fails before dbt (no pages, a bad page) leaves no dbt process behind."""
+    with own_target() as target, DbtBuild(tmp_path / "gaoxin.duckdb", target) as dbt:
+        assert dbt.proc.poll() is None  # reading the project while pages would land
+    assert dbt.proc.poll() is not None
+
+
+@pytest.mark.build  # as slow: dbt reads the whole project
+def test_a_build_s_dbt_process_that_is_told_nothing_exits(tmp_path):
+    with own_target() as target:
+        dbt = DbtBuild(tmp_path / "gaoxin.duckdb", target)
+        dbt.proc.stdin.close()  # end of input: nothing to build
+        assert dbt.proc.wait(120) == 0
+    assert not (tmp_path / "gaoxin.duckdb").exists()  # reading the project never opens the warehouse

@@ -10,18 +10,23 @@
 {% macro get_where_subquery(relation) -%}
     {%- set where = config.get('where') -%}
     {%- if where -%}
-        {%- if '__landed_since_last_build__' in where -%}
-            {%- set pages = api.Relation.create(database=target.database, schema='raw', identifier='pages') -%}
-            {%- set landed -%}
-                page_id in (select landed.page_id from {{ pages }} as landed where landed.built_at is null)
-            {%- endset -%}
-            {%- set where = where | replace('__landed_since_last_build__', landed) -%}
-        {%- endif -%}
         {%- set filtered -%}
-            (select * from {{ relation }} where {{ where }}) as dbt_subquery
+            (select * from {{ relation }} where {{ landed_where(where) }}) as dbt_subquery
         {%- endset -%}
         {%- do return(filtered) -%}
     {%- else -%}
         {%- do return(relation) -%}
     {%- endif -%}
+{%- endmacro %}
+
+{#- A test's `where` with `__landed_since_last_build__` spelled out (also used by row_rules). -#}
+{% macro landed_where(where) -%}
+    {%- if '__landed_since_last_build__' in where -%}
+        {%- set pages = api.Relation.create(database=target.database, schema='raw', identifier='pages') -%}
+        {%- set landed -%}
+            page_id in (select landed.page_id from {{ pages }} as landed where landed.built_at is null)
+        {%- endset -%}
+        {{- return(where | replace('__landed_since_last_build__', landed)) -}}
+    {%- endif -%}
+    {{- return(where) -}}
 {%- endmacro %}

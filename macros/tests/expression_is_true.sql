@@ -6,13 +6,15 @@ failures as (
 
     select *
     from {{ model }}
-    where not coalesce(
-        {% if column_name is not none %}{{ column_name }} {% endif %}{{ expression }},
-        false
-    )
+    where {{ expression_is_true_violation(expression, column_name) }}
 
 )
 
 select * from failures
 
 {% endtest %}
+
+{#- True for a row `expression_is_true` fails (the one predicate for it and `row_rules`). -#}
+{% macro expression_is_true_violation(expression, column_name=none) -%}
+    not coalesce({% if column_name is not none %}{{ column_name }} {% endif %}{{ expression }}, false)
+{%- endmacro %}

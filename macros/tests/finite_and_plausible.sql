@@ -8,22 +8,24 @@
 -#}
 {% test finite_and_plausible(model, column_name, max_abs=none) %}
 
-{%- set bound = max_abs if max_abs is not none else var('max_plausible_value') -%}
-
 with
 failures as (
 
     select *
     from {{ model }}
-    where
-        {{ column_name }} is not null
-        and (
-            not ({{ column_name }} between -{{ bound }} and {{ bound }})
-            or {{ column_name }} <> {{ column_name }}
-        )
+    where {{ finite_and_plausible_violation(column_name, max_abs) }}
 
 )
 
 select * from failures
 
 {% endtest %}
+
+{#- True for a row `finite_and_plausible` fails (the one predicate for it and `row_rules`). -#}
+{% macro finite_and_plausible_violation(column_name, max_abs=none) -%}
+    {%- set bound = max_abs if max_abs is not none else var('max_plausible_value') -%}
+    ({{ column_name }} is not null and (
+        not ({{ column_name }} between -{{ bound }} and {{ bound }})
+        or {{ column_name }} <> {{ column_name }}
+    ))
+{%- endmacro %}

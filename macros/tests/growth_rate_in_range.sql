@@ -15,27 +15,30 @@
 ) %}
 
 with
-growth_rates as (
+failures as (
 
     select {{ column_name }} as growth_rate
     from {{ model }}
-    where
-        {{ growth_column }}
-        and {{ unit_column }} = '{{ percent_unit }}'
-
-),
-
-failures as (
-
-    select *
-    from growth_rates
-    where
-        growth_rate is null
-        or growth_rate < {{ min_value }}
-        or growth_rate > {{ max_value }}
+    where {{ growth_rate_in_range_violation(column_name, growth_column, unit_column, percent_unit, min_value, max_value) }}
 
 )
 
 select * from failures
 
 {% endtest %}
+
+{#- True for a row `growth_rate_in_range` fails (the one predicate for it and `row_rules`). -#}
+{% macro growth_rate_in_range_violation(
+    column_name,
+    growth_column='is_growth',
+    unit_column='unit',
+    percent_unit='percent',
+    min_value=-100,
+    max_value=10000
+) -%}
+    ({{ growth_column }} and {{ unit_column }} = '{{ percent_unit }}' and (
+        {{ column_name }} is null
+        or {{ column_name }} < {{ min_value }}
+        or {{ column_name }} > {{ max_value }}
+    ))
+{%- endmacro %}

@@ -9,10 +9,15 @@ failures as (
 
     select {{ column_name }} as checked_value
     from {{ model }}
-    where regexp_full_match({{ column_name }}, '[\s\p{Z}]*')
+    where {{ not_empty_string_violation(column_name) }}
 
 )
 
 select * from failures
 
 {% endtest %}
+
+{#- True for a row `not_empty_string` fails (the one predicate for it and `row_rules`). -#}
+{% macro not_empty_string_violation(column_name) -%}
+    regexp_full_match({{ column_name }}, '[\s\p{Z}]*')
+{%- endmacro %}

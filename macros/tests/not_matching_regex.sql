@@ -9,10 +9,15 @@ failures as (
 
     select {{ column_name }} as checked_value
     from {{ model }}
-    where regexp_matches({{ column_name }}, '{{ pattern | replace("'", "''") }}')
+    where {{ not_matching_regex_violation(column_name, pattern) }}
 
 )
 
 select * from failures
 
 {% endtest %}
+
+{#- True for a row `not_matching_regex` fails (the one predicate for it and `row_rules`). -#}
+{% macro not_matching_regex_violation(column_name, pattern) -%}
+    regexp_matches({{ column_name }}, '{{ pattern | replace("'", "''") }}')
+{%- endmacro %}

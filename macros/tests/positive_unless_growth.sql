@@ -11,10 +11,15 @@ failures as (
         {{ growth_column }} as is_change_rate,
         {{ column_name }} as checked_value
     from {{ model }}
-    where not coalesce({{ growth_column }} or {{ column_name }} > 0, false)
+    where {{ positive_unless_growth_violation(column_name, growth_column) }}
 
 )
 
 select * from failures
 
 {% endtest %}
+
+{#- True for a row `positive_unless_growth` fails (the one predicate for it and `row_rules`). -#}
+{% macro positive_unless_growth_violation(column_name, growth_column='is_growth') -%}
+    not coalesce({{ growth_column }} or {{ column_name }} > 0, false)
+{%- endmacro %}
