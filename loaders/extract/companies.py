@@ -28,7 +28,7 @@ Word lists (regions, industry words, generic vocabulary, non-company suffixes) l
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -763,13 +763,70 @@ def _bare_company(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     return out
 
 
+_BRAND_PUNCT = "，,；;。"  # punctuation a trade name + industry word may stand before (as an apposition)
+
+
+def _after_brand() -> str:
+    """What must follow a trade name + industry word: a company verb or punctuation (a regex)."""
+    return "(?:" + "|".join(map(re.escape, _FOLLOW_STRONG)) + f")|[{_BRAND_PUNCT}]"
+
+
 @lru_cache(maxsize=4)
 def _industry_pattern(industry: tuple[str, ...]) -> re.Pattern[str]:
     alt = longest_word(industry)  # a trie: one path per opening character, not 155 words in turn
-    follow = "|".join(map(re.escape, _FOLLOW_STRONG))
     # `(?:alt)(?:alt)*`, not `(?:alt)+`: a pattern opening with the bare alternation lets the
     # regex engine skip to the characters that can start it, four times faster on a body
-    return re.compile(f"(?:{alt})(?:{alt})*(?=(?:{follow})|[，,；;。])")
+    return re.compile(f"(?:{alt})(?:{alt})*(?={_after_brand()})")
+
+
+@dataclass(frozen=True)
+class _IndustryEnds:
+    """Where a match of `_industry_pattern` can end, and what it can be made of.
+
+    A match is industry words right before a company verb or punctuation, so it ends on the
+    last character of an industry word standing before one (`ends`), and every character of it
+    is one of the words' (`chars`). One in five characters of a body opens an industry word
+    (`科`, `能`, `电` …), and the pattern tried at each of them costs more than all the rest of
+    the layer; the places where a match can end are a few per article.
+    """
+
+    ends: re.Pattern[str]
+    chars: frozenset[str]
+    openings: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _industry_ends(industry: tuple[str, ...]) -> _IndustryEnds:
+    lasts = "".join(sorted({w[-1] for w in industry}))
+    follow_openings = "".join(sorted({w[0] for w in _FOLLOW_STRONG} | set(_BRAND_PUNCT)))
+    # the class of what follows first: most characters of a body fail it at once
+    ends = re.compile(f"[{re.escape(lasts)}](?=[{re.escape(follow_openings)}])(?={_after_brand()})")
+    return _IndustryEnds(ends, frozenset("".join(industry)), frozenset(w[0] for w in industry))
+
+
+def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """What `_industry_pattern(industry).finditer(body)` finds, the pattern tried only where a
+    match could end soon after: in the run of industry-word characters before each place a
+    match can end (a match starting anywhere else would hold another character or end nowhere).
+    Positions are tried left to right, each once, and a match resumes the scan after it, as
+    `finditer` does."""
+    pattern = _industry_pattern(industry)
+    where = _industry_ends(industry)
+    pos = 0  # every position before this has been tried, or lies inside a match
+    for end in where.ends.finditer(body):
+        i = j = end.end()
+        if j <= pos:
+            continue
+        while i > pos and body[i - 1] in where.chars:
+            i -= 1
+        while i < j:
+            m = pattern.match(body, i) if body[i] in where.openings else None
+            if m:
+                yield m
+                i = m.end()
+            else:
+                i += 1
+        pos = i
 
 
 def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
@@ -777,7 +834,7 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     `泰开成套获评…`; before punctuation only after `的` (`…纪录的协鑫新能源；`)."""
     lex = _lexicon()
     out: list[_Found] = []
-    for m in _industry_pattern(lex.industry).finditer(body):
+    for m in _industry_matches(body, lex.industry):
         if spans.is_used(m.start()) or spans.is_used(m.end() - 1):
             continue
         s = _brand_before(body, m.start(), zones, spans, 7)
@@ -788,7 +845,7 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
             continue
         if _NOT_HAN.search(trade):
             continue
-        if body[m.end()] in "，,；;。" and not _apposition(body, s, trade):
+        if body[m.end()] in _BRAND_PUNCT and not _apposition(body, s, trade):
             continue
         name = body[s : m.end()]
         if _brand_ok(name) and spans.free(s, m.end()):
