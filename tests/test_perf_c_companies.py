@@ -10,7 +10,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract.companies import _FOLLOW_STRONG, _industry_matches, _industry_pattern, _lexicon
+from loaders.extract.companies import (
+    _FOLLOW_STRONG,
+    _NAME_CHAR,
+    _SHORT_HAN,
+    _industry_matches,
+    _industry_pattern,
+    _lexicon,
+    _scan_left,
+    _Spans,
+)
 
 _INVENTED = [
     "星河科技与本地高校签约，云帆新能源发布新品。",
@@ -46,3 +55,57 @@ def test_industry_matches_on_invented_sentences():
 @given(st.lists(st.sampled_from(_alphabet()), max_size=24))
 def test_industry_matches_on_random_texts(pieces: list[str]):
     _spans_agree("".join(pieces))
+
+
+def _scan_left_by_char(body: str, end: int, limit: int, spans: _Spans | None = None) -> int:
+    """`_scan_left` as it was written first: one character test at a time."""
+    i = end
+    while i > 0 and end - i < limit:
+        if spans is not None and spans.is_used(i - 1):
+            break
+        c = body[i - 1]
+        if _NAME_CHAR.match(c):
+            i -= 1
+            continue
+        if c in "）)":
+            j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
+            inner = body[j + 1 : i - 1] if j >= 0 else ""
+            if j > 0 and inner and _SHORT_HAN.fullmatch(inner) and _NAME_CHAR.match(body[j - 1]):
+                i = j
+                continue
+        break
+    return i
+
+
+_NAMED = [
+    "由青禾（攀西）新材料有限公司投资",
+    "星河(北岸)科技、远川电子（2）和OPPO·云&帆公司",
+    "，（）()（甲）乙（丙丁）戊",
+]
+
+
+def _scans_agree(body: str, taken: list[bool]) -> None:
+    spans = _Spans(len(body))
+    for pos, used in enumerate(taken[: len(body)]):
+        if used:
+            spans.take(pos, pos + 1)
+    for end in range(len(body) + 1):
+        for limit in (0, 1, 7, 12, 40):
+            assert _scan_left(body, end, limit) == _scan_left_by_char(body, end, limit), (body, end, limit)
+            got, want = _scan_left(body, end, limit, spans), _scan_left_by_char(body, end, limit, spans)
+            assert got == want, (body, end, limit, taken)
+
+
+def test_scan_left_on_invented_names():
+    for body in _NAMED:
+        _scans_agree(body, [])
+        _scans_agree(body, [i % 5 == 3 for i in range(len(body))])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="甲乙丙丁戊己庚Ab1·&（）()，、 ", max_size=30),
+    st.lists(st.booleans(), max_size=30),
+)
+def test_scan_left_on_random_texts(body: str, taken: list[bool]):
+    _scans_agree(body, taken)

@@ -199,6 +199,7 @@ def _person(text: str) -> bool:
 # --- compiled patterns -------------------------------------------------------------------
 
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9·&]")
+_NAME_RUN = re.compile(f"[{CJK}A-Za-z0-9·&]*")  # (matched on reversed text: the run before a point)
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _PAREN = re.compile(r"[（(][^（）()]{1,10}[）)]")
 # character tests asked of most candidate names, compiled once (not looked up in re's cache per call)
@@ -473,22 +474,23 @@ class _Spans:
 
 
 def _scan_left(body: str, end: int, limit: int, spans: _Spans | None = None) -> int:
-    """Leftmost start of a run of name characters ending at `end` (a parenthetical place included)."""
+    """Leftmost start of a run of name characters ending at `end` (a parenthetical place included),
+    at most `limit` characters back and not into a mention already taken.
+
+    Each run of name characters is read in one regex match of the reversed text before it, not
+    one character test at a time; a parenthetical place (`（攀枝花）`) continues the run."""
     i = end
-    while i > 0 and end - i < limit:
-        if spans is not None and spans.is_used(i - 1):
+    floor = max(0, end - limit)
+    while i > floor:
+        stop = floor if spans is None else max(floor, spans.used.rfind(1, floor, i) + 1)
+        i -= _NAME_RUN.match(body[stop:i][::-1]).end()
+        if i == stop or body[i - 1] not in "）)":
+            break  # the limit, a mention, or a character no name holds
+        j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
+        inner = body[j + 1 : i - 1] if j >= 0 else ""
+        if not (j > 0 and inner and _SHORT_HAN.fullmatch(inner) and _NAME_CHAR.match(body[j - 1])):
             break
-        c = body[i - 1]
-        if _NAME_CHAR.match(c):
-            i -= 1
-            continue
-        if c in "）)":
-            j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
-            inner = body[j + 1 : i - 1] if j >= 0 else ""
-            if j > 0 and inner and _SHORT_HAN.fullmatch(inner) and _NAME_CHAR.match(body[j - 1]):
-                i = j
-                continue
-        break
+        i = j
     return i
 
 
