@@ -14,11 +14,13 @@ from loaders.extract.companies import (
     _FOLLOW_STRONG,
     _NAME_CHAR,
     _SHORT_HAN,
+    _has_cover_word,
     _industry_matches,
     _industry_pattern,
     _lexicon,
     _scan_left,
     _Spans,
+    _uncovered,
 )
 
 _INVENTED = [
@@ -109,3 +111,39 @@ def test_scan_left_on_invented_names():
 )
 def test_scan_left_on_random_texts(body: str, taken: list[bool]):
     _scans_agree(body, taken)
+
+
+def _uncovered_by_size(text: str) -> int:
+    """`_uncovered` as it was written first: every length down from the longest cover word."""
+    cover = _lexicon().cover
+    longest = max(map(len, cover))
+    i, free = 0, 0
+    while i < len(text):
+        size = next((k for k in range(min(longest, len(text) - i), 1, -1) if text[i : i + k] in cover), 0)
+        i, free = (i + size, free) if size else (i + 1, free + 1)
+    return free
+
+
+def _has_cover_word_by_size(text: str) -> bool:
+    cover = _lexicon().cover
+    return any(text[i:j] in cover for i in range(len(text)) for j in range(i + 2, len(text) + 1))
+
+
+def _cover_pieces() -> list[str]:
+    """Cover words (generic words, industry words, regions), their halves, and other characters."""
+    words = sorted(_lexicon().cover)[::7]
+    return [*words, *(w[: len(w) // 2 + 1] for w in words[::3]), *"星河甲乙的与A1"]
+
+
+def test_uncovered_on_invented_names():
+    for text in ["浙江星河数字科技", "湖南", "数字科技", "前沿科技发展", "青禾", "", "A", "长治市卓远信息安全"]:
+        assert _uncovered(text) == _uncovered_by_size(text), text
+        assert _has_cover_word(text) == _has_cover_word_by_size(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_cover_pieces()), max_size=6))
+def test_uncovered_on_random_texts(pieces: list[str]):
+    text = "".join(pieces)
+    assert _uncovered(text) == _uncovered_by_size(text), text
+    assert _has_cover_word(text) == _has_cover_word_by_size(text), text

@@ -54,8 +54,9 @@ class _Lexicon:
     industry: tuple[str, ...]  # words a brand may end with (`科技`, `化工`), longest first
     scope: tuple[str, ...]  # industry + business-scope words stripped to reach the trade name, longest first
     cover: frozenset[str]  # generic vocabulary + industry + scope + regions: what is not a name
-    cover_max: int
-    cover_openings: frozenset[str]  # the first two characters of every cover word: a quick miss
+    # the first two characters of every cover word -> the lengths of the cover words opening
+    # with them, longest first: a quick miss, and only those lengths tried on a hit
+    cover_lengths: dict[str, tuple[int, ...]]
     not_company: tuple[str, ...]  # suffixes of non-company organisations, longest first
     zone_suffix: tuple[str, ...]
     zone_re: re.Pattern[str]  # a zone suffix and its parenthetical district: `高新区（滨江）`
@@ -101,6 +102,16 @@ def _by_length(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _lengths_by_opening(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """The words of two characters or more, as their first two characters -> their lengths,
+    longest first."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        if len(w) >= 2:
+            lengths.setdefault(w[:2], set()).add(len(w))
+    return {opening: tuple(sorted(sizes, reverse=True)) for opening, sizes in lengths.items()}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     sec = sections("company_words.txt")
@@ -120,8 +131,7 @@ def _lexicon() -> _Lexicon:
         industry=industry,
         scope=scope,
         cover=cover,
-        cover_max=max(map(len, cover)),
-        cover_openings=frozenset(w[:2] for w in cover if len(w) >= 2),
+        cover_lengths=_lengths_by_opening(cover),
         not_company=_by_length(words["not_company_suffix"]),
         zone_suffix=_by_length(words["zone_suffix"]),
         zone_re=re.compile(
@@ -322,18 +332,16 @@ def _strip_industry(name: str) -> list[str]:
 
 
 def _uncovered(text: str) -> int:
-    """Characters of `text` not covered by generic vocabulary, industry words or region names."""
+    """Characters of `text` not covered by generic vocabulary, industry words or region names:
+    read left to right, skipping the longest cover word opening at each point. Only the
+    lengths of the cover words sharing the point's first two characters are tried."""
     lex = _lexicon()
-    i, free = 0, 0
-    while i < len(text):
-        if text[i : i + 2] in lex.cover_openings:
-            for size in range(min(lex.cover_max, len(text) - i), 1, -1):
-                if text[i : i + size] in lex.cover:
-                    i += size
-                    break
-            else:
-                free += 1
-                i += 1
+    i, free, n = 0, 0, len(text)
+    while i < n:
+        for size in lex.cover_lengths.get(text[i : i + 2], ()):
+            if size <= n - i and text[i : i + size] in lex.cover:
+                i += size
+                break
         else:
             free += 1
             i += 1
@@ -348,10 +356,9 @@ def _is_generic(text: str) -> bool:
 def _has_cover_word(text: str) -> bool:
     lex = _lexicon()
     return any(
-        text[i : i + size] in lex.cover
+        size <= len(text) - i and text[i : i + size] in lex.cover
         for i in range(len(text))
-        if text[i : i + 2] in lex.cover_openings
-        for size in range(2, min(lex.cover_max, len(text) - i) + 1)
+        for size in lex.cover_lengths.get(text[i : i + 2], ())
     )
 
 
