@@ -679,8 +679,13 @@ def _groups(body: str, zones: _Zones, spans: _Spans, legal_forms: dict[str, str]
 
 def _clause_bounds(body: str, pos: int) -> tuple[int, int]:
     """The clause around `pos`: lists and cooperations never run across a comma or a quote."""
+    return _clause_opening(body, pos), _clause_end(body, pos)
+
+
+def _clause_end(body: str, pos: int) -> int:
+    """The first clause mark at or after `pos` (the body's end when none)."""
     after = _CLAUSE_SPLIT.search(body, pos)
-    return _clause_opening(body, pos), after.start() if after else len(body)
+    return after.start() if after else len(body)
 
 
 _CLAUSE_LOOKBACK = 64  # characters read back at a time for the clause's opening
@@ -915,10 +920,11 @@ def _partner_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     of those kinds itself. (With a company on the other side it may be anything: `哈理工`.)"""
     out: list[_Found] = []
     for m in re.finditer("[与和]", body):
-        cs, ce = _clause_bounds(body, m.start())
+        ce = _clause_end(body, m.start())
+        if not _COOPERATION.search(body, m.end(), ce):
+            continue  # (read before the clause's opening, which few `与`/`和` need)
+        cs = _clause_opening(body, m.start())
         after = body[m.end() : ce]
-        if not _COOPERATION.search(after):
-            continue
         left = body[cs : m.start()]
         lead = _LEADING_ADVERBIAL.match(left)
         a_start = cs + (lead.end() if lead else 0)
