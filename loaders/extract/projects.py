@@ -720,20 +720,29 @@ def _merged(found: list[ProjectMention]) -> list[ProjectMention]:
     """Each project once, at its first mention; a later mention fills what the first lacked
     (a status, an investment: `…其中包括X基地。` then `Y公司投资3.5亿元建设“X基地”`)."""
     kept: list[ProjectMention] = []
+    kept_keys: list[str] = []  # `_key` of each kept project's name, computed once
     for p in sorted(found, key=lambda p: p.start):
         k = _key(p.name)
-        i = next((i for i, q in enumerate(kept) if _same(_key(q.name), k)), None)
+        i = next((i for i, q in enumerate(kept_keys) if _same(q, k)), None)
         if i is None:
             kept.append(replace(p, mentions=((p.start, p.end),)))
+            kept_keys.append(k)
             continue
-        q = replace(kept[i], mentions=(*kept[i].mentions, (p.start, p.end)))
-        if q.status == "unknown" and p.status != "unknown":
-            q = replace(q, status=p.status, event_date=q.event_date or p.event_date)
-        if q.investment_cny is None and q.investment_usd is None and (p.investment_cny or p.investment_usd):
-            q = replace(q, investment_cny=p.investment_cny, investment_usd=p.investment_usd,
-                        investment_qualifier=p.investment_qualifier)  # fmt: skip
-        kept[i] = replace(q, company=q.company or p.company)
+        kept[i] = _filled(kept[i], p)
     return kept
+
+
+def _filled(q: ProjectMention, p: ProjectMention) -> ProjectMention:
+    """The first mention `q` of a project with the later mention `p` added, and what `q` lacked
+    (status, investment, company) taken from `p`: one copy of the record, not one per field."""
+    changes: dict[str, object] = {"mentions": (*q.mentions, (p.start, p.end))}
+    if q.status == "unknown" and p.status != "unknown":
+        changes.update(status=p.status, event_date=q.event_date or p.event_date)
+    if q.investment_cny is None and q.investment_usd is None and (p.investment_cny or p.investment_usd):
+        changes.update(investment_cny=p.investment_cny, investment_usd=p.investment_usd,
+                       investment_qualifier=p.investment_qualifier)  # fmt: skip
+    changes["company"] = q.company or p.company
+    return replace(q, **changes)
 
 
 def _variants(name: str) -> set[str]:
