@@ -56,6 +56,7 @@ _HEAD = re.compile(f"(?:{_HEADS})")
 _STRONG_HEAD = ("项目", "工程")
 _STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以暨、，。；：！？,;:!?\n（）()《》【】“”")
 _STOP_WORDS = words("extract_words.txt", "project_name_stops")
+_STOP_OPENINGS = frozenset(w[0] for w in _STOP_WORDS)
 # a descriptor made only of these words is a category, not a name
 _GENERIC = re.compile(
     r"^(?:[一二两三四五六七八九十\d]+个)?(?:重大|重点|优质|高端|龙头|民生|产业|签约|开工|投产|投运|外资|内资|在谈|新|"
@@ -584,6 +585,8 @@ def _list_start(body: str, s_start: int, tail_start: int) -> tuple[int, str] | N
 
 def _listed(ctx: ArticleContext) -> list[ProjectMention]:
     body, out = ctx.body, []
+    if _LISTED_WORD not in body:
+        return out  # both rules below read lists of `…项目`: a third of the articles name none
     for m in _LIST_TAIL.finditer(body):
         if m.end() < len(body) and body[m.end()] not in _NEXT_OK:
             continue  # `等项目品牌优势`: not a list of projects
@@ -611,11 +614,14 @@ def _listed(ctx: ArticleContext) -> list[ProjectMention]:
     return out
 
 
+_LISTED_WORD = "项目"  # every list `_listed` reads has it: in its tail, or before `包括`/`分别为`
+
+
 def _past_leading_verbs(body: str, a: int, b: int) -> int:
     """Skip the verbs and adverbs an item opens with (`大力推进…`), and only those: a stop word
     inside a name (`精细化工` holds `细化`) is part of it."""
     moved = True
-    while moved:
+    while moved and body[a : a + 1] in _STOP_OPENINGS:  # (else no stop word opens the item)
         moved = False
         for w in _STOP_WORDS:
             if body.startswith(w, a) and b - a - len(w) >= _ITEM_MIN:
