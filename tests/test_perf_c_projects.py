@@ -8,6 +8,9 @@ sentences and on random texts made of the characters the rules read.
 
 from __future__ import annotations
 
+import re
+import re._parser as sre_parser
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +25,7 @@ from loaders.extract.projects import (
     _status_patterns,
 )
 from loaders.extract.rules import STATUS
+from tests.test_extract_prescans import _opening_characters
 
 _INVENTED = [
     "青禾新材料产业园项目今年开工建设",
@@ -34,6 +38,16 @@ _INVENTED = [
     "",
 ]
 _EXTRAS: list[tuple[tuple[str, str], ...]] = [(), _LIST_STATUS]
+
+
+def test_any_status_opens_only_with_the_characters_it_names():
+    """`_any_status` is tried only at `_STATUS_OPENINGS`: a status verb opening with another
+    character would be skipped, and `_status` would miss it."""
+    for extra in _EXTRAS:
+        lookahead, pattern = re.fullmatch(r"\(\?=\[([^\]]*)\]\)\(\?:(.*)\)", _any_status(extra).pattern, re.S).groups()
+        opens, empty = _opening_characters(sre_parser.parse(pattern))
+        assert opens is not None and not empty
+        assert opens <= set(lookahead), opens - set(lookahead)
 
 
 def _verb_pieces() -> list[str]:
