@@ -14,6 +14,7 @@ from loaders.extract.companies import (
     _FOLLOW_STRONG,
     _NAME_CHAR,
     _SHORT_HAN,
+    _cut_words,
     _has_cover_word,
     _industry_matches,
     _industry_pattern,
@@ -147,3 +148,32 @@ def test_uncovered_on_random_texts(pieces: list[str]):
     text = "".join(pieces)
     assert _uncovered(text) == _uncovered_by_size(text), text
     assert _has_cover_word(text) == _has_cover_word_by_size(text), text
+
+
+def _cut_words_by_size(text: str, offset: int) -> list[tuple[int, str]]:
+    """`_cut_words` as it was written first: every length down from the longest cut word."""
+    cut = _lexicon().cut_words
+    longest = max(map(len, cut))
+    out = []
+    for i in range(len(text)):
+        size = next((k for k in range(min(longest, len(text) - i), 0, -1) if text[i : i + k] in cut), 0)
+        if size:
+            out.append((offset + i + size, cut[text[i : i + size]]))
+    return out
+
+
+def _cut_pieces() -> list[str]:
+    words = sorted(_lexicon().cut_words)[::5]
+    return [*words, *(w[:-1] for w in words[::4] if len(w) > 1), *"星河甲乙A1（）"]
+
+
+def test_cut_words_on_invented_texts():
+    for text in ["的星河科技", "与南开大学和青禾研究院联合", "吸纳深圳某某科技", "", "由", "和为及"]:
+        assert _cut_words(text, 7) == _cut_words_by_size(text, 7), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_cut_pieces()), max_size=8))
+def test_cut_words_on_random_texts(pieces: list[str]):
+    text = "".join(pieces)
+    assert _cut_words(text, 3) == _cut_words_by_size(text, 3), text

@@ -62,8 +62,9 @@ class _Lexicon:
     zone_re: re.Pattern[str]  # a zone suffix and its parenthetical district: `高新区（滨江）`
     titles: tuple[str, ...]
     cut_words: dict[str, str]  # word -> strong | soft | weak
-    cut_max: int
-    cut_openings: frozenset[str]  # the first character of every cut word: a quick miss
+    # the first character of every cut word -> the lengths of the cut words opening with it,
+    # longest first: a quick miss, and only those lengths tried on a hit
+    cut_lengths: dict[str, tuple[int, ...]]
     bad_start: frozenset[str]
     verbs: frozenset[str]
     scope_end: re.Pattern[str]  # a scope word ending a name
@@ -102,13 +103,13 @@ def _by_length(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _lengths_by_opening(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
-    """The words of two characters or more, as their first two characters -> their lengths,
-    longest first."""
+def _lengths_by_opening(words: Iterable[str], opening: int) -> dict[str, tuple[int, ...]]:
+    """The words of `opening` characters or more, as their first `opening` characters -> their
+    lengths, longest first."""
     lengths: dict[str, set[int]] = {}
     for w in words:
-        if len(w) >= 2:
-            lengths.setdefault(w[:2], set()).add(len(w))
+        if len(w) >= opening:
+            lengths.setdefault(w[:opening], set()).add(len(w))
     return {opening: tuple(sorted(sizes, reverse=True)) for opening, sizes in lengths.items()}
 
 
@@ -131,7 +132,7 @@ def _lexicon() -> _Lexicon:
         industry=industry,
         scope=scope,
         cover=cover,
-        cover_lengths=_lengths_by_opening(cover),
+        cover_lengths=_lengths_by_opening(cover, 2),
         not_company=_by_length(words["not_company_suffix"]),
         zone_suffix=_by_length(words["zone_suffix"]),
         zone_re=re.compile(
@@ -139,8 +140,7 @@ def _lexicon() -> _Lexicon:
         ),
         titles=_by_length(words["titles"]),
         cut_words=cut,
-        cut_max=max(map(len, cut)),
-        cut_openings=frozenset(w[0] for w in cut),
+        cut_lengths=_lengths_by_opening(cut, 1),
         bad_start=frozenset(words["bad_start"]),
         verbs=frozenset(words["verbs"]),
         scope_end=re.compile("(?:" + longest_word(scope) + r")\Z"),  # a trie: one path per opening
@@ -512,15 +512,7 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     """
     lex = _lexicon()
     text = body[start:end]
-    cands: list[tuple[int, str]] = []
-    for i in range(len(text)):
-        if text[i] not in lex.cut_openings:
-            continue
-        for size in range(min(lex.cut_max, len(text) - i), 0, -1):
-            kind = lex.cut_words.get(text[i : i + size])
-            if kind:
-                cands.append((start + i + size, kind))
-                break
+    cands = _cut_words(text, start)
     for zs, ze in zones:
         if start < ze <= end and zs < end:
             cands.append((ze, "strong"))
@@ -561,6 +553,20 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     while cut + 2 < end and _is_leading_verb(body[cut : cut + 2]) and _uncovered(body[cut + 2 : end]) >= 2:
         cut += 2
     return cut
+
+
+def _cut_words(text: str, offset: int) -> list[tuple[int, str]]:
+    """(end + `offset`, kind) of the longest cut word opening at each character of `text`, left
+    to right. Only the lengths of the cut words opening with the character are tried."""
+    lex = _lexicon()
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        for size in lex.cut_lengths.get(ch, ()):
+            kind = lex.cut_words.get(text[i : i + size]) if size <= len(text) - i else None
+            if kind:
+                out.append((offset + i + size, kind))
+                break
+    return out
 
 
 def _zone_spans(body: str, parks: Sequence[ParkMention]) -> list[tuple[int, int]]:
