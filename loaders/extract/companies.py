@@ -28,7 +28,7 @@ Word lists (regions, industry words, generic vocabulary, non-company suffixes) l
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -54,15 +54,17 @@ class _Lexicon:
     industry: tuple[str, ...]  # words a brand may end with (`科技`, `化工`), longest first
     scope: tuple[str, ...]  # industry + business-scope words stripped to reach the trade name, longest first
     cover: frozenset[str]  # generic vocabulary + industry + scope + regions: what is not a name
-    cover_max: int
-    cover_openings: frozenset[str]  # the first two characters of every cover word: a quick miss
+    # the first two characters of every cover word -> the lengths of the cover words opening
+    # with them, longest first: a quick miss, and only those lengths tried on a hit
+    cover_lengths: dict[str, tuple[int, ...]]
     not_company: tuple[str, ...]  # suffixes of non-company organisations, longest first
     zone_suffix: tuple[str, ...]
     zone_re: re.Pattern[str]  # a zone suffix and its parenthetical district: `高新区（滨江）`
     titles: tuple[str, ...]
     cut_words: dict[str, str]  # word -> strong | soft | weak
-    cut_max: int
-    cut_openings: frozenset[str]  # the first character of every cut word: a quick miss
+    # the first character of every cut word -> the lengths of the cut words opening with it,
+    # longest first: a quick miss, and only those lengths tried on a hit
+    cut_lengths: dict[str, tuple[int, ...]]
     bad_start: frozenset[str]
     verbs: frozenset[str]
     scope_end: re.Pattern[str]  # a scope word ending a name
@@ -101,6 +103,16 @@ def _by_length(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _lengths_by_opening(words: Iterable[str], opening: int) -> dict[str, tuple[int, ...]]:
+    """The words of `opening` characters or more, as their first `opening` characters -> their
+    lengths, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        if len(w) >= opening:
+            lengths.setdefault(w[:opening], set()).add(len(w))
+    return {opening: tuple(sorted(sizes, reverse=True)) for opening, sizes in lengths.items()}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     sec = sections("company_words.txt")
@@ -120,8 +132,7 @@ def _lexicon() -> _Lexicon:
         industry=industry,
         scope=scope,
         cover=cover,
-        cover_max=max(map(len, cover)),
-        cover_openings=frozenset(w[:2] for w in cover if len(w) >= 2),
+        cover_lengths=_lengths_by_opening(cover, 2),
         not_company=_by_length(words["not_company_suffix"]),
         zone_suffix=_by_length(words["zone_suffix"]),
         zone_re=re.compile(
@@ -129,8 +140,7 @@ def _lexicon() -> _Lexicon:
         ),
         titles=_by_length(words["titles"]),
         cut_words=cut,
-        cut_max=max(map(len, cut)),
-        cut_openings=frozenset(w[0] for w in cut),
+        cut_lengths=_lengths_by_opening(cut, 1),
         bad_start=frozenset(words["bad_start"]),
         verbs=frozenset(words["verbs"]),
         scope_end=re.compile("(?:" + longest_word(scope) + r")\Z"),  # a trie: one path per opening
@@ -199,6 +209,7 @@ def _person(text: str) -> bool:
 # --- compiled patterns -------------------------------------------------------------------
 
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9·&]")
+_NAME_RUN = re.compile(f"[{CJK}A-Za-z0-9·&]*")  # (matched on reversed text: the run before a point)
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _PAREN = re.compile(r"[（(][^（）()]{1,10}[）)]")
 # character tests asked of most candidate names, compiled once (not looked up in re's cache per call)
@@ -321,18 +332,16 @@ def _strip_industry(name: str) -> list[str]:
 
 
 def _uncovered(text: str) -> int:
-    """Characters of `text` not covered by generic vocabulary, industry words or region names."""
+    """Characters of `text` not covered by generic vocabulary, industry words or region names:
+    read left to right, skipping the longest cover word opening at each point. Only the
+    lengths of the cover words sharing the point's first two characters are tried."""
     lex = _lexicon()
-    i, free = 0, 0
-    while i < len(text):
-        if text[i : i + 2] in lex.cover_openings:
-            for size in range(min(lex.cover_max, len(text) - i), 1, -1):
-                if text[i : i + size] in lex.cover:
-                    i += size
-                    break
-            else:
-                free += 1
-                i += 1
+    i, free, n = 0, 0, len(text)
+    while i < n:
+        for size in lex.cover_lengths.get(text[i : i + 2], ()):
+            if size <= n - i and text[i : i + size] in lex.cover:
+                i += size
+                break
         else:
             free += 1
             i += 1
@@ -347,10 +356,9 @@ def _is_generic(text: str) -> bool:
 def _has_cover_word(text: str) -> bool:
     lex = _lexicon()
     return any(
-        text[i : i + size] in lex.cover
+        size <= len(text) - i and text[i : i + size] in lex.cover
         for i in range(len(text))
-        if text[i : i + 2] in lex.cover_openings
-        for size in range(2, min(lex.cover_max, len(text) - i) + 1)
+        for size in lex.cover_lengths.get(text[i : i + 2], ())
     )
 
 
@@ -473,22 +481,23 @@ class _Spans:
 
 
 def _scan_left(body: str, end: int, limit: int, spans: _Spans | None = None) -> int:
-    """Leftmost start of a run of name characters ending at `end` (a parenthetical place included)."""
+    """Leftmost start of a run of name characters ending at `end` (a parenthetical place included),
+    at most `limit` characters back and not into a mention already taken.
+
+    Each run of name characters is read in one regex match of the reversed text before it, not
+    one character test at a time; a parenthetical place (`（攀枝花）`) continues the run."""
     i = end
-    while i > 0 and end - i < limit:
-        if spans is not None and spans.is_used(i - 1):
+    floor = max(0, end - limit)
+    while i > floor:
+        stop = floor if spans is None else max(floor, spans.used.rfind(1, floor, i) + 1)
+        i -= _NAME_RUN.match(body[stop:i][::-1]).end()
+        if i == stop or body[i - 1] not in "）)":
+            break  # the limit, a mention, or a character no name holds
+        j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
+        inner = body[j + 1 : i - 1] if j >= 0 else ""
+        if not (j > 0 and inner and _SHORT_HAN.fullmatch(inner) and _NAME_CHAR.match(body[j - 1])):
             break
-        c = body[i - 1]
-        if _NAME_CHAR.match(c):
-            i -= 1
-            continue
-        if c in "）)":
-            j = max(body.rfind("（", max(0, i - 12), i - 1), body.rfind("(", max(0, i - 12), i - 1))
-            inner = body[j + 1 : i - 1] if j >= 0 else ""
-            if j > 0 and inner and _SHORT_HAN.fullmatch(inner) and _NAME_CHAR.match(body[j - 1]):
-                i = j
-                continue
-        break
+        i = j
     return i
 
 
@@ -503,15 +512,7 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     """
     lex = _lexicon()
     text = body[start:end]
-    cands: list[tuple[int, str]] = []
-    for i in range(len(text)):
-        if text[i] not in lex.cut_openings:
-            continue
-        for size in range(min(lex.cut_max, len(text) - i), 0, -1):
-            kind = lex.cut_words.get(text[i : i + size])
-            if kind:
-                cands.append((start + i + size, kind))
-                break
+    cands = _cut_words(text, start)
     for zs, ze in zones:
         if start < ze <= end and zs < end:
             cands.append((ze, "strong"))
@@ -552,6 +553,20 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     while cut + 2 < end and _is_leading_verb(body[cut : cut + 2]) and _uncovered(body[cut + 2 : end]) >= 2:
         cut += 2
     return cut
+
+
+def _cut_words(text: str, offset: int) -> list[tuple[int, str]]:
+    """(end + `offset`, kind) of the longest cut word opening at each character of `text`, left
+    to right. Only the lengths of the cut words opening with the character are tried."""
+    lex = _lexicon()
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        for size in lex.cut_lengths.get(ch, ()):
+            kind = lex.cut_words.get(text[i : i + size]) if size <= len(text) - i else None
+            if kind:
+                out.append((offset + i + size, kind))
+                break
+    return out
 
 
 def _zone_spans(body: str, parks: Sequence[ParkMention]) -> list[tuple[int, int]]:
@@ -670,8 +685,13 @@ def _groups(body: str, zones: _Zones, spans: _Spans, legal_forms: dict[str, str]
 
 def _clause_bounds(body: str, pos: int) -> tuple[int, int]:
     """The clause around `pos`: lists and cooperations never run across a comma or a quote."""
+    return _clause_opening(body, pos), _clause_end(body, pos)
+
+
+def _clause_end(body: str, pos: int) -> int:
+    """The first clause mark at or after `pos` (the body's end when none)."""
     after = _CLAUSE_SPLIT.search(body, pos)
-    return _clause_opening(body, pos), after.start() if after else len(body)
+    return after.start() if after else len(body)
 
 
 _CLAUSE_LOOKBACK = 64  # characters read back at a time for the clause's opening
@@ -763,13 +783,70 @@ def _bare_company(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     return out
 
 
+_BRAND_PUNCT = "，,；;。"  # punctuation a trade name + industry word may stand before (as an apposition)
+
+
+def _after_brand() -> str:
+    """What must follow a trade name + industry word: a company verb or punctuation (a regex)."""
+    return "(?:" + "|".join(map(re.escape, _FOLLOW_STRONG)) + f")|[{_BRAND_PUNCT}]"
+
+
 @lru_cache(maxsize=4)
 def _industry_pattern(industry: tuple[str, ...]) -> re.Pattern[str]:
     alt = longest_word(industry)  # a trie: one path per opening character, not 155 words in turn
-    follow = "|".join(map(re.escape, _FOLLOW_STRONG))
     # `(?:alt)(?:alt)*`, not `(?:alt)+`: a pattern opening with the bare alternation lets the
     # regex engine skip to the characters that can start it, four times faster on a body
-    return re.compile(f"(?:{alt})(?:{alt})*(?=(?:{follow})|[，,；;。])")
+    return re.compile(f"(?:{alt})(?:{alt})*(?={_after_brand()})")
+
+
+@dataclass(frozen=True)
+class _IndustryEnds:
+    """Where a match of `_industry_pattern` can end, and what it can be made of.
+
+    A match is industry words right before a company verb or punctuation, so it ends on the
+    last character of an industry word standing before one (`ends`), and every character of it
+    is one of the words' (`chars`). One in five characters of a body opens an industry word
+    (`科`, `能`, `电` …), and the pattern tried at each of them costs more than all the rest of
+    the layer; the places where a match can end are a few per article.
+    """
+
+    ends: re.Pattern[str]
+    chars: frozenset[str]
+    openings: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _industry_ends(industry: tuple[str, ...]) -> _IndustryEnds:
+    lasts = "".join(sorted({w[-1] for w in industry}))
+    follow_openings = "".join(sorted({w[0] for w in _FOLLOW_STRONG} | set(_BRAND_PUNCT)))
+    # the class of what follows first: most characters of a body fail it at once
+    ends = re.compile(f"[{re.escape(lasts)}](?=[{re.escape(follow_openings)}])(?={_after_brand()})")
+    return _IndustryEnds(ends, frozenset("".join(industry)), frozenset(w[0] for w in industry))
+
+
+def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """What `_industry_pattern(industry).finditer(body)` finds, the pattern tried only where a
+    match could end soon after: in the run of industry-word characters before each place a
+    match can end (a match starting anywhere else would hold another character or end nowhere).
+    Positions are tried left to right, each once, and a match resumes the scan after it, as
+    `finditer` does."""
+    pattern = _industry_pattern(industry)
+    where = _industry_ends(industry)
+    pos = 0  # every position before this has been tried, or lies inside a match
+    for end in where.ends.finditer(body):
+        i = j = end.end()
+        if j <= pos:
+            continue
+        while i > pos and body[i - 1] in where.chars:
+            i -= 1
+        while i < j:
+            m = pattern.match(body, i) if body[i] in where.openings else None
+            if m:
+                yield m
+                i = m.end()
+            else:
+                i += 1
+        pos = i
 
 
 def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
@@ -777,7 +854,7 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     `泰开成套获评…`; before punctuation only after `的` (`…纪录的协鑫新能源；`)."""
     lex = _lexicon()
     out: list[_Found] = []
-    for m in _industry_pattern(lex.industry).finditer(body):
+    for m in _industry_matches(body, lex.industry):
         if spans.is_used(m.start()) or spans.is_used(m.end() - 1):
             continue
         s = _brand_before(body, m.start(), zones, spans, 7)
@@ -788,7 +865,7 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
             continue
         if _NOT_HAN.search(trade):
             continue
-        if body[m.end()] in "，,；;。" and not _apposition(body, s, trade):
+        if body[m.end()] in _BRAND_PUNCT and not _apposition(body, s, trade):
             continue
         name = body[s : m.end()]
         if _brand_ok(name) and spans.free(s, m.end()):
@@ -849,10 +926,11 @@ def _partner_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     of those kinds itself. (With a company on the other side it may be anything: `哈理工`.)"""
     out: list[_Found] = []
     for m in re.finditer("[与和]", body):
-        cs, ce = _clause_bounds(body, m.start())
+        ce = _clause_end(body, m.start())
+        if not _COOPERATION.search(body, m.end(), ce):
+            continue  # (read before the clause's opening, which few `与`/`和` need)
+        cs = _clause_opening(body, m.start())
         after = body[m.end() : ce]
-        if not _COOPERATION.search(after):
-            continue
         left = body[cs : m.start()]
         lead = _LEADING_ADVERBIAL.match(left)
         a_start = cs + (lead.end() if lead else 0)

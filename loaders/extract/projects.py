@@ -56,6 +56,7 @@ _HEAD = re.compile(f"(?:{_HEADS})")
 _STRONG_HEAD = ("项目", "工程")
 _STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以暨、，。；：！？,;:!?\n（）()《》【】“”")
 _STOP_WORDS = words("extract_words.txt", "project_name_stops")
+_STOP_OPENINGS = frozenset(w[0] for w in _STOP_WORDS)
 # a descriptor made only of these words is a category, not a name
 _GENERIC = re.compile(
     r"^(?:[一二两三四五六七八九十\d]+个)?(?:重大|重点|优质|高端|龙头|民生|产业|签约|开工|投产|投运|外资|内资|在谈|新|"
@@ -269,6 +270,22 @@ def _status_patterns(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.
     return tuple((status, re.compile(pattern)) for status, pattern in STATUS + extra)
 
 
+# the characters the status verbs open with (`rules.STATUS`), and those of `_LIST_STATUS`
+_STATUS_OPENINGS = "获批投启开运正已试达竣建完奠破动签落引入在加推施拟计规谋将前布"
+_LIST_STATUS_OPENINGS = "揭"
+
+
+@cache
+def _any_status(extra: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Any of the status verbs (and a reader's extra ones): one search that finds nothing
+    exactly when each of their patterns finds nothing, as in four of five texts `_status`
+    reads, which then need not be searched once per status. Tried only at the characters the
+    verbs open with (`rules.skip_to`; tests check the list)."""
+    return skip_to(
+        _STATUS_OPENINGS + _LIST_STATUS_OPENINGS, "|".join(f"(?:{pattern})" for _, pattern in STATUS + extra)
+    )
+
+
 def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     """The status verb that governs the name.
 
@@ -279,10 +296,13 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
     context_after = _PLANNED_MONEY.sub("", context_after)
     context_before = _PLANNED_MONEY.sub("", context_before)
     patterns = _status_patterns(extra)
+    any_status = _any_status(extra)
 
     def nearest(text: str, from_end: bool) -> tuple[int, str] | None:
+        if not any_status.search(text):
+            return None  # no status verb at all (the empty text included)
         best = None
-        for status, pattern in patterns if text else ():
+        for status, pattern in patterns:
             for m in pattern.finditer(text):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
@@ -444,31 +464,36 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
             continue
         if head == "工程" and descriptor.startswith("国家"):
             continue
-        s_start, s_end = ctx.sentence_at(m.start())
-        if _listed_item(body, start, end):  # `A项目、B项目、C项目集体投运`: the list's verb
-            status = _status("", body[end:s_end])
-            status = _status(body[s_start:start], "") if status == "unknown" else status
-        else:
-            after = body[end:s_end] if head in _STRONG_HEAD else _CLAUSE_END.split(body[end:s_end], maxsplit=1)[0]
-            status = _status(body[s_start:start][-20:], after)
         if _DESIGNATION.search(body, max(0, start - 6), start):
             continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
         if _INSTITUTIONS_AFTER.match(body, end):
             continue  # `与珠海高新区投促中心、…等单位签约`: the bodies that sign
-        start = _past_place_and_verb(body, start, m.start())
-        proper = head in ("产业园", "科创园") or _proper(body, start, end, ctx.parks, ctx.companies)
-        if head not in _STRONG_HEAD and status == "unknown" and proper:
+        name_from = _past_place_and_verb(body, start, m.start())
+        strong = head in _STRONG_HEAD
+        if not strong and not (head in ("产业园", "科创园") or _proper(body, name_from, end, ctx.parks, ctx.companies)):
+            continue  # `研发中心`, `企业培训中心`: a facility word, not a named project (whatever its verb)
+        status = _head_status(ctx, start, end, head, m.start())
+        start = name_from
+        if not strong and status == "unknown":
             full = max(body.rfind(c, 0, start) for c in "。！？\n") + 1
             status = _status(body[full:start], "")  # `在已签约项目中，…；X中心则致力于…`
-        if head not in _STRONG_HEAD and (status == "unknown" or not proper):
-            continue  # `研发中心`, `企业培训中心`: a facility word, not a named project
-        if (
-            head in ("产业园", "科创园")
-            and status == "unknown"
-            and any(p.start <= start < p.end or start <= p.start < end for p in ctx.parks if not p.is_reference)
-        ):
-            continue
+        if not strong and status == "unknown":
+            continue  # a proper facility name with no verb in its sentence: no project
         yield start, end, head, status
+
+
+def _head_status(ctx: ArticleContext, start: int, end: int, head: str, head_start: int) -> str:
+    """The status verb governing the name at [start, end) that ends in `head`: the list's verb
+    for a listed name (`A项目、B项目、C项目集体投运`), else the sentence's around the name (a
+    facility word's only in its own clause). Read after the cheaper rules that drop a name, as
+    most of the names those rules drop never need it."""
+    body = ctx.body
+    s_start, s_end = ctx.sentence_at(head_start)
+    if _listed_item(body, start, end):
+        status = _status("", body[end:s_end])
+        return _status(body[s_start:start], "") if status == "unknown" else status
+    after = body[end:s_end] if head in _STRONG_HEAD else _CLAUSE_END.split(body[end:s_end], maxsplit=1)[0]
+    return _status(body[s_start:start][-20:], after)
 
 
 def _past_place_and_verb(body: str, start: int, head: int) -> int:
@@ -568,6 +593,8 @@ def _list_start(body: str, s_start: int, tail_start: int) -> tuple[int, str] | N
 
 def _listed(ctx: ArticleContext) -> list[ProjectMention]:
     body, out = ctx.body, []
+    if _LISTED_WORD not in body:
+        return out  # both rules below read lists of `…项目`: a third of the articles name none
     for m in _LIST_TAIL.finditer(body):
         if m.end() < len(body) and body[m.end()] not in _NEXT_OK:
             continue  # `等项目品牌优势`: not a list of projects
@@ -595,11 +622,14 @@ def _listed(ctx: ArticleContext) -> list[ProjectMention]:
     return out
 
 
+_LISTED_WORD = "项目"  # every list `_listed` reads has it: in its tail, or before `包括`/`分别为`
+
+
 def _past_leading_verbs(body: str, a: int, b: int) -> int:
     """Skip the verbs and adverbs an item opens with (`大力推进…`), and only those: a stop word
     inside a name (`精细化工` holds `细化`) is part of it."""
     moved = True
-    while moved:
+    while moved and body[a : a + 1] in _STOP_OPENINGS:  # (else no stop word opens the item)
         moved = False
         for w in _STOP_WORDS:
             if body.startswith(w, a) and b - a - len(w) >= _ITEM_MIN:
@@ -704,20 +734,29 @@ def _merged(found: list[ProjectMention]) -> list[ProjectMention]:
     """Each project once, at its first mention; a later mention fills what the first lacked
     (a status, an investment: `…其中包括X基地。` then `Y公司投资3.5亿元建设“X基地”`)."""
     kept: list[ProjectMention] = []
+    kept_keys: list[str] = []  # `_key` of each kept project's name, computed once
     for p in sorted(found, key=lambda p: p.start):
         k = _key(p.name)
-        i = next((i for i, q in enumerate(kept) if _same(_key(q.name), k)), None)
+        i = next((i for i, q in enumerate(kept_keys) if _same(q, k)), None)
         if i is None:
             kept.append(replace(p, mentions=((p.start, p.end),)))
+            kept_keys.append(k)
             continue
-        q = replace(kept[i], mentions=(*kept[i].mentions, (p.start, p.end)))
-        if q.status == "unknown" and p.status != "unknown":
-            q = replace(q, status=p.status, event_date=q.event_date or p.event_date)
-        if q.investment_cny is None and q.investment_usd is None and (p.investment_cny or p.investment_usd):
-            q = replace(q, investment_cny=p.investment_cny, investment_usd=p.investment_usd,
-                        investment_qualifier=p.investment_qualifier)  # fmt: skip
-        kept[i] = replace(q, company=q.company or p.company)
+        kept[i] = _filled(kept[i], p)
     return kept
+
+
+def _filled(q: ProjectMention, p: ProjectMention) -> ProjectMention:
+    """The first mention `q` of a project with the later mention `p` added, and what `q` lacked
+    (status, investment, company) taken from `p`: one copy of the record, not one per field."""
+    changes: dict[str, object] = {"mentions": (*q.mentions, (p.start, p.end))}
+    if q.status == "unknown" and p.status != "unknown":
+        changes.update(status=p.status, event_date=q.event_date or p.event_date)
+    if q.investment_cny is None and q.investment_usd is None and (p.investment_cny or p.investment_usd):
+        changes.update(investment_cny=p.investment_cny, investment_usd=p.investment_usd,
+                       investment_qualifier=p.investment_qualifier)  # fmt: skip
+    changes["company"] = q.company or p.company
+    return replace(q, **changes)
 
 
 def _variants(name: str) -> set[str]:
