@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -30,6 +30,7 @@ from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import Quantity, read_quantities
 from loaders.extract.periods import (
     NONE,
+    Found,
     Period,
     explicit_periods,
     is_annual_plan,
@@ -285,7 +286,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
         return stock
     if state.in_event and ctx.event_period is not None:
         return ctx.event_period
-    return state.carried or NONE
+    return state.carried_period(ctx) or NONE
 
 
 def _is_day(p: Period) -> bool:
@@ -306,7 +307,10 @@ class _State:
     paragraph: int = -1
     subject: Subject | None = None
     subject_end: int = -1
-    carried: Period | None = None  # the last period stated in the paragraph
+    carried: Period | None = None  # the last period stated in the paragraph's `read` sentences
+    # the paragraph's sentences since then, (start, end, held figures): their periods are read
+    # only when a figure falls back to the carried period (`carried_period`), not for each one
+    unread: list[tuple[int, int, bool]] = field(default_factory=list)
     previous_phrase: str = ""
     in_event: bool = False
     previous_event: bool = False  # the sentence before reported the event
@@ -323,6 +327,34 @@ class _State:
             self.subject_end = paragraph  # carried into this paragraph
         else:
             self.subject, self.subject_end, self.carried = None, -1, None
+            self.unread.clear()
+
+    def carried_period(self, ctx: ArticleContext) -> Period | None:
+        """The last period the paragraph stated before this figure (a sentence stating one sets
+        it, one stating none keeps it): only the latest unread sentence that states a period
+        counts, so they are read from the latest back, and the earlier ones never."""
+        for s0, s_end, figures in reversed(self.unread):
+            stated = _stated_periods(ctx, s0, s_end)
+            if stated:
+                self.carried = _carried_of(stated, figures)
+                break
+        self.unread.clear()
+        return self.carried
+
+
+def _stated_periods(ctx: ArticleContext, s0: int, s_end: int) -> list[Found]:
+    """The periods a sentence states that have a start (not `cumulative`)."""
+    sentence = without_bases(ctx.body[s0:s_end])
+    return [f for f in explicit_periods(sentence, ctx.published_on) if f.period.start]
+
+
+def _carried_of(stated: list[Found], figures: bool) -> Period:
+    """The period a sentence stating `stated` leaves to the next ones: a sentence without figures
+    leaves its first; one with figures its first that is not a day, since a dateline's day
+    (`10月29日记者获悉，前三季度…`) is no period to carry."""
+    if not figures:
+        return stated[0].period
+    return next((f.period for f in stated if not _is_day(f.period)), stated[0].period)
 
 
 # a paragraph opening with these continues the one before it
@@ -442,9 +474,8 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
         state.in_event = _in_event(ctx, s0, s_end, state)
         state.previous_event, state.previous_end = state.in_event, s_end
         sentence = body[s0:s_end]
-        stated = [f for f in explicit_periods(without_bases(sentence), ctx.published_on) if f.period.start]
         if not _HAS_NUMBER.search(sentence):
-            state.carried = stated[0].period if stated else state.carried
+            state.unread.append((s0, s_end, False))
             opening = opening_subject(ctx, s0, s_end)
             if opening is not None:  # `国家高新区发挥…作用。…聚集了近80%的…`: the topic carries
                 state.subject, state.subject_end = opening, s_end
@@ -459,6 +490,5 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
             if key not in seen:
                 seen.add(key)
                 out.append(m)
-        if stated:  # a dateline's day (`10月29日记者获悉，前三季度…`) is no period to carry
-            state.carried = next((f.period for f in stated if not _is_day(f.period)), stated[0].period)
+        state.unread.append((s0, s_end, True))  # its periods carry to the next sentences only
     return out
