@@ -25,6 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import Quantity, read_quantities
@@ -265,7 +266,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
         return NONE  # `项目全部投产后，预计实现年产值450亿元`
     found = explicit_periods(text, ctx.published_on)
     spans = [x for x in found if not _is_day(x.period)]
-    if (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])) and not spans:
+    if not spans and (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])):
         year = (ctx.event_date or ctx.published_on or date.min).year
         return year_period(year) if year > date.min.year else NONE
     in_clause = [x for x in found if x.start >= cstart - full]
@@ -293,8 +294,9 @@ def _is_day(p: Period) -> bool:
     return p.start is not None and p.start == p.end
 
 
-@dataclass(frozen=True)
-class _Facts:
+class _Facts(NamedTuple):
+    """What `_period` reads of the figure's statement (made once per figure: a named tuple)."""
+
     phrase: str
     growth: bool
     subject_kind: str

@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
@@ -84,9 +85,10 @@ class Subject:
     company: str | None = None
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One quantity of a sentence, with what its subject depends on."""
+class Figure(NamedTuple):
+    """One quantity of a sentence, with what its subject depends on (a named tuple: one is made
+    for every figure, and a frozen dataclass's field-by-field `__init__` costs several times more).
+    """
 
     s0: int  # sentence start
     s_end: int
