@@ -258,6 +258,12 @@ def _in_event(ctx: ArticleContext, s0: int, s_end: int, state: _State) -> bool:
     return bool(_FOLLOWS_EVENT.match(sentence)) and state.previous_event
 
 
+def _has_event_period(ctx: ArticleContext) -> bool:
+    """Whether the article's event gives its figures a period: `_period` reads whether a sentence
+    reports the event only then, so an article without one (most) does not ask `_in_event`."""
+    return ctx.event_period is not None
+
+
 def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f: _Facts, state: _State) -> Period:
     """The period of one figure; see `periods` for the words it reads."""
     body = ctx.body
@@ -473,7 +479,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     for s0, s_end in ctx.sentences:
         paragraph = body.rfind("\n", 0, s0) + 1
         state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
-        state.in_event = _in_event(ctx, s0, s_end, state)
+        state.in_event = _has_event_period(ctx) and _in_event(ctx, s0, s_end, state)
         state.previous_event, state.previous_end = state.in_event, s_end
         sentence = body[s0:s_end]
         if not _HAS_NUMBER.search(sentence):
