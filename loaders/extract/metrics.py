@@ -247,21 +247,35 @@ _FOLLOWS_EVENT = re.compile(
 )
 
 
-def _in_event(ctx: ArticleContext, s0: int, s_end: int, state: _State) -> bool:
+def _in_event(ctx: ArticleContext, s0: int, s_end: int, previous_event: bool, previous_end: int) -> bool:
     """Does this sentence report the article's event (`集中签约项目21个`, `其中现场签约12个`)?
-    A `；` continues the sentence before it; `其中`/`此次…` continue an event sentence."""
+    A `；` continues the sentence before it (which reported the event, `previous_event`, and
+    ended at `previous_end`); `其中`/`此次…` continue an event sentence."""
     sentence = ctx.body[s0:s_end]
-    if state.previous_event and ctx.body[max(0, state.previous_end - 1) : s0] in ("；", ";"):
+    if previous_event and ctx.body[max(0, previous_end - 1) : s0] in ("；", ";"):
         return True  # the event's sentence went on after a `；` (a sentence keeps its end mark)
     if _EVENT_VERB.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
         return True
-    return bool(_FOLLOWS_EVENT.match(sentence)) and state.previous_event
+    return bool(_FOLLOWS_EVENT.match(sentence)) and previous_event
 
 
-def _has_event_period(ctx: ArticleContext) -> bool:
-    """Whether the article's event gives its figures a period: `_period` reads whether a sentence
-    reports the event only then, so an article without one (most) does not ask `_in_event`."""
-    return ctx.event_period is not None
+@dataclass
+class _Events:
+    """Which of the article's sentences report its event, read in order only as far as a figure
+    asks: `_period` asks only for a figure that would take the event's period, in an article
+    that has one, so most articles never read a sentence for its event."""
+
+    reports: list[bool] = field(default_factory=list)  # of the first sentences, in order
+
+    def at(self, ctx: ArticleContext, i: int) -> bool:
+        """Whether sentence `i` of `ctx.sentences` reports the event."""
+        sentences = ctx.sentences
+        while len(self.reports) <= i:
+            k = len(self.reports)
+            previous_event = self.reports[k - 1] if k else False
+            previous_end = sentences[k - 1][1] if k else 0
+            self.reports.append(_in_event(ctx, *sentences[k], previous_event, previous_end))
+        return self.reports[i]
 
 
 def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f: _Facts, state: _State) -> Period:
@@ -280,7 +294,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     stated = (in_clause or earlier or [None])[-1]
     if stated is not None:
         batch_name = _BATCH_NAME.match(text, stated.end)
-        if state.in_event and ctx.event_period is not None and stated.period.label.isdigit() and batch_name:
+        if ctx.event_period is not None and stated.period.label.isdigit() and batch_name and state.in_event(ctx):
             return ctx.event_period  # `2023年招商引资项目集中签约…64个项目`: the event's day, not its year
         return stated.period
     if f.subject_kind == "project":
@@ -291,7 +305,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     stock = stock_or_flow(text, ctx.published_on, f.growth, body[full:s_end])
     if stock is not None:
         return stock
-    if state.in_event and ctx.event_period is not None:
+    if ctx.event_period is not None and state.in_event(ctx):
         return ctx.event_period
     return state.carried_period(ctx) or NONE
 
@@ -320,9 +334,8 @@ class _State:
     # only when a figure falls back to the carried period (`carried_period`), not for each one
     unread: list[tuple[int, int, bool]] = field(default_factory=list)
     previous_phrase: str = ""
-    in_event: bool = False
-    previous_event: bool = False  # the sentence before reported the event
-    previous_end: int = 0
+    sentence: int = -1  # the index of the sentence read, in `ctx.sentences`
+    events: _Events = field(default_factory=_Events)
     figure_floor: int = 0  # the end of the sentence's previous figure: no phrase reaches past it
 
     def enter(self, paragraph: int, continues: bool = False) -> None:
@@ -336,6 +349,10 @@ class _State:
         else:
             self.subject, self.subject_end, self.carried = None, -1, None
             self.unread.clear()
+
+    def in_event(self, ctx: ArticleContext) -> bool:
+        """Whether the sentence read reports the article's event (see `_Events`)."""
+        return self.events.at(ctx, self.sentence)
 
     def carried_period(self, ctx: ArticleContext) -> Period | None:
         """The last period the paragraph stated before this figure (a sentence stating one sets
@@ -479,8 +496,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     for s0, s_end in ctx.sentences:
         paragraph = body.rfind("\n", 0, s0) + 1
         state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
-        state.in_event = _has_event_period(ctx) and _in_event(ctx, s0, s_end, state)
-        state.previous_event, state.previous_end = state.in_event, s_end
+        state.sentence += 1
         sentence = body[s0:s_end]
         if not _HAS_NUMBER.search(sentence):
             state.unread.append((s0, s_end, False))
