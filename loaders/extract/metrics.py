@@ -146,6 +146,21 @@ def _keywords_by_initial(unit: str, is_growth: bool) -> dict[str, tuple[tuple[in
     return {ch: tuple(ranked) for ch, ranked in out.items()}
 
 
+def _most_specific(phrase: str, by_initial: dict[str, tuple[tuple[int, str], ...]]) -> int | None:
+    """The least rank of the keywords `phrase` holds (None for none). Each initial's keywords
+    come by rank, so its first held one is its best, and none ranking after the best found
+    so far is tried."""
+    best = None
+    for ch in set(phrase):
+        for rank, keyword in by_initial.get(ch, ()):
+            if best is not None and rank >= best:
+                break
+            if keyword in phrase:
+                best = rank
+                break
+    return best
+
+
 def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     """The vocabulary code whose keyword the phrase holds (most specific first)."""
     if unit == "percent" and not is_growth and _SHARE.search(phrase):
@@ -153,10 +168,9 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
             if term.code == "rd_intensity" and any(k in phrase for k in term.keywords):
                 return term.code
         return "share"
-    by_initial = _keywords_by_initial(unit, is_growth)
-    found = [rank for ch in set(phrase) for rank, keyword in by_initial.get(ch, ()) if keyword in phrase]
-    if found:
-        return _keywords_for(unit, is_growth)[min(found)][1]
+    rank = _most_specific(phrase, _keywords_by_initial(unit, is_growth))
+    if rank is not None:
+        return _keywords_for(unit, is_growth)[rank][1]
     return {
         "人": "talent_count",
         "名": "talent_count",
