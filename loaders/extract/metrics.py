@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import Quantity, read_quantities
 from loaders.extract.periods import (
     NONE,
+    Found,
     Period,
     explicit_periods,
     is_annual_plan,
@@ -144,6 +146,21 @@ def _keywords_by_initial(unit: str, is_growth: bool) -> dict[str, tuple[tuple[in
     return {ch: tuple(ranked) for ch, ranked in out.items()}
 
 
+def _most_specific(phrase: str, by_initial: dict[str, tuple[tuple[int, str], ...]]) -> int | None:
+    """The least rank of the keywords `phrase` holds (None for none). Each initial's keywords
+    come by rank, so its first held one is its best, and none ranking after the best found
+    so far is tried."""
+    best = None
+    for ch in set(phrase):
+        for rank, keyword in by_initial.get(ch, ()):
+            if best is not None and rank >= best:
+                break
+            if keyword in phrase:
+                best = rank
+                break
+    return best
+
+
 def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     """The vocabulary code whose keyword the phrase holds (most specific first)."""
     if unit == "percent" and not is_growth and _SHARE.search(phrase):
@@ -151,10 +168,9 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
             if term.code == "rd_intensity" and any(k in phrase for k in term.keywords):
                 return term.code
         return "share"
-    by_initial = _keywords_by_initial(unit, is_growth)
-    found = [rank for ch in set(phrase) for rank, keyword in by_initial.get(ch, ()) if keyword in phrase]
-    if found:
-        return _keywords_for(unit, is_growth)[min(found)][1]
+    rank = _most_specific(phrase, _keywords_by_initial(unit, is_growth))
+    if rank is not None:
+        return _keywords_for(unit, is_growth)[rank][1]
     return {
         "人": "talent_count",
         "名": "talent_count",
@@ -245,15 +261,35 @@ _FOLLOWS_EVENT = re.compile(
 )
 
 
-def _in_event(ctx: ArticleContext, s0: int, s_end: int, state: _State) -> bool:
+def _in_event(ctx: ArticleContext, s0: int, s_end: int, previous_event: bool, previous_end: int) -> bool:
     """Does this sentence report the article's event (`集中签约项目21个`, `其中现场签约12个`)?
-    A `；` continues the sentence before it; `其中`/`此次…` continue an event sentence."""
+    A `；` continues the sentence before it (which reported the event, `previous_event`, and
+    ended at `previous_end`); `其中`/`此次…` continue an event sentence."""
     sentence = ctx.body[s0:s_end]
-    if state.previous_event and ctx.body[max(0, state.previous_end - 1) : s0] in ("；", ";"):
+    if previous_event and ctx.body[max(0, previous_end - 1) : s0] in ("；", ";"):
         return True  # the event's sentence went on after a `；` (a sentence keeps its end mark)
     if _EVENT_VERB.search(sentence) and (_EVENT_CUES.search(sentence) or s0 <= ctx.lede_end):
         return True
-    return bool(_FOLLOWS_EVENT.match(sentence)) and state.previous_event
+    return bool(_FOLLOWS_EVENT.match(sentence)) and previous_event
+
+
+@dataclass
+class _Events:
+    """Which of the article's sentences report its event, read in order only as far as a figure
+    asks: `_period` asks only for a figure that would take the event's period, in an article
+    that has one, so most articles never read a sentence for its event."""
+
+    reports: list[bool] = field(default_factory=list)  # of the first sentences, in order
+
+    def at(self, ctx: ArticleContext, i: int) -> bool:
+        """Whether sentence `i` of `ctx.sentences` reports the event."""
+        sentences = ctx.sentences
+        while len(self.reports) <= i:
+            k = len(self.reports)
+            previous_event = self.reports[k - 1] if k else False
+            previous_end = sentences[k - 1][1] if k else 0
+            self.reports.append(_in_event(ctx, *sentences[k], previous_event, previous_end))
+        return self.reports[i]
 
 
 def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f: _Facts, state: _State) -> Period:
@@ -264,7 +300,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
         return NONE  # `项目全部投产后，预计实现年产值450亿元`
     found = explicit_periods(text, ctx.published_on)
     spans = [x for x in found if not _is_day(x.period)]
-    if (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])) and not spans:
+    if not spans and (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])):
         year = (ctx.event_date or ctx.published_on or date.min).year
         return year_period(year) if year > date.min.year else NONE
     in_clause = [x for x in found if x.start >= cstart - full]
@@ -272,7 +308,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     stated = (in_clause or earlier or [None])[-1]
     if stated is not None:
         batch_name = _BATCH_NAME.match(text, stated.end)
-        if state.in_event and ctx.event_period is not None and stated.period.label.isdigit() and batch_name:
+        if ctx.event_period is not None and stated.period.label.isdigit() and batch_name and state.in_event(ctx):
             return ctx.event_period  # `2023年招商引资项目集中签约…64个项目`: the event's day, not its year
         return stated.period
     if f.subject_kind == "project":
@@ -283,17 +319,18 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     stock = stock_or_flow(text, ctx.published_on, f.growth, body[full:s_end])
     if stock is not None:
         return stock
-    if state.in_event and ctx.event_period is not None:
+    if ctx.event_period is not None and state.in_event(ctx):
         return ctx.event_period
-    return state.carried or NONE
+    return state.carried_period(ctx) or NONE
 
 
 def _is_day(p: Period) -> bool:
     return p.start is not None and p.start == p.end
 
 
-@dataclass(frozen=True)
-class _Facts:
+class _Facts(NamedTuple):
+    """What `_period` reads of the figure's statement (made once per figure: a named tuple)."""
+
     phrase: str
     growth: bool
     subject_kind: str
@@ -306,11 +343,13 @@ class _State:
     paragraph: int = -1
     subject: Subject | None = None
     subject_end: int = -1
-    carried: Period | None = None  # the last period stated in the paragraph
+    carried: Period | None = None  # the last period stated in the paragraph's `read` sentences
+    # the paragraph's sentences since then, (start, end, held figures): their periods are read
+    # only when a figure falls back to the carried period (`carried_period`), not for each one
+    unread: list[tuple[int, int, bool]] = field(default_factory=list)
     previous_phrase: str = ""
-    in_event: bool = False
-    previous_event: bool = False  # the sentence before reported the event
-    previous_end: int = 0
+    sentence: int = -1  # the index of the sentence read, in `ctx.sentences`
+    events: _Events = field(default_factory=_Events)
     figure_floor: int = 0  # the end of the sentence's previous figure: no phrase reaches past it
 
     def enter(self, paragraph: int, continues: bool = False) -> None:
@@ -323,6 +362,38 @@ class _State:
             self.subject_end = paragraph  # carried into this paragraph
         else:
             self.subject, self.subject_end, self.carried = None, -1, None
+            self.unread.clear()
+
+    def in_event(self, ctx: ArticleContext) -> bool:
+        """Whether the sentence read reports the article's event (see `_Events`)."""
+        return self.events.at(ctx, self.sentence)
+
+    def carried_period(self, ctx: ArticleContext) -> Period | None:
+        """The last period the paragraph stated before this figure (a sentence stating one sets
+        it, one stating none keeps it): only the latest unread sentence that states a period
+        counts, so they are read from the latest back, and the earlier ones never."""
+        for s0, s_end, figures in reversed(self.unread):
+            stated = _stated_periods(ctx, s0, s_end)
+            if stated:
+                self.carried = _carried_of(stated, figures)
+                break
+        self.unread.clear()
+        return self.carried
+
+
+def _stated_periods(ctx: ArticleContext, s0: int, s_end: int) -> list[Found]:
+    """The periods a sentence states that have a start (not `cumulative`)."""
+    sentence = without_bases(ctx.body[s0:s_end])
+    return [f for f in explicit_periods(sentence, ctx.published_on) if f.period.start]
+
+
+def _carried_of(stated: list[Found], figures: bool) -> Period:
+    """The period a sentence stating `stated` leaves to the next ones: a sentence without figures
+    leaves its first; one with figures its first that is not a day, since a dateline's day
+    (`10月29日记者获悉，前三季度…`) is no period to carry."""
+    if not figures:
+        return stated[0].period
+    return next((f.period for f in stated if not _is_day(f.period)), stated[0].period)
 
 
 # a paragraph opening with these continues the one before it
@@ -439,12 +510,10 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     for s0, s_end in ctx.sentences:
         paragraph = body.rfind("\n", 0, s0) + 1
         state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
-        state.in_event = _in_event(ctx, s0, s_end, state)
-        state.previous_event, state.previous_end = state.in_event, s_end
+        state.sentence += 1
         sentence = body[s0:s_end]
-        stated = [f for f in explicit_periods(without_bases(sentence), ctx.published_on) if f.period.start]
         if not _HAS_NUMBER.search(sentence):
-            state.carried = stated[0].period if stated else state.carried
+            state.unread.append((s0, s_end, False))
             opening = opening_subject(ctx, s0, s_end)
             if opening is not None:  # `国家高新区发挥…作用。…聚集了近80%的…`: the topic carries
                 state.subject, state.subject_end = opening, s_end
@@ -459,6 +528,5 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
             if key not in seen:
                 seen.add(key)
                 out.append(m)
-        if stated:  # a dateline's day (`10月29日记者获悉，前三季度…`) is no period to carry
-            state.carried = next((f.period for f in stated if not _is_day(f.period)), stated[0].period)
+        state.unread.append((s0, s_end, True))  # its periods carry to the next sentences only
     return out

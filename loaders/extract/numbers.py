@@ -282,16 +282,26 @@ def read(text: str) -> list[Quantity]:
     """The reader, step by step: fractions, halves, then every other number with its scale,
     unit and qualifier, skipping what overlaps a fraction or a half."""
     out = _fractions(text) + _halves(text)
+    if not out:  # most texts: nothing to overlap, and the numbers come in order already
+        return _numbers(text)
     taken = bytearray(len(text))  # positions inside a fraction or half: O(1) overlap checks
     for q in out:
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
+    return sorted(out + _numbers(text, taken), key=lambda q: q.start)
+
+
+def _numbers(text: str, taken: bytearray | None = None) -> list[Quantity]:
+    """The quantities QUANTITY finds, outside the `taken` positions, in order of their starts:
+    each starts inside its match, and the matches do not overlap."""
+    out = []
     for m in QUANTITY.finditer(text):
         # a number without a unit is never a figure (`一体化`, `2023年`): half the matches
-        if m.group("unit") is not None and 1 not in taken[m.start() : m.end()]:
-            q = _quantity(text, m)
-            if q is not None:
-                out.append(q)
-    return sorted(out, key=lambda q: q.start)
+        if m.group("unit") is None or (taken is not None and 1 in taken[m.start() : m.end()]):
+            continue
+        q = _quantity(text, m)
+        if q is not None:
+            out.append(q)
+    return out
 
 
 def _fractions(text: str) -> list[Quantity]:
