@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from loaders.extract.lexicon import made_of_common_words
+from loaders.extract.lexicon import COMMON_FREQ, common_words, is_common, made_of_common_words
 from loaders.extract.parks import dominant_zone
 from loaders.extract.rules import longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
@@ -149,47 +149,21 @@ def _lexicon() -> _Lexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> dict[str, tuple[int, str]]:
-    """Two- and three-character words of everyday Chinese with their frequency (jieba's
-    dictionary, read once, never used to segment): a trade name is rarely one of them, a phrase
-    like `边缘智能` starts with one."""
-    import jieba
-
-    out: dict[str, tuple[int, str]] = {}
-    with jieba.get_dict_file() as f:
-        for raw in f:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            word, freq, tag = [*line.split(), "", ""][:3]
-            if 2 <= len(word) <= 3 and freq.isdigit() and int(freq) >= _VERB_FREQ:
-                out[word] = (int(freq), tag)
-    return out
-
-
-_COMMON_FREQ = 500  # a word this frequent is an everyday word, not a trade name
-_VERB_FREQ = 100  # a verb this frequent opens a phrase (`吸纳`)
-
-
 def industry_words() -> tuple[str, ...]:
     """Words a brand may end with (`科技`, `化工`, `环保`), longest first."""
     return _lexicon().industry
 
 
-def _is_common(word: str) -> bool:
-    """An everyday word (`边缘`, `移动`): not a trade name in a weak context."""
-    return _common_words().get(word, (0, ""))[0] >= _COMMON_FREQ
-
-
 def _has_common_word(text: str) -> bool:
     """`高性能` holds `性能`: a trade name is made of rare words, a descriptive phrase of common ones."""
-    return any(_is_common(text[i : i + n]) for n in (2, 3) for i in range(len(text) - n + 1))
+    return any(is_common(text[i : i + n]) for n in (2, 3) for i in range(len(text) - n + 1))
 
 
 def _is_common_verb(word: str) -> bool:
     """A frequent verb, adjective or adverb (`生产`, `销售`, `研发`); frequent nouns may be brands
     in a list of enterprises (`长城`, `中兴`)."""
-    freq, tag = _common_words().get(word, (0, "n"))
-    return freq >= _COMMON_FREQ and tag in _VERBAL_TAGS
+    freq, tag = common_words().get(word, (0, "n"))
+    return freq >= COMMON_FREQ and tag in _VERBAL_TAGS
 
 
 _VERBAL_TAGS = {"v", "vn", "vd", "a", "ad", "an", "d", "j", "l", "i"}
@@ -198,7 +172,7 @@ _LEADING_TAGS = {"v", "vd", "d", "p", "c", "ad"}
 
 def _is_leading_verb(word: str) -> bool:
     """A frequent verb, adverb, preposition or conjunction: it opens a phrase, never a name."""
-    return _common_words().get(word, (0, "n"))[1] in _LEADING_TAGS
+    return common_words().get(word, (0, "n"))[1] in _LEADING_TAGS
 
 
 def _person(text: str) -> bool:
@@ -775,7 +749,7 @@ def _bare_company(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
             continue  # `移动控股公司北京启明星辰…有限公司`: describes the company that follows
         s = _brand_before(body, m.start(), zones, spans, 10)
         x = body[s : m.start()]
-        if not 2 <= len(x) <= 8 or x.endswith("控股") or not _brand_ok(x) or _is_common(x):
+        if not 2 <= len(x) <= 8 or x.endswith("控股") or not _brand_ok(x) or is_common(x):
             continue
         if spans.free(s, m.end()):
             spans.take(s, m.end())
@@ -899,7 +873,7 @@ def _described_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
         if s != cs and body[s - 1 : s] not in ("，", ",", "的", "：", ":") and not _is_clause_lead(body, cs, s):
             continue
         name = body[s : m.start()]
-        if _brand_ok(name) and not _is_common(name) and not _person(name) and spans.free(s, m.start()):
+        if _brand_ok(name) and not is_common(name) and not _person(name) and spans.free(s, m.start()):
             spans.take(s, m.start())
             out.append(_Found(s, m.start(), "brand", name))
     return out
@@ -943,7 +917,7 @@ def _partner_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
             text_s = text.strip()
             if not text_s or text_s != text or not 2 <= len(text) <= 8:
                 continue
-            if _not_company(text) or not _brand_ok(text) or _is_common(text) or _person(text):
+            if _not_company(text) or not _brand_ok(text) or is_common(text) or _person(text):
                 continue
             if not _is_institution(other):
                 continue
