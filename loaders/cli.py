@@ -43,7 +43,15 @@ from loaders.db import (
     last_build_hash,
     record_build,
 )
-from loaders.dbt_run import DbtBuild, DbtRun, failed_row_rules, own_target, pages_behind, parse_cache
+from loaders.dbt_run import (
+    MAX_PAGES_NAMED,
+    DbtBuild,
+    DbtRun,
+    failed_row_rules,
+    own_target,
+    pages_behind,
+    parse_cache,
+)
 from loaders.dbt_run import run_dbt as _run_dbt_child
 from loaders.decode import DEFAULT_MAX_BYTES
 from loaders.entries import Folder, PageFile, classify_entry, walk
@@ -311,12 +319,13 @@ def _print_pages_behind(build: Path, run: DbtRun) -> None:
     pages = sorted({p for files in traced.values() for p in files})
     for uid, files in traced.items():
         if files:
-            shown = ", ".join(files[:10]) + (f" and {len(files) - 10} more" if len(files) > 10 else "")
+            more = len(files) - MAX_PAGES_NAMED
+            shown = ", ".join(files[:MAX_PAGES_NAMED]) + (f" and {more} more" if more > 0 else "")
             console.print(f"  [red]failing rows of[/red] {uid} come from: {escape(shown)}", soft_wrap=True)
     if pages:
         console.print(
             "  fix those pages (or their manifest rows) and build again, or drop them: "
-            f"gaoxin remove {' '.join(pages[:10])}",
+            f"gaoxin remove {' '.join(pages[:MAX_PAGES_NAMED])}",
             soft_wrap=True,
         )
 

@@ -42,7 +42,7 @@ from loaders.dbt_child import FAILING_NODES, RESULTS
 
 PR_SET_PDEATHSIG = 1
 STOP_GRACE = 5.0  # seconds a child gets to stop after SIGTERM before SIGKILL
-MAX_PAGES_NAMED = 10
+MAX_PAGES_NAMED = 10  # pages a failed build names in full (and offers to remove), then `and N more`
 MAX_RULES_NAMED = 1000  # distinct combinations of failed tests read from a failing row_rules test
 PARTIAL_PARSE = "partial_parse.msgpack"  # what dbt writes into its target folder and reads back
 
