@@ -2,24 +2,18 @@
     Fails for every change rate given in percent (`growth_column` true and
     `unit_column` = `percent_unit`) whose value lies outside [min_value, max_value]
     or is null: a fall cannot exceed 100 %, and a rise beyond the maximum is a
-    misread number. Other rows are not checked.
+    misread number. Other rows are not checked. The other arguments (growth_column,
+    unit_column, percent_unit, min_value, max_value) and their defaults are those of
+    `growth_rate_in_range_violation`, which this test passes them to.
 -#}
-{% test growth_rate_in_range(
-    model,
-    column_name,
-    growth_column='is_growth',
-    unit_column='unit',
-    percent_unit='percent',
-    min_value=-100,
-    max_value=10000
-) %}
+{% test growth_rate_in_range(model, column_name) %}
 
 with
 failures as (
 
     select {{ column_name }} as growth_rate
     from {{ model }}
-    where {{ growth_rate_in_range_violation(column_name, growth_column, unit_column, percent_unit, min_value, max_value) }}
+    where {{ growth_rate_in_range_violation(column_name, **kwargs) }}
 
 )
 
