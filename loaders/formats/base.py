@@ -133,12 +133,17 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", to_halfwidth(text.replace("\ufeff", ""))).strip()
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+# runs of each script, counted by length: a page is a few long runs, not thousands of matches
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
+_KANA = re.compile(r"[\u3040-\u30ff]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af]+")
 MIN_LETTERS_TO_JUDGE = 80  # too little text says nothing about its language
 MIN_HAN_SHARE = 0.3  # Chinese news has numbers and Latin names, but is mostly Han characters
+
+
+def _letters(script: re.Pattern[str], text: str) -> int:
+    return sum(map(len, script.findall(text)))
 
 
 def language_problem(text: str) -> str | None:
@@ -147,8 +152,7 @@ def language_problem(text: str) -> str | None:
     gaoxin's extractors read Chinese; an English, Japanese or Korean page would load as
     articles without a single fact, which looks like success and is not.
     """
-    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
-    kana, hangul = len(_KANA.findall(text)), len(_HANGUL.findall(text))
+    han, latin, kana, hangul = (_letters(script, text) for script in (_HAN, _LATIN, _KANA, _HANGUL))
     letters = han + latin + kana + hangul
     if letters < MIN_LETTERS_TO_JUDGE:
         return None
