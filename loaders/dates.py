@@ -18,7 +18,8 @@ from datetime import date
 
 _FULL = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")  # what `_year_spans` finds
+_CENTURIES = ("19", "20")  # how a year of _YEAR opens
 _MONTH_DAY = re.compile(r"(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # read by `_month_days`
 _FUTURE_BEFORE = re.compile(r"(?:计划|预计|力争|争取|目标|有望|将于|将在|将|拟|到|至|—|-|~|～)\s*(?:于|在)?\s*$")
 _FUTURE_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
@@ -27,6 +28,7 @@ _COMPLETED_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(?:[，,]|全年|全区|年底|年末|底|末|度(?!计划|目标|任务|预算|规划|重点))"
 )  # `2019年度…分析报告`: an annual report looks back on a year that is over
 _PART_OF_YEAR = r"(?:[一二三四]季度|[上下]半年|前[一二三]季度|\d{1,2}\s*月)"  # `2023年二季度`: that year is not over
+_PART_AFTER_YEAR = re.compile(rf"\s*{_PART_OF_YEAR}")  # read right after a year's `年`
 _PLAN_CONTEXT = re.compile(r"(?:为|计划|预计|力争|目标)[^，。；]{0,6}$")
 
 
@@ -72,9 +74,39 @@ def _month_days(text: str) -> Iterator[re.Match[str]]:
         month = text.find("月", max(month + 1, end))
 
 
-def past_years(text: str) -> list[int]:
-    """Explicit years mentioned outside plans and forecasts."""
-    return [int(m.group(1)) for m in _YEAR.finditer(text) if not _future(text, m.start(), m.end())]
+def _year_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every `_YEAR.finditer(text)` match, found from the `年` each ends with.
+
+    A match is four digits opening with 19 or 20, spaces, then `年`: the spaces are the whole
+    run before that `年` and the digits the four characters before them, so each `年` has one
+    place a match can start, checked by hand instead of the pattern tried at every offset. The
+    dated patterns that open with a year (`_FULL`, `_YEAR_MONTH`, `_COMPLETED_YEAR`) hold no
+    other `年` and end on a character that is neither digit nor space, so their matches start at
+    these spans and at no other offset (see `_year_matches`).
+    """
+    spans = []
+    end = text.find("年")
+    while end >= 0:
+        digits_end = end
+        while digits_end > 0 and text[digits_end - 1].isspace():  # `\s*`
+            digits_end -= 1
+        start = digits_end - 4
+        if start >= 0 and text.startswith(_CENTURIES, start) and text[start + 2 : digits_end].isdecimal():  # `\d{2}`
+            spans.append((start, end + 1))
+        end = text.find("年", end + 1)
+    return spans
+
+
+def _year_matches(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern opening with a year: tried at the year spans only."""
+    found = (pattern.match(text, start) for start, _ in spans)
+    return [m for m in found if m]
+
+
+def past_years(text: str, spans: list[tuple[int, int]] | None = None) -> list[int]:
+    """Explicit years mentioned outside plans and forecasts (`spans`: the text's _year_spans)."""
+    spans = _year_spans(text) if spans is None else spans
+    return [int(text[start : start + 4]) for start, end in spans if not _future(text, start, end)]
 
 
 def infer_published_on(text: str, page_years: list[int] | None = None) -> date | None:
@@ -91,15 +123,11 @@ def _inferred(text: str, page_years: list[int] | None = None) -> tuple[date | No
     them well before a fully dated event the page also reports (a January page looking
     back on `2023年12月22日`), they belong to the following year.
     """
-    years = past_years(text) or list(page_years or [])
-    full = [(m, _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _FULL.finditer(text)]
+    spans = _year_spans(text)
+    years = past_years(text, spans) or list(page_years or [])
+    full = [(m, _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _year_matches(_FULL, text, spans)]
     past_full = [d for m, d in full if d and not _future(text, m.start(), m.end())]
-    anchors = list(past_full)
-    for m in _YEAR_MONTH.finditer(text):
-        if not _future(text, m.start(), m.end()):
-            d = _valid(int(m.group(1)), int(m.group(2)), 1)
-            if d:
-                anchors.append(d)
+    anchors = past_full + _year_month_anchors(text, spans)
     full_spans = [(m.start(), m.end()) for m, _ in full]
     bare = [
         (int(m.group(1)), int(m.group(2)))
@@ -109,11 +137,7 @@ def _inferred(text: str, page_years: list[int] | None = None) -> tuple[date | No
     if not years and not anchors:
         return None, False
     ref_year = max(years) if years else max(anchors).year
-    completed = [
-        int(m.group(1))
-        for m in _COMPLETED_YEAR.finditer(text)
-        if not _future(text, m.start(), m.end()) and not re.search(f"{m.group(1)}\\s*年\\s*{_PART_OF_YEAR}", text)
-    ]
+    completed = _completed_years(text, spans)
     if completed:  # a page reporting a whole past year (not a part of it) was published after it ended
         ref_year = max(ref_year, max(completed) + 1)
     latest_anchor = max(anchors) if anchors else None
@@ -130,6 +154,28 @@ def _inferred(text: str, page_years: list[int] | None = None) -> tuple[date | No
     if latest_anchor is None and (completed or years):
         return date(ref_year, 1, 1), False  # `刚刚过去的2022年…`: no day, but the year it speaks from
     return latest_anchor, latest_anchor is not None
+
+
+def _year_month_anchors(text: str, spans: list[tuple[int, int]]) -> list[date]:
+    """The first days of the past months the text dates without a day (`2023年3月，…`)."""
+    anchors = []
+    for m in _year_matches(_YEAR_MONTH, text, spans):
+        if not _future(text, m.start(), m.end()):
+            d = _valid(int(m.group(1)), int(m.group(2)), 1)
+            if d:
+                anchors.append(d)
+    return anchors
+
+
+def _completed_years(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The past years the text reports as a whole (`2023年，…`), not a year it also reports a
+    part of (`2023年二季度`): the years followed by a part of the year are read off the spans
+    once, not searched for across the text once per whole year."""
+    completed = [m for m in _year_matches(_COMPLETED_YEAR, text, spans) if not _future(text, m.start(), m.end())]
+    if not completed:
+        return []
+    in_part = {text[start : start + 4] for start, end in spans if _PART_AFTER_YEAR.match(text, end)}
+    return [int(m.group(1)) for m in completed if m.group(1) not in in_part]
 
 
 def infer_page_date(bodies: list[str], name_year: int | None = None) -> date | None:

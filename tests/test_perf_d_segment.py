@@ -1,0 +1,59 @@
+"""The segmenter's and the date reader's shortcuts agree with the plain rules they replace.
+
+Texts are invented: random runs of made-up fragments (years, dates, zone names, spaces,
+punctuation) chosen to meet the shortcuts' edge cases often.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from loaders import dates
+
+# invented pieces, shuffled into texts: digits and spaces around 年/月/日, plans, parts of years
+DATE_PIECES = [
+    "2023", "1999", "2031", "１９", "20", "19", "12", "3", " ", "  ", "\n", "\u3000",
+    "年", "月", "日", "年 ", " 年", "全年", "年底", "度", "度计划", "二季度", "上半年", "前三季度",
+    "，", "。", "计划", "将于", "力争到", "预计", "—", "底前", "建成", "园区", "新材料", "企业",
+    "２０２２", "٢٠٢١", "2024年", "2019 年", "3月", "12 月", "5日", "28 日", "年12月", "月9日",
+]  # fmt: skip
+
+
+def _texts(pieces: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_year_spans_are_the_year_pattern_matches(seed):
+    for text in _texts(DATE_PIECES, 3000, seed):
+        spans = dates._year_spans(text)
+        assert spans == [(m.start(), m.end()) for m in dates._YEAR.finditer(text)], text
+        for pattern in (dates._FULL, dates._YEAR_MONTH, dates._COMPLETED_YEAR):
+            found = [(m.start(), m.end(), m.groups()) for m in dates._year_matches(pattern, text, spans)]
+            assert found == _spans(pattern, text), (pattern.pattern, text)
+
+
+def _completed_plain(text: str) -> list[int]:
+    """The rule `_completed_years` replaces: each whole year searched for a part of it across the text."""
+    return [
+        int(m.group(1))
+        for m in dates._COMPLETED_YEAR.finditer(text)
+        if not dates._future(text, m.start(), m.end())
+        and not re.search(f"{m.group(1)}\\s*年\\s*{dates._PART_OF_YEAR}", text)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_completed_years_and_past_years_match_the_plain_rules(seed):
+    for text in _texts(DATE_PIECES, 3000, seed):
+        assert dates._completed_years(text, dates._year_spans(text)) == _completed_plain(text), text
+        plain = [int(m.group(1)) for m in dates._YEAR.finditer(text) if not dates._future(text, m.start(), m.end())]
+        assert dates.past_years(text) == plain, text
