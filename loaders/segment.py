@@ -257,26 +257,55 @@ def classify_lines(raw_text: str) -> list[Line]:
         i += 1
         if not text:
             continue
-        *before, text = _inner_pieces(text)
-        for piece in before:  # the article before the marker ends here
-            if piece.strip():
-                lines.append(_classify(piece.strip(), bold))
-        text = text.strip()
-        sig = None if CAPTION.match(text) else _signature(text)  # `图片来源:X` is a caption
-        if sig and sig.start() > 0 and not bold:  # `…占比近6成。责任编辑: 冷媚`
-            lines.append(_classify(text[: sig.start()].rstrip(), bold))
-            lines.append(Line(sig.group(0).strip(), "author"))
-            continue
-        if sig and sig.start() == 0:
-            lines.append(Line(text, "author"))
-            continue
-        m = _TRAILING_CREDIT.match(text) if text.endswith(_CREDIT_ENDS) else None
-        if m:  # `…签约仪式现场。 李立婷/摄`: the photographer's credit ends the line
-            lines.append(_classify(m.group(1), bold))
-            lines.append(Line(m.group(2), "credit"))
-            continue
-        lines.append(_classify(text, bold))
+        if _plain(text):  # most lines: none of the readings of _read_line can apply
+            lines.append(Line(text, "text", bold=bold))
+        else:
+            _read_line(text, bold, lines)
     return lines
+
+
+# what a line must hold for _read_line to read it as more than plain text (see _plain): how
+# headings, bylines and captions open, how signatures and credits end
+_NOT_PLAIN_OPENINGS = ("#", *_BYLINE_MARKS, "图", "左图", "右图", "上图", "下图", "摄影", "供图", "记者", "通讯员")
+_NOT_PLAIN_ENDINGS = (*_SIGNATURE_CLOSERS, *_CREDIT_LINE_ENDS)
+# the shape of a signature line (see _author_like): one to four names of two to five characters
+_AUTHOR_SHAPE = re.compile(f"[{CJK}·]{{2,5}}(?:\\s+[{CJK}·]{{2,5}}){{0,3}}")
+
+
+def _plain(text: str) -> bool:
+    """Is the stripped, repaired line `text` plain running text for certain, what _read_line would
+    read it as after a dozen checks? Yes when it holds none of what those checks look for and is
+    not shaped like a signature: a few scans instead of the checks, for most lines of a page."""
+    # the words of an inner marker or of a plain byline, a colon (signatures, kickers)
+    if "报" in text or "新华" in text or ":" in text or "：" in text:
+        return False
+    if text.startswith(_NOT_PLAIN_OPENINGS) or text.rstrip().endswith(_NOT_PLAIN_ENDINGS):
+        return False
+    return _AUTHOR_SHAPE.fullmatch(text) is None
+
+
+def _read_line(text: str, bold: bool, lines: list[Line]) -> None:
+    """Append the lines one repaired line of the page holds: the end of an article before an
+    inner marker, a signature or a photo credit printed on the line's end, the line itself."""
+    *before, text = _inner_pieces(text)
+    for piece in before:  # the article before the marker ends here
+        if piece.strip():
+            lines.append(_classify(piece.strip(), bold))
+    text = text.strip()
+    sig = None if CAPTION.match(text) else _signature(text)  # `图片来源:X` is a caption
+    if sig and sig.start() > 0 and not bold:  # `…占比近6成。责任编辑: 冷媚`
+        lines.append(_classify(text[: sig.start()].rstrip(), bold))
+        lines.append(Line(sig.group(0).strip(), "author"))
+        return
+    if sig and sig.start() == 0:
+        lines.append(Line(text, "author"))
+        return
+    m = _TRAILING_CREDIT.match(text) if text.endswith(_CREDIT_ENDS) else None
+    if m:  # `…签约仪式现场。 李立婷/摄`: the photographer's credit ends the line
+        lines.append(_classify(m.group(1), bold))
+        lines.append(Line(m.group(2), "credit"))
+        return
+    lines.append(_classify(text, bold))
 
 
 def _has_colon(text: str) -> bool:

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from loaders import dates
+from loaders import dates, segment
 
 # invented pieces, shuffled into texts: digits and spaces around 年/月/日, plans, parts of years
 DATE_PIECES = [
@@ -57,3 +57,29 @@ def test_completed_years_and_past_years_match_the_plain_rules(seed):
         assert dates._completed_years(text, dates._year_spans(text)) == _completed_plain(text), text
         plain = [int(m.group(1)) for m in dates._YEAR.finditer(text) if not dates._future(text, m.start(), m.end())]
         assert dates.past_years(text) == plain, text
+
+
+# invented line pieces: markers, bylines, captions, credits, signatures, names, kickers, spaces
+LINE_PIECES = [
+    "本报讯", "科技日报讯", "新华社", "记者", "通讯员", "本报记者", "◎", "▶", "#", "## ", "图为", "图 1",
+    "左图", "图片来源", "摄影", "供图", "/摄", "摄", "责任编辑", "编辑", "来源", "作者", "：", ":", "（", "）",
+    "(", ")", " ", "  ", "\u3000", "张明", "李小华", "王", "欧阳春晓", "·", "高新区", "滨湖", "开发区",
+    "，", "。", "！", "、", "园区企业加快转型", "新材料项目", "签约仪式现场", "近日", "3月5日", "数字经济",
+    "报", "新华", "【", "】", "讯", "电", "频道消息",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_plain_lines_read_as_plain_text(seed):
+    rng = random.Random(seed)
+    plain = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(LINE_PIECES) for _ in range(rng.randint(1, 6))).strip()
+        if not text or not segment._plain(text):
+            continue
+        plain += 1
+        for bold in (False, True):
+            read: list[segment.Line] = []
+            segment._read_line(text, bold, read)
+            assert read == [segment.Line(text, "text", bold=bold)], text
+    assert plain > 500  # the shortcut was exercised
