@@ -28,14 +28,17 @@ import statistics
 from dataclasses import dataclass, field
 from functools import cache
 
+from loaders.extract.rules import longest_word
 from loaders.names import is_person_name
 from loaders.normalize import CJK, SENTENCE_END, map_chars, rebuild_vertical, repair_mapped_line
 from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
 
-# the zone-type suffixes of `seeds/zone_types.csv` (the one list), longest first
-ZONE_SUFFIX = "(?:" + "|".join(re.escape(z.suffix) for z in zone_suffixes()) + ")"
+# the zone-type suffixes of `seeds/zone_types.csv` (the one list), the longest that fits first;
+# written as a trie, which the engine tries at every offset of a text in a fraction of the time
+# the plain alternation took (the same matches: see longest_word)
+ZONE_SUFFIX = "(?:" + longest_word(z.suffix for z in zone_suffixes()) + ")"
 # a zone mention: at least two characters of place name, then a zone suffix
 _ZONE = re.compile(f"([{CJK}]{{2}})(?:国家)?{ZONE_SUFFIX}")
 # `X高新区：` / `杭州高新区（滨江）：` at the start of a short title line

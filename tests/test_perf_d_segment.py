@@ -12,6 +12,8 @@ import re
 import pytest
 
 from loaders import dates, segment
+from loaders.normalize import CJK
+from loaders.reference import zone_suffixes
 
 # invented pieces, shuffled into texts: digits and spaces around 年/月/日, plans, parts of years
 DATE_PIECES = [
@@ -69,6 +71,9 @@ LINE_PIECES = [
 ]  # fmt: skip
 
 
+ZONE_WORDS = ["高新区", "国家", "滨湖", "武汉东湖", "经济技术开发区", "产业园区", "科技园", "谷", "新区", "工业园"]
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_plain_lines_read_as_plain_text(seed):
     rng = random.Random(seed)
@@ -83,3 +88,26 @@ def test_plain_lines_read_as_plain_text(seed):
             segment._read_line(text, bold, read)
             assert read == [segment.Line(text, "text", bold=bold)], text
     assert plain > 500  # the shortcut was exercised
+
+
+def _plain_alternation() -> str:
+    """ZONE_SUFFIX as it was written: the suffixes, longest first, in one alternation."""
+    return "(?:" + "|".join(re.escape(z.suffix) for z in zone_suffixes()) + ")"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_zone_suffix_trie_matches_as_the_alternation(seed):
+    plain = _plain_alternation()
+    assert segment.ZONE_SUFFIX in segment.KICKER.pattern
+    pairs = [
+        (segment._SUFFIX, re.compile(plain)),
+        (segment._ZONE, re.compile(f"([{CJK}]{{2}})(?:国家)?{plain}")),
+        (segment.KICKER, re.compile(segment.KICKER.pattern.replace(segment.ZONE_SUFFIX, plain))),
+    ]
+    pieces = [z.suffix for z in zone_suffixes()] + [s[:-1] for s in ZONE_WORDS] + ZONE_WORDS + LINE_PIECES
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for fast, slow in pairs:
+            assert _spans(fast, text) == _spans(slow, text), text
+        assert segment.zone_keys(text) == {m.group(1) for m in pairs[1][1].finditer(text.replace("国家", ""))}
