@@ -123,6 +123,7 @@ _NAME_TOKEN = re.compile(f"[{CJK}·]{{2,5}}")  # one name of a signature line
 _AFTER_BRACKET = re.compile(r"[)）]\S")  # text goes on after a closing bracket
 _NOT_WORD_CHAR = re.compile(f"[^{CJK}0-9A-Za-z]")  # what title matching ignores
 _SENTENCE_PUNCT = re.compile(r"[。；！？;!?]")
+_LEAD = 160  # the opening of an article a title is matched against
 _LONG_ENOUGH = 300  # an unmarked new article can only start after this much of the current one
 _OPENING = 24  # characters of a paragraph's opening that name its subject
 _HEADLINE = 60  # a web article's headline can run this long
@@ -650,6 +651,22 @@ class _Draft:
             self._placed += 1
         return bool(places & self._places)
 
+    def lead_zone_keys(self, size: int) -> set[str]:
+        """zone_keys(self.text[:size]), from the keys its blocks already hold: a match never runs
+        across the newline joining two blocks, so those of the lead are those of the blocks it holds
+        whole and of the part it holds of the block it cuts (read afresh)."""
+        keys: set[str] = set()
+        room = size  # characters of the lead left where a block starts
+        for b in self.blocks:
+            if room <= 0:
+                break
+            if len(b.text) > room:
+                keys |= zone_keys(b.text[:room])
+                break
+            keys |= b.zone_keys()
+            room -= len(b.text) + 1  # the block and the newline after it
+        return keys
+
     def walk_stats(self) -> tuple[set[str], int, bool]:
         """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
 
@@ -845,9 +862,9 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
                 drafts[follows].title = block
         return
     scores: list[tuple[float, int, int]] = []
-    leads = [d.text[:160] for d in drafts]
+    leads = [d.text[:_LEAD] for d in drafts]
     # per-draft figures, computed once rather than once per title
-    lead_zones = [zone_keys(lead) for lead in leads]
+    lead_zones = [d.lead_zone_keys(_LEAD) for d in drafts]
     # an article's zone keys are those of its blocks: a match never runs across the newline joining them
     draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
     lead_bigrams = [_bigrams(lead) for lead in leads]

@@ -111,3 +111,17 @@ def test_zone_suffix_trie_matches_as_the_alternation(seed):
         for fast, slow in pairs:
             assert _spans(fast, text) == _spans(slow, text), text
         assert segment.zone_keys(text) == {m.group(1) for m in pairs[1][1].finditer(text.replace("国家", ""))}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lead_zone_keys_are_those_of_the_lead(seed):
+    rng = random.Random(seed)
+    pieces = ZONE_WORDS + LINE_PIECES + ["国", "家", "高新", "区"]
+    for _ in range(2000):
+        blocks = [
+            segment.Block("para", "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))))
+            for _ in range(rng.randint(1, 5))
+        ]
+        draft = segment._Draft(blocks=blocks)
+        for size in (0, 1, 7, 20, 45, 160):
+            assert draft.lead_zone_keys(size) == segment.zone_keys(draft.text[:size]), (draft.text, size)
