@@ -1,4 +1,4 @@
-"""The per-article indexes of the company and project extractors answer what the scans they
+"""The per-article indexes and pre-scans of the company and project extractors answer what the scans they
 replace answer, on invented sentences and on random texts drawn from the characters they read."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract.companies import _CLAUSE_SPLIT, _SENTENCE_END, _Marks
+from loaders.extract.companies import _CLAUSE_SPLIT, _LEGAL, _SENTENCE_END, _legal_scan_start, _Marks
 
 _CLAUSE_MARKS = '，。；！？：,;!?:\n“”"《》'
 _SENTENCE_MARKS = "。！？!?\n"
@@ -51,3 +51,34 @@ def test_marks_on_invented_sentences():
 @given(st.text(alphabet="星河甲乙A1 、" + _CLAUSE_MARKS, max_size=40))
 def test_marks_on_random_texts(body: str):
     _marks_agree(body)
+
+
+def _legal_spans_agree(body: str) -> None:
+    assert [m.span() for m in _LEGAL.finditer(body, _legal_scan_start(body))] == [
+        m.span() for m in _LEGAL.finditer(body)
+    ], body
+
+
+def test_legal_scan_start_on_invented_names():
+    for body in [
+        "星河科技股份有限公司与青禾能源有限责任公司签约，云帆合伙企业（有限合伙）入驻",
+        "北辰智能有限公司滨湖分公司、远川子公司、南山总公司和集团公司",
+        "分公司",
+        "公司",
+        "无公司字样的正文",
+        "",
+    ]:
+        _legal_spans_agree(body)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["股份", "有限", "责任", "公司", "集团", "合伙", "企业", "（有限合伙）", "分", "子", "星河", "，"]
+        ),
+        max_size=10,
+    )
+)
+def test_legal_scan_start_on_random_texts(pieces: list[str]):
+    _legal_spans_agree("".join(pieces))

@@ -438,7 +438,7 @@ def _project(
     cny, usd, qual = money
     return ProjectMention(
         start, end, ctx.body[start:end], status, cny, usd, qual, company, park,
-        _event_date(ctx, sentence, status), s_start, s_end, sentence,
+        _event_date(ctx, sentence, status), s_start, s_end, sentence, ((start, end),),
     )  # fmt: skip
 
 
@@ -744,7 +744,7 @@ def _merged(found: list[ProjectMention]) -> list[ProjectMention]:
         k = _key(p.name)
         i = next((i for i, q in enumerate(kept_keys) if _same(q, k)), None)
         if i is None:
-            kept.append(replace(p, mentions=((p.start, p.end),)))
+            kept.append(p)  # (`_project` gave it its own span as its first mention)
             kept_keys.append(k)
             continue
         kept[i] = _filled(kept[i], p)
