@@ -6,7 +6,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract.companies import _CLAUSE_SPLIT, _LEGAL, _SENTENCE_END, _legal_scan_start, _Marks
+from loaders.extract.companies import (
+    _CLAUSE_SPLIT,
+    _LEGAL,
+    _SENTENCE_END,
+    _legal_scan_start,
+    _lists_with_known,
+    _Marks,
+)
 
 _CLAUSE_MARKS = '，。；！？：,;!?:\n“”"《》'
 _SENTENCE_MARKS = "。！？!?\n"
@@ -82,3 +89,34 @@ def test_legal_scan_start_on_invented_names():
 )
 def test_legal_scan_start_on_random_texts(pieces: list[str]):
     _legal_spans_agree("".join(pieces))
+
+
+def _lists_by_reading_every_clause(body: str, known_texts: set[str]) -> list[tuple[int, int]]:
+    """`_lists_with_known` as it was written first: every clause with a `、`, in turn."""
+    clauses, out, i = _Marks(body, _CLAUSE_SPLIT), [], 0
+    while (i := body.find("、", i)) != -1:
+        cs, ce = clauses.around(i)
+        i = ce
+        if any(t in body[cs:ce] for t in known_texts):
+            out.append((cs, ce))
+    return out
+
+
+def _lists_agree(body: str, known_texts: set[str]) -> None:
+    found = _lists_with_known(body, _Marks(body, _CLAUSE_SPLIT), known_texts)
+    assert found == _lists_by_reading_every_clause(body, known_texts), (body, known_texts)
+
+
+def test_lists_with_known_on_invented_sentences():
+    body = "星河科技、青禾能源等企业入驻，云帆新能源与北辰智能签约。远川电子、星河科技和南山集团；星河科技"
+    for known in [set(), {"星河科技"}, {"云帆新能源"}, {"北辰智能", "南山集团"}, {"科技、青禾"}, {"签约。远川"}]:
+        _lists_agree(body, known)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="星河甲乙、，。“”等和", max_size=40),
+    st.sets(st.text(alphabet="星河甲乙、，", min_size=1, max_size=3), max_size=3),
+)
+def test_lists_with_known_on_random_texts(body: str, known_texts: set[str]):
+    _lists_agree(body, known_texts)

@@ -1074,18 +1074,27 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found], 
         items = _items_before(body, m.start(), zones)
         if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
             accept(items, 1)
-    i = 0
-    while (i := body.find("、", i)) != -1:
-        cs, ce = clauses.around(i)
-        i = ce
-        clause = body[cs:ce]
-        if not any(t in clause for t in known_texts):
-            continue  # a list's items lie in its clause: without a known name in it, none is known
+    for cs, ce in _lists_with_known(body, clauses, known_texts):
         items = _list_items(body, cs, ce, zones)
         known = any(s <= f.start and f.end == e for s, e in items for f in found)
         if len(items) >= 2 and (known or any(body[s:e] in known_texts for s, e in items)):
             accept(items, 2)
     return out
+
+
+def _lists_with_known(body: str, clauses: _Marks, known_texts: Iterable[str]) -> list[tuple[int, int]]:
+    """The clauses holding a `、` and one of `known_texts`, left to right: a list's items lie in
+    its clause, so without a known name in it none is known. Found from where the known texts
+    stand (a few per article, often none), not by reading every clause with a `、`."""
+    out: set[tuple[int, int]] = set()
+    for text in known_texts:
+        pos = body.find(text)
+        while pos != -1:
+            cs, ce = clauses.around(pos)
+            if pos + len(text) <= ce and "、" in body[cs:ce]:
+                out.add((cs, ce))
+            pos = body.find(text, pos + 1)
+    return sorted(out)
 
 
 def _items_before(body: str, end: int, zones: _Zones) -> list[tuple[int, int]]:
