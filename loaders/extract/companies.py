@@ -28,11 +28,9 @@ Word lists (regions, industry words, generic vocabulary, non-company suffixes) l
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
-from itertools import accumulate
+from functools import cache, lru_cache
 
 from loaders.extract.lexicon import COMMON_FREQ, common_words, is_common, made_of_common_words
 from loaders.extract.parks import dominant_zone
@@ -670,43 +668,36 @@ def _groups(body: str, zones: _Zones, spans: _Spans, legal_forms: dict[str, str]
 # --- layer 4: brands in company contexts ---------------------------------------------------
 
 
-class _Marks:
-    """Where one kind of single-character mark (clause or sentence punctuation) stands in one
-    body, found once per article: the clause or sentence around a position is then a bisection
-    of these offsets, not a search of the text around it (the layers ask tens of thousands of
-    times per thousand articles). Found at the first question: most articles ask none."""
+def _clause_bounds(body: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: lists and cooperations never run across a comma or a quote."""
+    return _clause_opening(body, pos), _clause_end(body, pos)
 
-    def __init__(self, body: str, marks: re.Pattern[str]) -> None:
-        self.body = body
-        self.marks = marks
-        self.size = len(body)
 
-    @cached_property
-    def at(self) -> list[int]:
-        """The marks' offsets: the ends of the pieces the marks split the body into."""
-        pieces = self.marks.split(self.body)
-        return [end + k for k, end in enumerate(accumulate(map(len, pieces[:-1])))]
+def _clause_end(body: str, pos: int) -> int:
+    """The first clause mark at or after `pos` (the body's end when none)."""
+    after = _CLAUSE_SPLIT.search(body, pos)
+    return after.start() if after else len(body)
 
-    def opening(self, pos: int) -> int:
-        """Just after the last mark before `pos` (0 when none)."""
-        i = bisect_left(self.at, pos)
-        return self.at[i - 1] + 1 if i else 0
 
-    def end(self, pos: int) -> int:
-        """The first mark at or after `pos` (the body's end when none)."""
-        i = bisect_left(self.at, pos)
-        return self.at[i] if i < len(self.at) else self.size
-
-    def around(self, pos: int) -> tuple[int, int]:
-        """(`opening`, `end`): the clause or sentence holding `pos`."""
-        i = bisect_left(self.at, pos)
-        return (self.at[i - 1] + 1 if i else 0), (self.at[i] if i < len(self.at) else self.size)
+_CLAUSE_LOOKBACK = 64  # characters read back at a time for the clause's opening
 
 
 def _clause_opening(body: str, pos: int) -> int:
-    """Just after the last clause mark before `pos` (0 when none): lists and cooperations never
-    run across a comma or a quote. (One position; the layers ask an article's `_Marks`.)"""
-    return _Marks(body, _CLAUSE_SPLIT).opening(pos)
+    """Just after the last clause mark before `pos` (0 when none)."""
+    return _after_last_mark(body, pos, _CLAUSE_SPLIT)
+
+
+def _after_last_mark(body: str, pos: int, marks: re.Pattern[str]) -> int:
+    """Just after the last of `marks` before `pos` (0 when none): the first mark in the
+    reversed text before it, read a short window at a time (a loop, not a recursion: a long
+    text without a mark must not run out of stack)."""
+    while pos > 0:
+        floor = max(0, pos - _CLAUSE_LOOKBACK)
+        mark = marks.search(body[floor:pos][::-1])
+        if mark:
+            return pos - mark.start()
+        pos = floor
+    return 0
 
 
 def _brand_before(body: str, end: int, zones: _Zones, spans: _Spans, limit: int = 10) -> int:
@@ -880,11 +871,11 @@ _IS_A = re.compile(r"(?:是|为|作为)(?:一家|国内|全国|全球|行业)")
 _KIND_OF_COMPANY = re.compile(r"企业|公司|厂商|提供商|服务商|供应商|制造商|运营商|品牌商")
 
 
-def _described_brands(body: str, zones: _Zones, spans: _Spans, clauses: _Marks) -> list[_Found]:
+def _described_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     """`特斯联是一家…企业`, `X是国内领先的…提供商`: a short subject the same clause calls a company."""
     out: list[_Found] = []
     for m in _IS_A.finditer(body):
-        cs, ce = clauses.around(m.start())
+        cs, ce = _clause_bounds(body, m.start())
         if not _KIND_OF_COMPANY.search(body, m.end(), min(ce, m.end() + 30)):
             continue
         if m.start() == 0 or spans.is_used(m.start() - 1):
@@ -914,16 +905,16 @@ def _is_institution(text: str) -> bool:
     return text.endswith(lex.not_company) or text.endswith(lex.zone_suffix)
 
 
-def _partner_brands(body: str, zones: _Zones, spans: _Spans, clauses: _Marks) -> list[_Found]:
+def _partner_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     """`特斯联与中国科学院…研究院共建`, `湘潭市政府与湖南移动…签订`: a party to a signed
     cooperation with a university, institute, government or zone is a company when it is not one
     of those kinds itself. (With a company on the other side it may be anything: `哈理工`.)"""
     out: list[_Found] = []
     for m in re.finditer("[与和]", body):
-        ce = clauses.end(m.start())
+        ce = _clause_end(body, m.start())
         if not _COOPERATION.search(body, m.end(), ce):
             continue  # (read before the clause's opening, which few `与`/`和` need)
-        cs = clauses.opening(m.start())
+        cs = _clause_opening(body, m.start())
         after = body[m.end() : ce]
         left = body[cs : m.start()]
         lead = _LEADING_ADVERBIAL.match(left)
@@ -1050,7 +1041,7 @@ _ENUM_CUE = re.compile("等|这样的|[两三四五六七八九十]家")
 _ENUM_OPENING = re.compile(r"^(?:等|这样的|.家)")
 
 
-def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found], clauses: _Marks) -> list[_Found]:
+def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) -> list[_Found]:
     """Lists of companies: `A、B、C等…企业`, `像A、B这样的企业` (read back from the head noun),
     and lists with a member already known to be a company (`由湘潭市电化产投、…有限公司以及…
     有限公司共同投资`): every member that passes the brand checks is a company."""
@@ -1074,7 +1065,7 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found], 
         items = _items_before(body, m.start(), zones)
         if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
             accept(items, 1)
-    for cs, ce in _lists_with_known(body, clauses, known_texts):
+    for cs, ce in _lists_with_known(body, known_texts):
         items = _list_items(body, cs, ce, zones)
         known = any(s <= f.start and f.end == e for s, e in items for f in found)
         if len(items) >= 2 and (known or any(body[s:e] in known_texts for s, e in items)):
@@ -1082,7 +1073,7 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found], 
     return out
 
 
-def _lists_with_known(body: str, clauses: _Marks, known_texts: Iterable[str]) -> list[tuple[int, int]]:
+def _lists_with_known(body: str, known_texts: Iterable[str]) -> list[tuple[int, int]]:
     """The clauses holding a `、` and one of `known_texts`, left to right: a list's items lie in
     its clause, so without a known name in it none is known. Found from where the known texts
     stand (a few per article, often none), not by reading every clause with a `、`."""
@@ -1090,7 +1081,7 @@ def _lists_with_known(body: str, clauses: _Marks, known_texts: Iterable[str]) ->
     for text in known_texts:
         pos = body.find(text)
         while pos != -1:
-            cs, ce = clauses.around(pos)
+            cs, ce = _clause_bounds(body, pos)
             if pos + len(text) <= ce and "、" in body[cs:ce]:
                 out.add((cs, ce))
             pos = body.find(text, pos + 1)
@@ -1253,7 +1244,6 @@ def _place(
     if not parks:
         return {}
     primary = {p.name for p in parks if _is_primary(p)}
-    sentences = _Marks(body, _SENTENCE_END)
 
     def lift(zone: str | None) -> str | None:
         return main if zone and main in primary and zone not in primary else zone
@@ -1263,29 +1253,27 @@ def _place(
     ordered = sorted(found, key=lambda f: f.start)
     for f in ordered:
         name = canon.get(f.name, f.name)
-        zone = lift(_explicit_zone(body, f, parks, found, sentences))
+        zone = lift(_explicit_zone(body, f, parks, found))
         if zone:
-            claimed.add(sentences.opening(f.start))
+            claimed.add(_sentence_start(body, f.start))
             placed.setdefault(name, zone)
             for g in _listed_with(body, ordered, f):  # `<zone>企业A、B等企业`: the list shares it
                 placed.setdefault(canon.get(g.name, g.name), zone)
     excluded = {
         canon.get(f.name, f.name)
         for f in found
-        if f.role
-        or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start)
-        or _invests_in(body, f, parks, sentences)
+        if f.role or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start) or _invests_in(body, f, parks)
     }
     free_mentions: dict[str, int] = {}
     for f in found:
         name = canon.get(f.name, f.name)
-        if sentences.opening(f.start) not in claimed:
+        if _sentence_start(body, f.start) not in claimed:
             free_mentions[name] = free_mentions.get(name, 0) + 1
     for f in ordered:
         name = canon.get(f.name, f.name)
-        if name in placed or name in excluded or sentences.opening(f.start) in claimed:
+        if name in placed or name in excluded or _sentence_start(body, f.start) in claimed:
             continue
-        zone = _zone_before_in_sentence(f, parks, lift, sentences)
+        zone = _zone_before_in_sentence(body, f, parks, lift)
         if zone and _compatible(name, zone) and not _national(name):
             placed[name] = zone
     for name in free_mentions:
@@ -1296,9 +1284,9 @@ def _place(
     return placed
 
 
-def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention], sentences: _Marks) -> bool:
+def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention]) -> bool:
     """`X在<zone>投资建设…`: an investor building there, which may be based anywhere."""
-    end = sentences.end(f.end)
+    end = _sentence_end(body, f.end)
     return any(
         f.end <= p.start < end and _PLACING_RIGHT.search(body[f.end : p.start]) and _INVESTS.match(body[p.end : end])
         for p in parks
@@ -1326,21 +1314,24 @@ def _national(name: str) -> bool:
 
 
 def _sentence_start(body: str, pos: int) -> int:
-    """Placement reads sentences: a zone in another sentence says nothing about this one.
-    (One position; `_place` asks the article's `_Marks`.)"""
-    return _Marks(body, _SENTENCE_END).opening(pos)
+    """Placement reads sentences: a zone in another sentence says nothing about this one."""
+    return _after_last_mark(body, pos, _SENTENCE_END)
 
 
-def _explicit_zone(
-    body: str, f: _Found, parks: Sequence[ParkMention], found: list[_Found], sentences: _Marks
-) -> str | None:
+def _sentence_end(body: str, pos: int) -> int:
+    """End of the sentence holding `pos`."""
+    m = _SENTENCE_END.search(body, pos)
+    return m.start() if m else len(body)
+
+
+def _explicit_zone(body: str, f: _Found, parks: Sequence[ParkMention], found: list[_Found]) -> str | None:
     """`位于<zone>的X`, `<zone>企业X`, `<zone>X`; `X在/落户/入驻<zone>`, `X…是<zone>…企业`."""
     for p in parks:
         if p.end <= f.start and f.start - p.end <= 12:
             gap = body[p.end : f.start]
             if _PLACING_LEFT.match(gap):
                 return p.name
-    end = sentences.end(f.end)
+    end = _sentence_end(body, f.end)
     others = [g.start for g in found if f.end <= g.start < end and g is not f]
     limit = min([end, *others])
     for p in parks:
@@ -1360,10 +1351,10 @@ def _explicit_zone(
 
 
 def _zone_before_in_sentence(
-    f: _Found, parks: Sequence[ParkMention], lift: Callable[[str | None], str | None], sentences: _Marks
+    body: str, f: _Found, parks: Sequence[ParkMention], lift: Callable[[str | None], str | None]
 ) -> str | None:
     """The one zone a sentence names before the company, as its subject (`长治国家高新区依托X…`)."""
-    s = sentences.opening(f.start)
+    s = _sentence_start(body, f.start)
     names = {lift(p.name) for p in parks if s <= p.start and p.end <= f.start}
     return next(iter(names)) if len(names) == 1 else None
 
@@ -1434,14 +1425,13 @@ def find_companies(body: str, parks: Sequence[ParkMention] = (), zone: str | Non
     found += _title_brands(body, zones, spans, known)
     found += _bare_company(body, zones, spans)
     found += _industry_brands(body, zones, spans)
-    clauses = _Marks(body, _CLAUSE_SPLIT)
-    found += _described_brands(body, zones, spans, clauses)
-    found += _partner_brands(body, zones, spans, clauses)
+    found += _described_brands(body, zones, spans)
+    found += _partner_brands(body, zones, spans)
     found += _example_brands(body, spans)
     found += _publisher_brands(body, spans)
     found += _zone_enterprise_brands(body, parks, spans)
     found += _class_lists(body, zones, spans)
-    found += _enumerations(body, zones, spans, found, clauses)
+    found += _enumerations(body, zones, spans, found)
     found += _alias_declarations(body, [f for f in found if f.kind == "brand"], spans)
     found += _repeat_brands(body, found, spans)
 
