@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.rules import end_of_last_word, longest_word, skip_to
@@ -384,10 +384,7 @@ class _Tagging:
 
 
 def _place_run(window: str) -> int:
-    import jieba.posseg as pseg
-
-    jieba_ready()
-    tokens = list(pseg.cut(window))
+    tokens = list(_pos_cut(window))
     head = 0
     for tok in reversed(tokens):
         if tok.flag not in _PLACE_FLAGS:
@@ -396,6 +393,124 @@ def _place_run(window: str) -> int:
     if head < 2 or (tokens[-1].flag == "zg" and head == len(tokens[-1].word)):
         return 0
     return head
+
+
+# --- jieba's part-of-speech tags, worked out sooner ----------------------------------------
+
+
+def _pos_cut(window: str) -> Iterator[Any]:
+    """`jieba.posseg.cut(window)`: the same (word, flag) pairs, lazily, from jieba's own
+    dictionaries and model; only the Viterbi that tags a run of unknown characters is ours."""
+    return _pos_tagger().cut(window)
+
+
+@cache
+def _pos_tagger() -> Any:
+    """jieba's default tagger with `_hmm_words` for its `__cut`. Built on first use: importing
+    jieba.posseg reads its tag dictionary, which a process that tags nothing need not pay."""
+    import jieba.posseg as pseg
+
+    jieba_ready()
+
+    class Tagger(pseg.POSTokenizer):  # type: ignore[misc]
+        def __init__(self) -> None:  # pseg.dt's dictionaries (user words too), not read again
+            self.tokenizer = pseg.dt.tokenizer
+            self.word_tag_tab = pseg.dt.word_tag_tab
+
+    Tagger._POSTokenizer__cut = _hmm_words  # the name jieba's `self.__cut` looks up
+    return Tagger()
+
+
+def _hmm_words(_tagger: Any, run: str) -> Iterator[Any]:
+    """jieba.posseg's `__cut` (a run of characters its dictionary does not split, as words
+    with tags by the HMM's state path), line for line, with `_viterbi` finding the path."""
+    from jieba.posseg import pair
+
+    path = _viterbi(run)
+    begin, after = 0, 0
+    for i, (position, flag) in enumerate(path):
+        if position == "B":
+            begin = i
+        elif position == "E":
+            yield pair(run[begin : i + 1], flag)
+            after = i + 1
+        elif position == "S":
+            yield pair(run[i], flag)
+            after = i + 1
+    if after < len(run):
+        yield pair(run[after:], path[after][1])
+
+
+_HmmState = tuple[str, str]  # (B/M/E/S, part-of-speech tag)
+
+
+@cache
+def _hmm() -> tuple[dict[str, tuple[_HmmState, ...]], dict, dict, dict[_HmmState, tuple], dict[_HmmState, frozenset]]:
+    """jieba's POS HMM (states per character, start and emission log probabilities) and, per
+    state, the (next state, log probability) pairs its transition table holds and their set."""
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    moves = {state: tuple(nxt.items()) for state, nxt in trans_P.items()}
+    return char_state_tab_P, start_P, emit_P, moves, {state: frozenset(nxt) for state, nxt in trans_P.items()}
+
+
+_UNSEEN = -3.14e100  # jieba's log probability of an emission its model never saw (MIN_FLOAT)
+
+
+def _viterbi(run: str) -> list[_HmmState]:
+    """The state path `jieba.posseg.viterbi` finds for `run`, the same to the bit: the same sums
+    in the same order, the same tie-break (the higher state wins). jieba scores every pair of
+    states (~19 x ~18 a character) and drops the pairs its transition table lacks (minus
+    infinity); this pushes each state's score along the ~20 moves it has, a fifth of the pairs."""
+    states, start_p, emit_p, moves, reachable_from = _hmm()
+    everything = moves.keys()
+    first = states.get(run[0], everything)
+    score = {y: start_p[y] + emit_p[y].get(run[0], _UNSEEN) for y in first}
+    back: list[dict[_HmmState, _HmmState]] = []
+    for ch in run[1:]:
+        live = [x for x in score if moves[x]]
+        if not live:  # no state can go on: jieba's own Viterbi, and whatever it makes of that
+            from jieba.posseg import viterbi
+
+            return _jieba_path(viterbi, run)
+        reachable = frozenset().union(*(reachable_from[x] for x in live))
+        allowed = reachable.intersection(states.get(ch, everything)) or reachable
+        emission = {y: emit_p[y].get(ch, _UNSEEN) for y in allowed}
+        score, came = _step(score, live, moves, emission)
+        back.append(came)
+    state = max((s, y) for y, s in score.items())[1]
+    path = [state]
+    for came in reversed(back):
+        state = came[state]
+        path.append(state)
+    return path[::-1]
+
+
+def _step(
+    score: dict[_HmmState, float], live: list[_HmmState], moves: dict, emission: dict[_HmmState, float]
+) -> tuple[dict[_HmmState, float], dict[_HmmState, _HmmState]]:
+    """One Viterbi step: each allowed state's best score over the moves into it, and the state
+    it came from (on a tie, the higher one, as jieba's `max` over (score, state) pairs)."""
+    new: dict[_HmmState, float] = {}
+    came: dict[_HmmState, _HmmState] = {}
+    for x in live:
+        base = score[x]
+        for y, p in moves[x]:
+            e = emission.get(y)
+            if e is None:
+                continue
+            s = base + p + e
+            old = new.get(y)
+            if old is None or s > old or (s == old and x > came[y]):
+                new[y] = s
+                came[y] = x
+    return new, came
+
+
+def _jieba_path(viterbi: Callable[..., tuple[float, list[_HmmState]]], run: str) -> list[_HmmState]:
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    return viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1]
 
 
 def _tagged_head(body: str, end: int, tagging: _Tagging) -> int | None:
@@ -497,10 +612,7 @@ def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
 
 def _opening(window: str) -> int:
     """The length of the leading verbs and function words jieba finds in a descriptor (`回忆起信创`)."""
-    import jieba.posseg as pseg
-
-    jieba_ready()
-    tokens = pseg.cut(window)  # read lazily: jieba tags the rest only when asked
+    tokens = _pos_cut(window)  # read lazily: jieba tags the rest only when asked
     token = next(tokens, None)
     skipped = 0
     while token is not None and token.flag in _NOT_OPENING:
