@@ -2,25 +2,39 @@
 
 `_pos_cut` is `jieba.posseg.cut` with another Viterbi for the runs of unknown characters: the
 same (word, flag) pairs, and `_viterbi` the same state path as jieba's, on invented windows
-and on random strings of the characters zone names are made of.
+and on random strings of the characters zone names are made of. `_place_before`,
+`_known_head` and `_gazetteer_at` look up only where a name can end or open; they must find
+what a look-up of every length finds. The zone suffixes are one trie: it must match what their
+alternation, longest first, matches.
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 import jieba.posseg as pseg
 import pytest
 from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P, viterbi
 
 from loaders.extract.parks import (
+    _MAX_FORM,
+    _MAX_HEAD,
+    _gazetteer_at,
+    _known_head,
+    _place_before,
+    _placed,
     _pos_cut,
+    _scan_left,
+    _suffix_regex,
     _viterbi,
 )
 from loaders.reference import (
     jieba_ready,
     place_names,
+    place_regions,
     zone_forms,
+    zone_in,
     zone_suffixes,
 )
 
@@ -78,3 +92,88 @@ def test_viterbi_is_jiebas_to_the_state() -> None:
     for run in [*_random_texts(300, 10, seed=11), "信创", "苏相", "栏山"]:
         run = "".join(ch for ch in run if "\u4e00" <= ch <= "\u9fff") or "信"
         assert _viterbi(run) == viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1], run
+
+
+def _plain_place_before(body: str, start: int) -> str | None:
+    for k in (5, 4, 3, 2):
+        if start - k >= 0 and body[start - k : start] in place_regions():
+            return body[start - k : start]
+    return None
+
+
+def _plain_known_head(body: str, end: int) -> int | None:
+    places = place_names()
+    for k in range(_MAX_HEAD, 1, -1):
+        if end - k >= 0 and body[end - k : end] in places:
+            return end - k
+    floor = _scan_left(body, end, _MAX_HEAD)
+    for q in range(floor, end - 2):
+        for k in range(min(6, end - q - 1), 1, -1):
+            if body[q : q + k] in places and 1 <= end - q - k <= 4:
+                return q
+    return None
+
+
+def _plain_gazetteer_at(body: str, end: int, provinces):
+    """Every length from the longest form down, as the reader looked them up before."""
+    forms = zone_forms()
+    for k in range(min(_MAX_FORM, end), 1, -1):
+        zone = forms.get(body[end - k : end])
+        if zone is None:
+            continue
+        place = _plain_place_before(body, end - k)
+        if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
+            return None
+        return end - k, _placed(body[end - k : end], zone, provinces), place
+    return None
+
+
+def _texts_with_names() -> list[str]:
+    """Invented sentences, and random joins of place names, zone forms and filler."""
+    rng = random.Random(3)
+    names = sorted(place_names())[:300] + sorted(zone_forms())[:300] + ["中山", "浙江", "北京市"]
+    filler = ["", "的", "在", "为", "，", "·", "新", "国家", "湾区"]
+    texts = [
+        "位于长治国家高新区的企业",
+        "浙江杭州湾上虞经济技术开发区",
+        "中山火炬高新区和厦门火炬高新区",
+        "南宁·中关村科技园",
+        "为临江高新区孕育",
+    ]
+    for _ in range(300):
+        texts.append("".join(rng.choice(names) + rng.choice(filler) for _ in range(rng.randint(1, 4))))
+    return texts
+
+
+def test_place_before_finds_what_every_length_finds() -> None:
+    for text in _texts_with_names():
+        for start in range(len(text) + 1):
+            assert _place_before(text, start) == _plain_place_before(text, start), (text, start)
+
+
+def test_known_head_finds_what_every_length_finds() -> None:
+    for text in _texts_with_names():
+        for end in range(len(text) + 1):
+            assert _known_head(text, end) == _plain_known_head(text, end), (text, end)
+
+
+def test_gazetteer_at_finds_what_every_length_finds() -> None:
+    def provinces() -> frozenset[str]:
+        return frozenset({"广东", "浙江"})
+
+    for text in _texts_with_names():
+        for end in range(len(text) + 1):
+            assert _gazetteer_at(text, end, provinces) == _plain_gazetteer_at(text, end, provinces), (text, end)
+
+
+def test_suffix_trie_matches_what_the_longest_first_alternation_matches() -> None:
+    alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
+    plain = re.compile(f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+    rng = random.Random(9)
+    pieces = [z.suffix for z in zone_suffixes()]
+    pieces += ["国家", "国", "高新", "（二期）", "(滨江)", "技术", "，", "农业", "自主"]
+    texts = ["长治国家高新区（滨江）与国家自主创新示范区、国家国家自主创新示范区", *_random_texts(200, 30, seed=13)]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(400)]
+    for text in texts:
+        spans = [(m.span(), m.span(1), m.span(2)) for m in _suffix_regex().finditer(text)]
+        assert spans == [(m.span(), m.span(1), m.span(2)) for m in plain.finditer(text)], text

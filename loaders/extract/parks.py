@@ -96,9 +96,11 @@ _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 
 @cache
 def _suffix_regex() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
+    """A zone suffix, the longest that matches (a trie, so the engine follows the characters
+    instead of trying 51 suffixes in turn), with `国家` before it and a bracket after it."""
+    suffixes = longest_word(z.suffix for z in zone_suffixes())
     opening = "".join(sorted({"国"} | {z.suffix[0] for z in zone_suffixes()}))
-    return skip_to(re.escape(opening), f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+    return skip_to(re.escape(opening), f"(?:国家)?({suffixes})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
 
 
 @cache
@@ -120,11 +122,20 @@ def _cut_stop_words(body: str, start: int, end: int) -> int:
 
 
 def _place_before(body: str, start: int) -> str | None:
-    """The province or city name printed right before `start`, if any (`浙江`, `北京市`)."""
+    """The province or city name printed right before `start`, if any (`浙江`, `北京市`). Most
+    characters end no such name: for them the four lengths are not looked up."""
+    if body[start - 1 : start] not in _place_endings():
+        return None
     for k in (5, 4, 3, 2):
         if start - k >= 0 and body[start - k : start] in place_regions():
             return body[start - k : start]
     return None
+
+
+@cache
+def _place_endings() -> frozenset[str]:
+    """The last characters of the province and city names (`省`, `市`, `江`, `州` ...)."""
+    return frozenset(name[-1] for name in place_regions())
 
 
 def _mention(
@@ -160,12 +171,12 @@ def short_form(written: str) -> str:
 # --- the gazetteer ------------------------------------------------------------------
 
 
-def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone] | None:
+def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone, str | None] | None:
     """The longest gazetteer form ending at `end` whose place fits (`provinces`: the provinces
-    the text names, see `_placed`)."""
+    the text names, see `_placed`): its start, its zone and the place printed before it."""
     forms = zone_forms()
     reach = min(_MAX_FORM, end)
-    for k in _form_lengths().get(body[end - 2 : end], ()):
+    for k in _form_lengths(body, end):
         if k > reach:
             continue
         zone = forms.get(body[end - k : end])
@@ -174,19 +185,37 @@ def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) 
         place = _place_before(body, end - k)
         if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
             return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-        return end - k, _placed(body[end - k : end], zone, provinces)
+        return end - k, _placed(body[end - k : end], zone, provinces), place
     return None
 
 
+_LONG_ENDING = 4  # forms this long or longer are indexed by their last four characters
+
+
+def _form_lengths(body: str, end: int) -> tuple[int, ...]:
+    """The lengths of the gazetteer forms that can end at `end`, longest first: the long forms
+    sharing the text's last four characters there (`治高新区`: a few, not every `…新区`),
+    then the short ones sharing its last two. No other length can name a form there."""
+    long_forms, short_forms = _form_endings()
+    return long_forms.get(body[end - _LONG_ENDING : end], ()) + short_forms.get(body[end - 2 : end], ())
+
+
 @cache
-def _form_lengths() -> dict[str, tuple[int, ...]]:
-    """Last two characters of a gazetteer form -> the lengths of the forms ending so, longest
-    first: the only lengths worth looking up at a given end."""
-    lengths: dict[str, set[int]] = {}
+def _form_endings() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Last four characters of the long gazetteer forms, last two of the short ones -> the
+    lengths of the forms ending so, longest first."""
+    long_forms: dict[str, set[int]] = {}
+    short_forms: dict[str, set[int]] = {}
     for form in zone_forms():
-        if len(form) >= 2:
-            lengths.setdefault(form[-2:], set()).add(len(form))
-    return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
+        if len(form) >= _LONG_ENDING:
+            long_forms.setdefault(form[-_LONG_ENDING:], set()).add(len(form))
+        elif len(form) >= 2:
+            short_forms.setdefault(form[-2:], set()).add(len(form))
+
+    def longest_first(lengths: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+        return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
+
+    return longest_first(long_forms), longest_first(short_forms)
 
 
 def _placed(form: str, zone: Zone, provinces: Callable[[], frozenset[str]]) -> Zone:
@@ -259,12 +288,13 @@ def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], froz
     found = _gazetteer_at(body, m.end(1), provinces)
     if found is None:
         return None
-    start, zone = found
+    start, zone, place = found
     if _conflicting(zone, suffix):
         return None
     end = m.end() if m.group(2) and not _PHASE.search(m.group(2)) else m.end(1)
     national = "国家" in body[start : m.end(1)]
-    text_start = _with_qualifier(body, _with_place(body, start, zone))
+    with_place = start - len(place) if place and zone_in(zone, place) else start  # `_with_place`, place known
+    text_start = _with_qualifier(body, with_place)
     return _mention(text_start, end, body, zone, m.group(1), national, body[start : m.end(1)])
 
 
@@ -348,17 +378,28 @@ def _resolve(name: str, park_type: str) -> Zone | None:
 
 
 def _known_head(body: str, end: int) -> int | None:
-    """Start of a head made of a known place, optionally followed by 1–4 more characters."""
+    """Start of a head made of a known place, optionally followed by 1–4 more characters. Only
+    where a place name can end (1.) or open (2.) are the lengths looked up."""
     places = place_names()
-    for k in range(_MAX_HEAD, 1, -1):  # 1. a known name ending at the suffix
-        if end - k >= 0 and body[end - k : end] in places:
-            return end - k
+    firsts, lasts = _place_name_edges()
+    if body[end - 1 : end] in lasts:
+        for k in range(_MAX_HEAD, 1, -1):  # 1. a known name ending at the suffix
+            if end - k >= 0 and body[end - k : end] in places:
+                return end - k
     floor = _scan_left(body, end, _MAX_HEAD)
     for q in range(floor, end - 2):  # 2. a known place opening a short head
+        if body[q] not in firsts:
+            continue
         for k in range(min(6, end - q - 1), 1, -1):
             if body[q : q + k] in places and 1 <= end - q - k <= 4:
                 return q
     return None
+
+
+@cache
+def _place_name_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last characters of the names that can open a zone name."""
+    return frozenset(n[0] for n in place_names()), frozenset(n[-1] for n in place_names())
 
 
 class _Tagging:
