@@ -5,27 +5,35 @@ same (word, flag) pairs, and `_viterbi` the same state path as jieba's, on inven
 and on random strings of the characters zone names are made of. `_place_before`,
 `_known_head` and `_gazetteer_at` look up only where a name can end or open; they must find
 what a look-up of every length finds. The zone suffixes are one trie: it must match what their
-alternation, longest first, matches.
+alternation, longest first, matches. `_Recurring` works a head out only where it is written;
+it must answer what counting every suffix's head first answers.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
 import jieba.posseg as pseg
 import pytest
 from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P, viterbi
 
+from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.parks import (
+    _GENERIC_HEAD,
     _MAX_FORM,
     _MAX_HEAD,
+    _RECURRING_HEAD,
+    _RECURRING_MIN,
     _gazetteer_at,
     _known_head,
     _place_before,
     _placed,
     _pos_cut,
+    _Recurring,
     _scan_left,
+    _short_head,
     _suffix_regex,
     _viterbi,
 )
@@ -33,6 +41,7 @@ from loaders.reference import (
     jieba_ready,
     place_names,
     place_regions,
+    suffix_info,
     zone_forms,
     zone_in,
     zone_suffixes,
@@ -164,6 +173,45 @@ def test_gazetteer_at_finds_what_every_length_finds() -> None:
     for text in _texts_with_names():
         for end in range(len(text) + 1):
             assert _gazetteer_at(text, end, provinces) == _plain_gazetteer_at(text, end, provinces), (text, end)
+
+
+def _plain_recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
+    """Every admin suffix's short head counted first, as the reader did before."""
+    counts: Counter[str] = Counter()
+    for m in matches:
+        if suffix_info()[m.group(1)].kind != "admin":
+            continue
+        head = body[_short_head(body, m.start(1)) : m.start(1)]
+        if _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
+            counts[head] += 1
+    return frozenset(
+        h
+        for h, n in counts.items()
+        if n >= _RECURRING_MIN and not _GENERIC_HEAD.search(h) and not made_of_common_words(h)
+    )
+
+
+def _texts_with_heads() -> list[str]:
+    rng = random.Random(5)
+    heads = ["苏相", "青禾", "电力系统", "翠屏", "的苏相", "在青禾湾", "国家", "两个", "云栖"]
+    suffixes = ["合作区", "高新区", "示范区", "产业园", "新区", "开发区"]
+    filler = ["", "，", "和", "与", "。该", "为"]
+    texts = ["苏相合作区成立以来，苏相合作区企业增多", "电力系统示范区与电力系统示范区"]
+    for _ in range(200):
+        texts.append(
+            "".join(rng.choice(filler) + rng.choice(heads) + rng.choice(suffixes) for _ in range(rng.randint(1, 6)))
+        )
+    return texts
+
+
+def test_recurring_heads_asked_one_by_one_are_the_heads_counted_all_at_once() -> None:
+    for text in _texts_with_heads():
+        matches = list(_suffix_regex().finditer(text))
+        plain = _plain_recurring_heads(text, matches)
+        recurring = _Recurring(text, matches)
+        asked = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 6) + 1)}
+        for head in sorted(asked | {""}):
+            assert (head in recurring) == (head in plain), (text, head)
 
 
 def test_suffix_trie_matches_what_the_longest_first_alternation_matches() -> None:

@@ -586,20 +586,23 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]], tagging: _Tagging) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: _Recurring, tagging: _Tagging) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
         start = _tagged_head(body, head_end, tagging)
     if start is None:
-        floor = _cut_stop_words(body, _scan_left(body, head_end, _RECURRING_HEAD[1]), head_end)
-        if body[floor:head_end] in recurring():
+        floor = _short_head(body, head_end)
+        if body[floor:head_end] in recurring:
             start = floor
     return start
 
 
-def _admin_mention(
-    body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]], tagging: _Tagging
-) -> ParkMention | None:
+def _short_head(body: str, end: int) -> int:
+    """Start of the short head (at most `_RECURRING_HEAD[1]` characters, no stop words) before `end`."""
+    return _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
+
+
+def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: _Tagging) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
     national = m.group(0).startswith("国家")
@@ -632,23 +635,33 @@ def _admin_mention(
     return ParkMention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
 
 
-def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
-    """Short unknown heads the article writes with the same suffix at least twice (`苏相合作区`)."""
-    counts: Counter[str] = Counter()
-    for m in matches:
-        if suffix_info()[m.group(1)].kind != "admin":
-            continue
-        end = m.start(1)
-        start = _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
-        head = body[start:end]
-        if _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
-            counts[head] += 1
-    # `电力系统示范区`: everyday words, not a name (asked only of the heads that recur)
-    return frozenset(
-        h
-        for h, n in counts.items()
-        if n >= _RECURRING_MIN and not _GENERIC_HEAD.search(h) and not made_of_common_words(h)
-    )
+class _Recurring:
+    """The short unknown heads a text writes before a zone suffix at least twice (`苏相合作区`),
+    asked head by head: a head is worked out only at the suffixes its characters end, not at
+    every suffix of the text. Made for one call of `_named_zones` and dropped with it."""
+
+    def __init__(self, body: str, matches: list[re.Match[str]]) -> None:
+        self._body = body
+        self._matches = matches
+        self._ends: list[int] | None = None  # where the admin suffixes start, listed when first asked
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, head: str) -> bool:
+        if head not in self._answers:
+            self._answers[head] = self._recurs(head)
+        return self._answers[head]
+
+    def _recurs(self, head: str) -> bool:
+        if not _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
+            return False
+        if self._ends is None:
+            self._ends = [m.start(1) for m in self._matches if suffix_info()[m.group(1)].kind == "admin"]
+        body, size = self._body, len(head)
+        written = sum(
+            1 for end in self._ends if body.startswith(head, end - size) and body[_short_head(body, end) : end] == head
+        )
+        # `电力系统示范区`: everyday words, not a name (asked only of the heads that recur)
+        return written >= _RECURRING_MIN and not _GENERIC_HEAD.search(head) and not made_of_common_words(head)
 
 
 def _opening(window: str) -> int:
@@ -790,8 +803,7 @@ def _named_zones(body: str) -> list[ParkMention]:
         # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
         # zone_key and so neither merge nor take another's name; the rest of the reading is spared
         return sorted(_bare_mentions(body, _Covered(len(body))), key=lambda p: p.start)
-    # the last resort for a head: counted only when a zone needs it, once per text
-    recurring = _once(lambda: _recurring_heads(body, matches))
+    recurring = _Recurring(body, matches)  # the last resort for a head, asked only when a zone needs it
     provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
     tagging = _Tagging()
     admin: list[ParkMention] = []
