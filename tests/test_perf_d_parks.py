@@ -4,15 +4,17 @@
 same (word, flag) pairs, and `_viterbi` the same state path as jieba's, on invented windows
 and on random strings of the characters zone names are made of. `_place_before`,
 `_known_head` and `_gazetteer_at` look up only where a name can end or open; they must find
-what a look-up of every length finds. The zone suffixes are one trie: it must match what their
-alternation, longest first, matches. `_Recurring` works a head out only where it is written;
-it must answer what counting every suffix's head first answers.
+what a look-up of every length finds. The zone suffixes are one trie, `国家` before them read
+apart: they must be what their alternation, longest first, after an optional `国家` finds.
+`_Recurring` works a head out only where it is written; it must answer what counting every
+suffix's head first answers.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import re._parser as sre_parser
 from collections import Counter
 
 import jieba.posseg as pseg
@@ -28,13 +30,15 @@ from loaders.extract.parks import (
     _RECURRING_MIN,
     _gazetteer_at,
     _known_head,
+    _national_suffix_regex,
     _place_before,
     _placed,
     _pos_cut,
     _Recurring,
+    _says_national,
     _scan_left,
     _short_head,
-    _suffix_regex,
+    _suffix_matches,
     _viterbi,
 )
 from loaders.reference import (
@@ -46,6 +50,7 @@ from loaders.reference import (
     zone_in,
     zone_suffixes,
 )
+from tests.test_extract_prescans import _opening_characters
 
 _INVENTED = [
     "为临江",
@@ -206,7 +211,7 @@ def _texts_with_heads() -> list[str]:
 
 def test_recurring_heads_asked_one_by_one_are_the_heads_counted_all_at_once() -> None:
     for text in _texts_with_heads():
-        matches = list(_suffix_regex().finditer(text))
+        matches = _suffix_matches(text)
         plain = _plain_recurring_heads(text, matches)
         recurring = _Recurring(text, matches)
         asked = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 6) + 1)}
@@ -214,7 +219,7 @@ def test_recurring_heads_asked_one_by_one_are_the_heads_counted_all_at_once() ->
             assert (head in recurring) == (head in plain), (text, head)
 
 
-def test_suffix_trie_matches_what_the_longest_first_alternation_matches() -> None:
+def test_suffixes_found_are_what_the_longest_first_alternation_after_an_optional_national_finds() -> None:
     alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
     plain = re.compile(f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
     rng = random.Random(9)
@@ -222,6 +227,18 @@ def test_suffix_trie_matches_what_the_longest_first_alternation_matches() -> Non
     pieces += ["国家", "国", "高新", "（二期）", "(滨江)", "技术", "，", "农业", "自主"]
     texts = ["长治国家高新区（滨江）与国家自主创新示范区、国家国家自主创新示范区", *_random_texts(200, 30, seed=13)]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(400)]
+    texts += ["国家自主创新示范区", "长治国家高新区", "国家国家高新区（二期）"]
     for text in texts:
-        spans = [(m.span(), m.span(1), m.span(2)) for m in _suffix_regex().finditer(text)]
-        assert spans == [(m.span(), m.span(1), m.span(2)) for m in plain.finditer(text)], text
+        found = [(_says_national(text, m), m.span(1), m.span(2), m.end()) for m in _suffix_matches(text)]
+        expected = [(m.group(0).startswith("国家"), m.span(1), m.span(2), m.end()) for m in plain.finditer(text)]
+        assert found == expected, text
+
+
+def test_national_suffix_pattern_opens_only_with_the_characters_it_skips_to() -> None:
+    """`_national_suffix_regex` is tried only where its lookahead's characters stand."""
+    lookahead, pattern = re.fullmatch(
+        r"\(\?=\[([^\]]*)\]\)\(\?:(.*)\)", _national_suffix_regex().pattern, re.S
+    ).groups()
+    opens, empty = _opening_characters(sre_parser.parse(pattern))
+    assert opens is not None and not empty
+    assert opens <= set(lookahead), opens - set(lookahead)

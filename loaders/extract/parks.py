@@ -94,13 +94,48 @@ _GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 
 
+_NATIONAL = "国家"
+_TAIL = r"(?:[（(]([^（）()，。、；]{1,8})[）)])?"  # `杭州高新区（滨江）`: a district in brackets
+
+
+def _suffix_matches(body: str) -> list[re.Match[str]]:
+    """The zone suffixes of a text, each the longest that matches there, with `国家` before it
+    (`_says_national`) and a bracket after it. Read by `_suffix_regex`, which the engine runs
+    fast; a text writing a suffix that itself opens with `国家` (`国家自主创新示范区`) by
+    `_national_suffix_regex`, the pattern that takes such a suffix as the original reading did."""
+    if any(suffix in body for suffix in _national_suffixes()):
+        return list(_national_suffix_regex().finditer(body))
+    return list(_suffix_regex().finditer(body))
+
+
+@cache
+def _national_suffixes() -> tuple[str, ...]:
+    return tuple(z.suffix for z in zone_suffixes() if z.suffix.startswith(_NATIONAL))
+
+
 @cache
 def _suffix_regex() -> re.Pattern[str]:
-    """A zone suffix, the longest that matches (a trie, so the engine follows the characters
-    instead of trying 51 suffixes in turn), with `国家` before it and a bracket after it."""
+    """A zone suffix, as one trie opening the pattern: the engine scans for the suffixes' first
+    characters instead of trying a pattern at every offset. `国家` before a suffix is read by
+    `_says_national`, not matched: no match ends inside a `国家` (every suffix ends with 区,
+    城, 园 …), so where no suffix opens with `国家` the suffixes found are the same as with an
+    optional `国家` in front (`_national_suffix_regex`)."""
+    suffixes = longest_word(z.suffix for z in zone_suffixes() if not z.suffix.startswith(_NATIONAL))
+    return re.compile(f"({suffixes}){_TAIL}")
+
+
+@cache
+def _national_suffix_regex() -> re.Pattern[str]:
+    """A zone suffix with an optional `国家` in front: after `国家国家` the suffix is
+    `国家自主创新示范区`, after one `国家` it is `自主创新示范区`."""
     suffixes = longest_word(z.suffix for z in zone_suffixes())
     opening = "".join(sorted({"国"} | {z.suffix[0] for z in zone_suffixes()}))
-    return skip_to(re.escape(opening), f"(?:国家)?({suffixes})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+    return skip_to(re.escape(opening), f"(?:{_NATIONAL})?({suffixes}){_TAIL}")
+
+
+def _says_national(body: str, m: re.Match[str]) -> bool:
+    """Is the suffix `m` found printed right after `国家` (`长治国家高新区`)?"""
+    return m.start(1) >= len(_NATIONAL) and body.startswith(_NATIONAL, m.start(1) - len(_NATIONAL))
 
 
 @cache
@@ -605,7 +640,7 @@ def _short_head(body: str, end: int) -> int:
 def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: _Tagging) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
-    national = m.group(0).startswith("国家")
+    national = _says_national(body, m)
     head_end = m.start(1) - (2 if national else 0)
     start = _admin_head(body, head_end, recurring, tagging)
     if start is None:
@@ -798,7 +833,7 @@ def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
 
 def _named_zones(body: str) -> list[ParkMention]:
     """Every zone an article names (no references), as spans of `body`, in order."""
-    matches = list(_suffix_regex().finditer(body))
+    matches = _suffix_matches(body)
     if not matches:
         # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
         # zone_key and so neither merge nor take another's name; the rest of the reading is spared
