@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.rules import end_of_last_word, longest_word, skip_to
@@ -94,11 +94,48 @@ _GENERIC_BEFORE = ("国家", "省级", "市级", "各类", "全国", "一流")
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
 
 
+_NATIONAL = "国家"
+_TAIL = r"(?:[（(]([^（）()，。、；]{1,8})[）)])?"  # `杭州高新区（滨江）`: a district in brackets
+
+
+def _suffix_matches(body: str) -> list[re.Match[str]]:
+    """The zone suffixes of a text, each the longest that matches there, with `国家` before it
+    (`_says_national`) and a bracket after it. Read by `_suffix_regex`, which the engine runs
+    fast; a text writing a suffix that itself opens with `国家` (`国家自主创新示范区`) by
+    `_national_suffix_regex`, the pattern that takes such a suffix as the original reading did."""
+    if any(suffix in body for suffix in _national_suffixes()):
+        return list(_national_suffix_regex().finditer(body))
+    return list(_suffix_regex().finditer(body))
+
+
+@cache
+def _national_suffixes() -> tuple[str, ...]:
+    return tuple(z.suffix for z in zone_suffixes() if z.suffix.startswith(_NATIONAL))
+
+
 @cache
 def _suffix_regex() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(z.suffix) for z in zone_suffixes())
+    """A zone suffix, as one trie opening the pattern: the engine scans for the suffixes' first
+    characters instead of trying a pattern at every offset. `国家` before a suffix is read by
+    `_says_national`, not matched: no match ends inside a `国家` (every suffix ends with 区,
+    城, 园 …), so where no suffix opens with `国家` the suffixes found are the same as with an
+    optional `国家` in front (`_national_suffix_regex`)."""
+    suffixes = longest_word(z.suffix for z in zone_suffixes() if not z.suffix.startswith(_NATIONAL))
+    return re.compile(f"({suffixes}){_TAIL}")
+
+
+@cache
+def _national_suffix_regex() -> re.Pattern[str]:
+    """A zone suffix with an optional `国家` in front: after `国家国家` the suffix is
+    `国家自主创新示范区`, after one `国家` it is `自主创新示范区`."""
+    suffixes = longest_word(z.suffix for z in zone_suffixes())
     opening = "".join(sorted({"国"} | {z.suffix[0] for z in zone_suffixes()}))
-    return skip_to(re.escape(opening), f"(?:国家)?({alternation})(?:[（(]([^（）()，。、；]{{1,8}})[）)])?")
+    return skip_to(re.escape(opening), f"(?:{_NATIONAL})?({suffixes}){_TAIL}")
+
+
+def _says_national(body: str, m: re.Match[str]) -> bool:
+    """Is the suffix `m` found printed right after `国家` (`长治国家高新区`)?"""
+    return m.start(1) >= len(_NATIONAL) and body.startswith(_NATIONAL, m.start(1) - len(_NATIONAL))
 
 
 @cache
@@ -120,11 +157,20 @@ def _cut_stop_words(body: str, start: int, end: int) -> int:
 
 
 def _place_before(body: str, start: int) -> str | None:
-    """The province or city name printed right before `start`, if any (`浙江`, `北京市`)."""
+    """The province or city name printed right before `start`, if any (`浙江`, `北京市`). Most
+    characters end no such name: for them the four lengths are not looked up."""
+    if body[start - 1 : start] not in _place_endings():
+        return None
     for k in (5, 4, 3, 2):
         if start - k >= 0 and body[start - k : start] in place_regions():
             return body[start - k : start]
     return None
+
+
+@cache
+def _place_endings() -> frozenset[str]:
+    """The last characters of the province and city names (`省`, `市`, `江`, `州` ...)."""
+    return frozenset(name[-1] for name in place_regions())
 
 
 def _mention(
@@ -160,12 +206,12 @@ def short_form(written: str) -> str:
 # --- the gazetteer ------------------------------------------------------------------
 
 
-def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone] | None:
+def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone, str | None] | None:
     """The longest gazetteer form ending at `end` whose place fits (`provinces`: the provinces
-    the text names, see `_placed`)."""
+    the text names, see `_placed`): its start, its zone and the place printed before it."""
     forms = zone_forms()
     reach = min(_MAX_FORM, end)
-    for k in _form_lengths().get(body[end - 2 : end], ()):
+    for k in _form_lengths(body, end):
         if k > reach:
             continue
         zone = forms.get(body[end - k : end])
@@ -174,19 +220,37 @@ def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) 
         place = _place_before(body, end - k)
         if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
             return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-        return end - k, _placed(body[end - k : end], zone, provinces)
+        return end - k, _placed(body[end - k : end], zone, provinces), place
     return None
 
 
+_LONG_ENDING = 4  # forms this long or longer are indexed by their last four characters
+
+
+def _form_lengths(body: str, end: int) -> tuple[int, ...]:
+    """The lengths of the gazetteer forms that can end at `end`, longest first: the long forms
+    sharing the text's last four characters there (`治高新区`: a few, not every `…新区`),
+    then the short ones sharing its last two. No other length can name a form there."""
+    long_forms, short_forms = _form_endings()
+    return long_forms.get(body[end - _LONG_ENDING : end], ()) + short_forms.get(body[end - 2 : end], ())
+
+
 @cache
-def _form_lengths() -> dict[str, tuple[int, ...]]:
-    """Last two characters of a gazetteer form -> the lengths of the forms ending so, longest
-    first: the only lengths worth looking up at a given end."""
-    lengths: dict[str, set[int]] = {}
+def _form_endings() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Last four characters of the long gazetteer forms, last two of the short ones -> the
+    lengths of the forms ending so, longest first."""
+    long_forms: dict[str, set[int]] = {}
+    short_forms: dict[str, set[int]] = {}
     for form in zone_forms():
-        if len(form) >= 2:
-            lengths.setdefault(form[-2:], set()).add(len(form))
-    return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
+        if len(form) >= _LONG_ENDING:
+            long_forms.setdefault(form[-_LONG_ENDING:], set()).add(len(form))
+        elif len(form) >= 2:
+            short_forms.setdefault(form[-2:], set()).add(len(form))
+
+    def longest_first(lengths: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+        return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
+
+    return longest_first(long_forms), longest_first(short_forms)
 
 
 def _placed(form: str, zone: Zone, provinces: Callable[[], frozenset[str]]) -> Zone:
@@ -259,12 +323,13 @@ def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], froz
     found = _gazetteer_at(body, m.end(1), provinces)
     if found is None:
         return None
-    start, zone = found
+    start, zone, place = found
     if _conflicting(zone, suffix):
         return None
     end = m.end() if m.group(2) and not _PHASE.search(m.group(2)) else m.end(1)
     national = "国家" in body[start : m.end(1)]
-    text_start = _with_qualifier(body, _with_place(body, start, zone))
+    with_place = start - len(place) if place and zone_in(zone, place) else start  # `_with_place`, place known
+    text_start = _with_qualifier(body, with_place)
     return _mention(text_start, end, body, zone, m.group(1), national, body[start : m.end(1)])
 
 
@@ -348,17 +413,28 @@ def _resolve(name: str, park_type: str) -> Zone | None:
 
 
 def _known_head(body: str, end: int) -> int | None:
-    """Start of a head made of a known place, optionally followed by 1–4 more characters."""
+    """Start of a head made of a known place, optionally followed by 1–4 more characters. Only
+    where a place name can end (1.) or open (2.) are the lengths looked up."""
     places = place_names()
-    for k in range(_MAX_HEAD, 1, -1):  # 1. a known name ending at the suffix
-        if end - k >= 0 and body[end - k : end] in places:
-            return end - k
+    firsts, lasts = _place_name_edges()
+    if body[end - 1 : end] in lasts:
+        for k in range(_MAX_HEAD, 1, -1):  # 1. a known name ending at the suffix
+            if end - k >= 0 and body[end - k : end] in places:
+                return end - k
     floor = _scan_left(body, end, _MAX_HEAD)
     for q in range(floor, end - 2):  # 2. a known place opening a short head
+        if body[q] not in firsts:
+            continue
         for k in range(min(6, end - q - 1), 1, -1):
             if body[q : q + k] in places and 1 <= end - q - k <= 4:
                 return q
     return None
+
+
+@cache
+def _place_name_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last characters of the names that can open a zone name."""
+    return frozenset(n[0] for n in place_names()), frozenset(n[-1] for n in place_names())
 
 
 class _Tagging:
@@ -384,10 +460,7 @@ class _Tagging:
 
 
 def _place_run(window: str) -> int:
-    import jieba.posseg as pseg
-
-    jieba_ready()
-    tokens = list(pseg.cut(window))
+    tokens = list(_pos_cut(window))
     head = 0
     for tok in reversed(tokens):
         if tok.flag not in _PLACE_FLAGS:
@@ -396,6 +469,124 @@ def _place_run(window: str) -> int:
     if head < 2 or (tokens[-1].flag == "zg" and head == len(tokens[-1].word)):
         return 0
     return head
+
+
+# --- jieba's part-of-speech tags, worked out sooner ----------------------------------------
+
+
+def _pos_cut(window: str) -> Iterator[Any]:
+    """`jieba.posseg.cut(window)`: the same (word, flag) pairs, lazily, from jieba's own
+    dictionaries and model; only the Viterbi that tags a run of unknown characters is ours."""
+    return _pos_tagger().cut(window)
+
+
+@cache
+def _pos_tagger() -> Any:
+    """jieba's default tagger with `_hmm_words` for its `__cut`. Built on first use: importing
+    jieba.posseg reads its tag dictionary, which a process that tags nothing need not pay."""
+    import jieba.posseg as pseg
+
+    jieba_ready()
+
+    class Tagger(pseg.POSTokenizer):  # type: ignore[misc]
+        def __init__(self) -> None:  # pseg.dt's dictionaries (user words too), not read again
+            self.tokenizer = pseg.dt.tokenizer
+            self.word_tag_tab = pseg.dt.word_tag_tab
+
+    Tagger._POSTokenizer__cut = _hmm_words  # the name jieba's `self.__cut` looks up
+    return Tagger()
+
+
+def _hmm_words(_tagger: Any, run: str) -> Iterator[Any]:
+    """jieba.posseg's `__cut` (a run of characters its dictionary does not split, as words
+    with tags by the HMM's state path), line for line, with `_viterbi` finding the path."""
+    from jieba.posseg import pair
+
+    path = _viterbi(run)
+    begin, after = 0, 0
+    for i, (position, flag) in enumerate(path):
+        if position == "B":
+            begin = i
+        elif position == "E":
+            yield pair(run[begin : i + 1], flag)
+            after = i + 1
+        elif position == "S":
+            yield pair(run[i], flag)
+            after = i + 1
+    if after < len(run):
+        yield pair(run[after:], path[after][1])
+
+
+_HmmState = tuple[str, str]  # (B/M/E/S, part-of-speech tag)
+
+
+@cache
+def _hmm() -> tuple[dict[str, tuple[_HmmState, ...]], dict, dict, dict[_HmmState, tuple], dict[_HmmState, frozenset]]:
+    """jieba's POS HMM (states per character, start and emission log probabilities) and, per
+    state, the (next state, log probability) pairs its transition table holds and their set."""
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    moves = {state: tuple(nxt.items()) for state, nxt in trans_P.items()}
+    return char_state_tab_P, start_P, emit_P, moves, {state: frozenset(nxt) for state, nxt in trans_P.items()}
+
+
+_UNSEEN = -3.14e100  # jieba's log probability of an emission its model never saw (MIN_FLOAT)
+
+
+def _viterbi(run: str) -> list[_HmmState]:
+    """The state path `jieba.posseg.viterbi` finds for `run`, the same to the bit: the same sums
+    in the same order, the same tie-break (the higher state wins). jieba scores every pair of
+    states (~19 x ~18 a character) and drops the pairs its transition table lacks (minus
+    infinity); this pushes each state's score along the ~20 moves it has, a fifth of the pairs."""
+    states, start_p, emit_p, moves, reachable_from = _hmm()
+    everything = moves.keys()
+    first = states.get(run[0], everything)
+    score = {y: start_p[y] + emit_p[y].get(run[0], _UNSEEN) for y in first}
+    back: list[dict[_HmmState, _HmmState]] = []
+    for ch in run[1:]:
+        live = [x for x in score if moves[x]]
+        if not live:  # no state can go on: jieba's own Viterbi, and whatever it makes of that
+            from jieba.posseg import viterbi
+
+            return _jieba_path(viterbi, run)
+        reachable = frozenset().union(*(reachable_from[x] for x in live))
+        allowed = reachable.intersection(states.get(ch, everything)) or reachable
+        emission = {y: emit_p[y].get(ch, _UNSEEN) for y in allowed}
+        score, came = _step(score, live, moves, emission)
+        back.append(came)
+    state = max((s, y) for y, s in score.items())[1]
+    path = [state]
+    for came in reversed(back):
+        state = came[state]
+        path.append(state)
+    return path[::-1]
+
+
+def _step(
+    score: dict[_HmmState, float], live: list[_HmmState], moves: dict, emission: dict[_HmmState, float]
+) -> tuple[dict[_HmmState, float], dict[_HmmState, _HmmState]]:
+    """One Viterbi step: each allowed state's best score over the moves into it, and the state
+    it came from (on a tie, the higher one, as jieba's `max` over (score, state) pairs)."""
+    new: dict[_HmmState, float] = {}
+    came: dict[_HmmState, _HmmState] = {}
+    for x in live:
+        base = score[x]
+        for y, p in moves[x]:
+            e = emission.get(y)
+            if e is None:
+                continue
+            s = base + p + e
+            old = new.get(y)
+            if old is None or s > old or (s == old and x > came[y]):
+                new[y] = s
+                came[y] = x
+    return new, came
+
+
+def _jieba_path(viterbi: Callable[..., tuple[float, list[_HmmState]]], run: str) -> list[_HmmState]:
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    return viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1]
 
 
 def _tagged_head(body: str, end: int, tagging: _Tagging) -> int | None:
@@ -430,23 +621,26 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: Callable[[], frozenset[str]], tagging: _Tagging) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: _Recurring, tagging: _Tagging) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
         start = _tagged_head(body, head_end, tagging)
     if start is None:
-        floor = _cut_stop_words(body, _scan_left(body, head_end, _RECURRING_HEAD[1]), head_end)
-        if body[floor:head_end] in recurring():
+        floor = _short_head(body, head_end)
+        if body[floor:head_end] in recurring:
             start = floor
     return start
 
 
-def _admin_mention(
-    body: str, m: re.Match[str], recurring: Callable[[], frozenset[str]], tagging: _Tagging
-) -> ParkMention | None:
+def _short_head(body: str, end: int) -> int:
+    """Start of the short head (at most `_RECURRING_HEAD[1]` characters, no stop words) before `end`."""
+    return _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
+
+
+def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: _Tagging) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
-    national = m.group(0).startswith("国家")
+    national = _says_national(body, m)
     head_end = m.start(1) - (2 if national else 0)
     start = _admin_head(body, head_end, recurring, tagging)
     if start is None:
@@ -476,31 +670,38 @@ def _admin_mention(
     return ParkMention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
 
 
-def _recurring_heads(body: str, matches: list[re.Match[str]]) -> frozenset[str]:
-    """Short unknown heads the article writes with the same suffix at least twice (`苏相合作区`)."""
-    counts: Counter[str] = Counter()
-    for m in matches:
-        if suffix_info()[m.group(1)].kind != "admin":
-            continue
-        end = m.start(1)
-        start = _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
-        head = body[start:end]
-        if _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
-            counts[head] += 1
-    # `电力系统示范区`: everyday words, not a name (asked only of the heads that recur)
-    return frozenset(
-        h
-        for h, n in counts.items()
-        if n >= _RECURRING_MIN and not _GENERIC_HEAD.search(h) and not made_of_common_words(h)
-    )
+class _Recurring:
+    """The short unknown heads a text writes before a zone suffix at least twice (`苏相合作区`),
+    asked head by head: a head is worked out only at the suffixes its characters end, not at
+    every suffix of the text. Made for one call of `_named_zones` and dropped with it."""
+
+    def __init__(self, body: str, matches: list[re.Match[str]]) -> None:
+        self._body = body
+        self._matches = matches
+        self._ends: list[int] | None = None  # where the admin suffixes start, listed when first asked
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, head: str) -> bool:
+        if head not in self._answers:
+            self._answers[head] = self._recurs(head)
+        return self._answers[head]
+
+    def _recurs(self, head: str) -> bool:
+        if not _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
+            return False
+        if self._ends is None:
+            self._ends = [m.start(1) for m in self._matches if suffix_info()[m.group(1)].kind == "admin"]
+        body, size = self._body, len(head)
+        written = sum(
+            1 for end in self._ends if body.startswith(head, end - size) and body[_short_head(body, end) : end] == head
+        )
+        # `电力系统示范区`: everyday words, not a name (asked only of the heads that recur)
+        return written >= _RECURRING_MIN and not _GENERIC_HEAD.search(head) and not made_of_common_words(head)
 
 
 def _opening(window: str) -> int:
     """The length of the leading verbs and function words jieba finds in a descriptor (`回忆起信创`)."""
-    import jieba.posseg as pseg
-
-    jieba_ready()
-    tokens = pseg.cut(window)  # read lazily: jieba tags the rest only when asked
+    tokens = _pos_cut(window)  # read lazily: jieba tags the rest only when asked
     token = next(tokens, None)
     skipped = 0
     while token is not None and token.flag in _NOT_OPENING:
@@ -632,13 +833,12 @@ def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
 
 def _named_zones(body: str) -> list[ParkMention]:
     """Every zone an article names (no references), as spans of `body`, in order."""
-    matches = list(_suffix_regex().finditer(body))
+    matches = _suffix_matches(body)
     if not matches:
         # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
         # zone_key and so neither merge nor take another's name; the rest of the reading is spared
         return sorted(_bare_mentions(body, _Covered(len(body))), key=lambda p: p.start)
-    # the last resort for a head: counted only when a zone needs it, once per text
-    recurring = _once(lambda: _recurring_heads(body, matches))
+    recurring = _Recurring(body, matches)  # the last resort for a head, asked only when a zone needs it
     provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
     tagging = _Tagging()
     admin: list[ParkMention] = []
