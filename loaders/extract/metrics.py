@@ -42,7 +42,7 @@ from loaders.extract.periods import (
     without_bases,
     year_period,
 )
-from loaders.extract.rules import EVENT_VERBS, LEAD, skip_to
+from loaders.extract.rules import EVENT_VERBS, skip_to, strip_lead
 from loaders.extract.subjects import Figure, Subject, opening_subject, subject_of
 from loaders.reference import metric_vocabulary
 
@@ -60,8 +60,10 @@ _AFTER_STOP = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class MetricStatement:
+class MetricStatement(NamedTuple):
+    """One figure of an article, read (a named tuple: one is made for nearly every figure, and a
+    frozen dataclass's field-by-field `__init__` costs several times more)."""
+
     start: int
     end: int
     raw_text: str
@@ -185,7 +187,7 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ，,、")
     for _ in range(6):
-        new = LEAD.sub("", phrase).strip(" ，,、")
+        new = strip_lead(phrase).strip(" ，,、")
         if new == phrase:
             break
         phrase = new

@@ -15,6 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from loaders.extract.rules import skip_to
 
@@ -34,8 +35,10 @@ _CN_NUM = {
 }
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
+    """A period a figure refers to (a named tuple: every period read makes one, and a frozen
+    dataclass's field-by-field `__init__` costs several times more)."""
+
     label: str  # `2023`, `2024-Q1`, `2024-Q1..Q3`, `2024-H1`, `2024-01..05`, `2023-11`, `2024-03-27`, `cumulative`, ``
     start: date | None = None
     end: date | None = None
@@ -168,8 +171,9 @@ _AS_OF_BEFORE = re.compile(r"截[至止]\s*$")
 _DATELINE = re.compile(r"\s*(?:电|讯)")
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
+    """A period stated in a text, with its span (a named tuple, like `Period`)."""
+
     start: int
     end: int
     period: Period
