@@ -8,13 +8,15 @@ with the plain rule on invented text.
 
 from __future__ import annotations
 
+import calendar
 import re
 import re._parser as sre_parser
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import rules, subjects
+from loaders.extract import numbers, periods, rules, subjects
 from tests.test_extract_prescans import _opening_characters
 
 # invented clause openings: times, datelines, connectives, verbs, places, and plain names
@@ -88,15 +90,51 @@ def test_lead_match_is_lead_on_any_text(text: str):
     assert rules.strip_lead(text) == rules.LEAD.sub("", text)
 
 
-def test_strip_lead_is_the_repeated_substitution():
+def _plain_strip(text: str) -> str:
+    for _ in range(4):
+        new = rules.LEAD.sub("", text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _plain_topic_lead(text: str) -> str:
+    """`topic`'s opening as it was read: substitutions on copies of the sentence."""
+    plain_respect = re.compile(r"^在[^，,]{1,16}方面[，,]")
+    for _ in range(4):
+        new = plain_respect.sub("", text)
+        new = rules.LEAD.sub("", new).lstrip("，, ")
+        if new == text:
+            break
+        text = new
+    return text
+
+
+_FRAMES = ["", "园区", "，据悉，", "在人才引进方面，"]
+
+
+def test_lead_end_is_the_repeated_substitution_on_crafted_text():
     for text in _CRAFTED:
-        plain = text
-        for _ in range(4):
-            new = rules.LEAD.sub("", plain)
-            if new == plain:
-                break
-            plain = new
-        assert subjects._strip_lead(text) == plain, text
+        for before in _FRAMES:
+            for after in ("", "。其他"):
+                body = before + text + after
+                start, end = len(before), len(before) + len(text)
+                assert body[subjects._lead_end(body, start, end) : end] == _plain_strip(text), (before, text)
+                assert body[subjects._topic_start(body, start, end) : end] == _plain_topic_lead(text), (before, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_ALPHABET + "在方面，", max_size=24),
+    st.sampled_from(_FRAMES),
+    st.text(alphabet="讯员。年", max_size=3),
+)
+def test_lead_end_is_the_repeated_substitution_on_any_text(text: str, before: str, after: str):
+    body = before + text + after
+    start, end = len(before), len(before) + len(text)
+    assert body[subjects._lead_end(body, start, end) : end] == _plain_strip(text)
+    assert body[subjects._topic_start(body, start, end) : end] == _plain_topic_lead(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -107,3 +145,28 @@ def test_reference_words_gate_their_patterns(text: str):
         assert subjects._PROJECT_REF.search(text) is None
     if "其" not in text:
         assert subjects._PRONOUN.search(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet="0123456789 年月日号时点分钟后代大产业级强周边企业人才以上下的公司项目第前每TopA+＋·-，。", max_size=30
+    )
+)
+def test_number_patterns_read_in_place_as_on_a_slice(text: str):
+    """The number reader matches its context patterns at a position of the text (`pos`,
+    `endpos`) instead of on a slice: they hold no `^` or lookbehind, so the two agree."""
+    slice_of = numbers._AHEAD
+    for i in range(len(text) + 1):
+        for pattern, reach in ((numbers._NOT_AFTER, 8), (numbers._NAME_AFTER, 3), (numbers._THRESHOLD, slice_of)):
+            on_slice = pattern.match(text[i : i + reach])
+            in_place = pattern.match(text, i, i + reach)
+            assert (on_slice and on_slice.end()) == (in_place and in_place.end() - i), (pattern.pattern, text, i)
+        for pattern, back in ((numbers._NOT_BEFORE, 4), (numbers._YEARLY, 3)):
+            assert bool(pattern.search(text[max(0, i - back) : i])) == bool(pattern.search(text, max(0, i - back), i))
+
+
+def test_month_end_is_the_calendar_s():
+    for y in (1900, 1999, 2000, 2023, 2024, 2100):
+        for m in range(1, 13):
+            assert periods._month_end(y, m) == date(y, m, calendar.monthrange(y, m)[1])

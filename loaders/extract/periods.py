@@ -92,8 +92,13 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else _CN_NUM.get(s, 0)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
+    """The last day of month `m` (1-12) of `y` (without `calendar.monthrange`, which works out
+    the month's first weekday too: a period is read for nearly every figure)."""
+    return date(y, m, _MONTH_DAYS[m - 1] + (m == 2 and calendar.isleap(y)))
 
 
 def year_period(y: int) -> Period:

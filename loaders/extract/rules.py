@@ -94,21 +94,23 @@ _XUN_REACH = 6 + 2 + 1  # up to six characters, `日报`/`晚报`/`时报`, then
 _LEAD_BY_OPENING: dict[tuple[str, bool], re.Pattern[str]] = {}
 
 
-def lead_match(text: str) -> re.Match[str] | None:
-    """`LEAD.match(text)`, trying only the alternatives that can open with the text's first
-    character (and the `…讯` one only when a `讯` stands near enough).
+def lead_match(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """`LEAD.match(text[pos:endpos])` (its match read in place, at `pos`), trying only the
+    alternatives that can open with the text's first character (and the `…讯` one only when a
+    `讯` stands near enough).
 
     The engine tries LEAD's hundred alternatives one after the other at every clause it
     strips, and the first that matches wins; an alternative that cannot open with the text's
     first character cannot match, so leaving it out (in order) changes nothing.
     """
-    if not text:
+    end = len(text) if endpos is None else min(endpos, len(text))
+    if pos >= end:
         return None  # every alternative reads at least one character
-    key = (text[0], "讯" in text[:_XUN_REACH])
+    key = (text[pos], text.find("讯", pos, min(end, pos + _XUN_REACH)) >= 0)
     pattern = _LEAD_BY_OPENING.get(key)
     if pattern is None:
         pattern = _LEAD_BY_OPENING[key] = _lead_for(*key)
-    return pattern.match(text)
+    return pattern.match(text, pos, end)
 
 
 def _lead_for(first: str, xun: bool) -> re.Pattern[str]:
@@ -135,7 +137,8 @@ def _lead_openings() -> tuple[str | re.Pattern[str], ...]:
 def _lead_pattern(kept: tuple[int, ...]) -> re.Pattern[str]:
     if not kept:
         return re.compile("(?!)")  # nothing can open with the character
-    return re.compile("^(?:" + "|".join(_LEAD_ALL[i][1] for i in kept) + r")\s*")
+    # no `^`: matched at a position (LEAD's alternatives hold no `^` or lookbehind of their own)
+    return re.compile("(?:" + "|".join(_LEAD_ALL[i][1] for i in kept) + r")\s*")
 
 
 def strip_lead(text: str) -> str:

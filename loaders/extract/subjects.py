@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
-from loaders.extract.rules import lead_match, longest_word, strip_lead
+from loaders.extract.rules import lead_match, longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.reference import place_names, zone_suffixes
 
@@ -223,16 +223,16 @@ def _zone_suffix_words() -> tuple[str, ...]:
     return tuple(z.suffix for z in zone_suffixes())
 
 
-def _strip_lead(text: str) -> str:
-    """`text` past up to four LEAD words. LEAD is anchored and never matches empty, so each
-    step is one match at the start and a slice: what `LEAD.sub` did, without its search on
-    past the match, its result building, and the comparison of the whole text."""
+def _lead_end(body: str, start: int, end: int) -> int:
+    """Where `body[start:end]` goes on past up to four LEAD words. LEAD is anchored and never
+    matches empty, so each step is one match in place: what `LEAD.sub` on the clause did,
+    without its copies of the clause and the comparison of the whole text."""
     for _ in range(4):
-        m = lead_match(text)
+        m = lead_match(body, start, end)
         if m is None:
             break
-        text = text[m.end() :]
-    return text
+        start = m.end()
+    return start
 
 
 _YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")  # `荣昌区2019年下半年…`: a date, not a share's base
@@ -283,7 +283,7 @@ def _lead(ctx: ArticleContext, start: int, qs: int) -> str:
 
 
 def _body_lead(ctx: ArticleContext, start: int, qs: int) -> str:
-    return _strip_lead(ctx.body[start:qs])
+    return ctx.body[_lead_end(ctx.body, start, qs) : qs]
 
 
 def _class_of_zones(lead: str, qs: int) -> Subject | None:
@@ -307,40 +307,56 @@ def _org_names(ctx: ArticleContext) -> list[tuple[int, str]]:
     return out
 
 
-_IN_RESPECT = re.compile(r"^在[^，,]{1,16}方面[，,]")  # `在人才引进方面，…`: an adverbial, not the topic
+_IN_RESPECT = re.compile(r"在[^，,]{1,16}方面[，,]")  # `在人才引进方面，…`: an adverbial, not the topic
 
 
 def topic(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     """The organisation a sentence is about, when it opens the sentence (`贵阳国际人才城已举办…`).
 
-    `该基地` / `本次招聘会` resolve to the last organisation named with the same head.
+    `该基地` / `本次招聘会` resolve to the last organisation named with the same head. The
+    sentence is read in place (positions in the body), not copied clause by clause.
     """
     body = ctx.body
-    text = body[s0:s_end]
-    early = _TOPIC_REF.search(text[:14])
+    early = _TOPIC_REF.search(body, s0, min(s_end, s0 + _TOPIC_REF_REACH))
     if early:
         orgs = ctx.derived(_org_names)
         head = early.group(1)[-1]
-        earlier = [n for pos, n in orgs if pos < s0 + early.start() and n.endswith(head)]
+        earlier = [n for pos, n in orgs if pos < early.start() and n.endswith(head)]
         if earlier:
-            return Subject(s0 + early.end(), "other", earlier[-1], ctx.zone_name)
-    lead = text
-    for _ in range(4):
-        new = _IN_RESPECT.sub("", lead)
-        new = strip_lead(new).lstrip("，, ")
-        if new == lead:
-            break
-        lead = new
-    at = s0 + len(text) - len(lead)
-    m = _TOPIC_HEAD.search(lead[:30])
-    if not m or _PROJECT_OPENS.match(lead):
+            return Subject(early.end(), "other", earlier[-1], ctx.zone_name)
+    at = _topic_start(body, s0, s_end)
+    m = _TOPIC_HEAD.search(body, at, min(s_end, at + _TOPIC_HEAD_REACH))
+    if not m or _PROJECT_OPENS.match(body, at, s_end):
         return None
-    start = name_start(body, at + m.start())
-    if start != at or m.start() < 3:
+    if m.start() - at < 3 or name_start(body, m.start()) != at:
         return None
     if any(p.start >= s0 and body.startswith(p.text, at) for p in ctx.parks):
         return None  # `宁波高新区管委会…介绍`: the zone's own body speaks for the zone
-    return Subject(at + m.end(), "other", body[at : at + m.end()], ctx.zone_name)
+    return Subject(m.end(), "other", body[at : m.end()], ctx.zone_name)
+
+
+_TOPIC_REF_REACH = 14  # `该基地`, `本次招聘会`: a reference opening the sentence
+_TOPIC_HEAD_REACH = 30  # the organisation's head word stands this near the sentence's opening
+
+
+def _topic_start(body: str, s0: int, s_end: int) -> int:
+    """Where the sentence's topic can open: past up to four rounds of `在…方面，`, LEAD words
+    and commas."""
+    at = s0
+    for _ in range(4):
+        k = at
+        respect = _IN_RESPECT.match(body, k, s_end)
+        if respect:
+            k = respect.end()
+        lead = lead_match(body, k, s_end)
+        if lead:
+            k = lead.end()
+        while k < s_end and body[k] in "，, ":
+            k += 1
+        if k == at:
+            break
+        at = k
+    return at
 
 
 # --- the rules, in order ----------------------------------------------------------------------
@@ -649,10 +665,9 @@ def zone_of(ctx: ArticleContext, s: Subject, parks: Sequence[ParkMention]) -> st
 
 def opening_subject(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     """The zone or class of zones a sentence without figures opens with: it stays the topic."""
-    lead = _strip_lead(ctx.body[s0:s_end])
-    at = s_end - len(lead)
-    cls = _CLASS_OF_ZONES.match(lead)
+    at = _lead_end(ctx.body, s0, s_end)
+    cls = _CLASS_OF_ZONES.match(ctx.body, at, s_end)
     if cls:
-        return Subject(at + cls.end(), "other", "国家高新区")
+        return Subject(cls.end(), "other", "国家高新区")
     zone = next((p for p in ctx.parks if p.start == at and not p.is_reference), None)
     return _park(zone) if zone else None
