@@ -170,3 +170,13 @@ def test_month_end_is_the_calendar_s():
     for y in (1900, 1999, 2000, 2023, 2024, 2100):
         for m in range(1, 13):
             assert periods._month_end(y, m) == date(y, m, calendar.monthrange(y, m)[1])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="同比环上年一较去月半均 增长幅速提高升下降减少回落加了达到为的值", max_size=16))
+def test_growth_is_read_at_the_phrase_end(text: str):
+    """`_phrase` looks for the growth word only near the end: `_GROWTH` finds one exactly then."""
+    from loaders.extract import metrics
+
+    near_end = metrics._ENDS_IN_GROWTH.search(text, max(0, len(text) - metrics._GROWTH_REACH))
+    assert bool(near_end) == bool(metrics._GROWTH.search(text))

@@ -195,7 +195,7 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
         if present.isdisjoint(cues):
             continue
         for m in pattern.finditer(text):
-            if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            if found and _overlaps(found, m.start(), m.end()):  # (most texts state one period)
                 continue
             if _AS_OF_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 continue  # `截至2023年11月`: the date a stock is stated at, read by `stock_or_flow`
@@ -205,6 +205,11 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
             if p is not None:
                 found.append(Found(m.start(), m.end(), p))
     return sorted(found, key=lambda f: f.start)
+
+
+def _overlaps(found: list[Found], start: int, end: int) -> bool:
+    """Whether `start`-`end` overlaps a period found already."""
+    return any(f.start <= start < f.end or start <= f.start < end for f in found)
 
 
 def without_bases(text: str) -> str:
