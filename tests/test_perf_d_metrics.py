@@ -162,8 +162,20 @@ def test_number_patterns_read_in_place_as_on_a_slice(text: str):
             on_slice = pattern.match(text[i : i + reach])
             in_place = pattern.match(text, i, i + reach)
             assert (on_slice and on_slice.end()) == (in_place and in_place.end() - i), (pattern.pattern, text, i)
-        for pattern, back in ((numbers._NOT_BEFORE, 4), (numbers._YEARLY, 3)):
-            assert bool(pattern.search(text[max(0, i - back) : i])) == bool(pattern.search(text, max(0, i - back), i))
+        assert bool(numbers._YEARLY.search(text[max(0, i - 3) : i])) == bool(
+            numbers._YEARLY.search(text, max(0, i - 3), i)
+        )
+
+
+# the rule `_ordinal_before` reads, as the pattern it was written as
+_PLAIN_NOT_BEFORE = re.compile(r"(?:第|前|连续|历时|用时|仅用|长达|每|Top|TOP|No\.|[A-Za-z+＋·-])\s*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="第前连续历时用时仅长达每TopNo.EZaz+＋·-  \n\t\u3000年12", max_size=8))
+def test_ordinal_before_is_the_pattern(before: str):
+    window = before[-numbers._BEFORE :]
+    assert numbers._ordinal_before(window.rstrip()) == bool(_PLAIN_NOT_BEFORE.search(window))
 
 
 def test_month_end_is_the_calendar_s():

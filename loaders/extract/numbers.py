@@ -150,7 +150,11 @@ _NOT_AFTER = re.compile(
     r"代|大(?=[^\s，。；]{0,6}(?:产业|工程|行动|体系|领域|板块|集群|机制|方面|任务|要素|中心))|"
     r"方面|年代|世纪|期(?=工程|项目)|[+＋]|号线|产业体系|信创体系|体系|条(?=政策|措施|意见))"
 )
-_NOT_BEFORE = re.compile(r"(?:第|前|连续|历时|用时|仅用|长达|每|Top|TOP|No\.|[A-Za-z+＋·-])\s*$")
+# an ordinal, a rank or a span of time before a number (`第3`, `前10`, `连续5年`, `Top10`, `E2000`):
+# the words, or a Latin letter or sign, ending (but for spaces) the _BEFORE characters before it
+_NOT_BEFORE_WORDS = ("第", "前", "连续", "历时", "用时", "仅用", "长达", "每", "Top", "TOP", "No.")
+_NOT_BEFORE_MARKS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋·-")
+_BEFORE = 4
 # small Chinese numerals count things in passing (`两个超亿美元项目`, `三位一体`); only these measures keep them
 _CN_SMALL = re.compile(r"^[二两三四五六七八九十]{1,3}$")
 _CN_SMALL_MEASURES = {"家", "次", "名"}
@@ -250,11 +254,17 @@ def _is_excluded(text: str, m: re.Match[str], pre: str | None, unit: str) -> boo
     Asked only of matches with a unit: a bare number before `年`/`月` (a date) has none and is
     never read. The patterns are matched in place (at `pos`), not on slices of the text."""
     num_start, end = m.start("num"), m.end()
-    if not pre and _NOT_BEFORE.search(text, max(0, num_start - 4), num_start):
+    if not pre and _ordinal_before(text[max(0, num_start - _BEFORE) : num_start].rstrip()):
         return True
     if unit not in _MONEY_AND_RATES and _NOT_AFTER.match(text, end, end + 8):
         return True
     return bool(_NAME_AFTER.match(text, end, end + 3))
+
+
+def _ordinal_before(before: str) -> bool:
+    """Whether the text before a number (spaces stripped) ends with a `_NOT_BEFORE_WORDS` word or
+    mark: an `endswith`, not a regex tried at each of its characters."""
+    return before.endswith(_NOT_BEFORE_WORDS) or before[-1:] in _NOT_BEFORE_MARKS
 
 
 def _in_slogan(text: str, start: int, end: int) -> bool:
