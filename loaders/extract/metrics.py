@@ -42,16 +42,18 @@ from loaders.extract.periods import (
     without_bases,
     year_period,
 )
-from loaders.extract.rules import EVENT_VERBS, LEAD, skip_to
+from loaders.extract.rules import EVENT_VERBS, skip_to, strip_lead
 from loaders.extract.subjects import Figure, Subject, opening_subject, subject_of
 from loaders.reference import metric_vocabulary
 
 _CLAUSE_BREAK = "，,。；;：:！？!?\n、（(）)“”"
 _TRAIL = re.compile(r"(?:的|达到了|达到|达|约|近|超过|超|逾|共|为|是|有|已|突破|累计|高达|合计|总计|规模)\s*$")
-_GROWTH = re.compile(
-    r"(同比|环比|比上年|比上一年|较上年|较去年|较上月|较上半年|年均)?\s*(增长|增幅|增速|提高|提升|上升|下降|减少|回落|增加)"
-    r"(?:了|达到?|为)?$"
-)
+_GROWTH_WORD = r"(增长|增幅|增速|提高|提升|上升|下降|减少|回落|增加)(?:了|达到?|为)?$"
+_GROWTH = re.compile(r"(同比|环比|比上年|比上一年|较上年|较去年|较上月|较上半年|年均)?\s*" + _GROWTH_WORD)
+# whether a phrase ends in a change rate: `_GROWTH` finds one exactly when its growth word and
+# ending do (its opening is optional), and they span at most _GROWTH_REACH characters at the end
+_ENDS_IN_GROWTH = re.compile(_GROWTH_WORD)
+_GROWTH_REACH = 2 + 2
 _DECLINE = re.compile(r"(下降|减少|回落)")
 # a phrase that names a list or an action, not what is measured: `绿茶等`, `管理着`, `打造了`, `被授予`
 _NOT_A_METRIC_PHRASE = re.compile(r"(等|等首批|着|了|过|被授予|给予|辅助|首批)$")
@@ -60,8 +62,10 @@ _AFTER_STOP = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class MetricStatement:
+class MetricStatement(NamedTuple):
+    """One figure of an article, read (a named tuple: one is made for nearly every figure, and a
+    frozen dataclass's field-by-field `__init__` costs several times more)."""
+
     start: int
     end: int
     raw_text: str
@@ -185,7 +189,7 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ，,、")
     for _ in range(6):
-        new = LEAD.sub("", phrase).strip(" ，,、")
+        new = strip_lead(phrase).strip(" ，,、")
         if new == phrase:
             break
         phrase = new
@@ -241,7 +245,8 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
     whether it is a change rate."""
     phrase_start = max(cstart, floor)
     phrase = _clean_phrase(body[phrase_start:qs])
-    growth = bool(_GROWTH.search(body[phrase_start:qs].rstrip()))
+    before = body[phrase_start:qs].rstrip()
+    growth = bool(_ENDS_IN_GROWTH.search(before, max(0, len(before) - _GROWTH_REACH)))
     if growth and _GROWTH.fullmatch(phrase.strip()) and previous_phrase:
         phrase = previous_phrase + phrase
     if (len(phrase) < 2 or _NOT_A_METRIC_PHRASE.search(phrase)) and not growth:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -146,27 +146,32 @@ QUALIFIERS = {
 
 # what follows a number that makes it a date, duration, ordinal, rank, name, or class label
 _NOT_AFTER = re.compile(
-    r"^\s*(?:年(?!产)|月|日|号|时|点(?!\d)|分钟|秒|周年|天|周(?!边)|小时|个月|届|强|级|岁|后(?![^\s，。]{0,3}(?:企业|人才))|"
+    r"\s*(?:年(?!产)|月|日|号|时|点(?!\d)|分钟|秒|周年|天|周(?!边)|小时|个月|届|强|级|岁|后(?![^\s，。]{0,3}(?:企业|人才))|"
     r"代|大(?=[^\s，。；]{0,6}(?:产业|工程|行动|体系|领域|板块|集群|机制|方面|任务|要素|中心))|"
     r"方面|年代|世纪|期(?=工程|项目)|[+＋]|号线|产业体系|信创体系|体系|条(?=政策|措施|意见))"
 )
-_NOT_BEFORE = re.compile(r"(?:第|前|连续|历时|用时|仅用|长达|每|Top|TOP|No\.|[A-Za-z+＋·-])\s*$")
+# an ordinal, a rank or a span of time before a number (`第3`, `前10`, `连续5年`, `Top10`, `E2000`):
+# the words, or a Latin letter or sign, ending (but for spaces) the _BEFORE characters before it
+_NOT_BEFORE_WORDS = ("第", "前", "连续", "历时", "用时", "仅用", "长达", "每", "Top", "TOP", "No.")
+_NOT_BEFORE_MARKS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋·-")
+_BEFORE = 4
 # small Chinese numerals count things in passing (`两个超亿美元项目`, `三位一体`); only these measures keep them
 _CN_SMALL = re.compile(r"^[二两三四五六七八九十]{1,3}$")
 _CN_SMALL_MEASURES = {"家", "次", "名"}
 # `亿元以上的企业`, `亿元以上项目16个`: an amount that names a class, not a figure
-_THRESHOLD = re.compile(r"^\s*(?:以上|以下)?的?(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
+_THRESHOLD = re.compile(r"\s*(?:以上|以下)?的?(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
 _AHEAD = 40  # how far past a number its context is read (a bounded window keeps the reader linear)
 _DATE_CONTEXT = re.compile(r"^\s*[—\-~～至到]\s*\d")
-_TIME_AFTER = re.compile(r"^\s*(?:年|月|日|号|时)")  # `2023年`, `5月`: a date, not a figure
-_NAME_AFTER = re.compile(r"^级|^[A-Za-z0-9]")  # `5A级`, `2000E`: a grade or a model name
+_NAME_AFTER = re.compile(r"级|[A-Za-z0-9]")  # `5A级`, `2000E`: a grade or a model name
 _RANGE_AFTER = re.compile(r"^\s*[-—]\s*\d")  # `1/2-3`: a range, not a fraction
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
 _YEARLY = re.compile(r"年产\s*$")  # `年产120万件`: a yearly capacity
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
+    """One number read, in base units (a named tuple: the reader makes one per candidate, and a
+    frozen dataclass's field-by-field `__init__` costs several times more)."""
+
     start: int
     end: int
     text: str
@@ -243,18 +248,23 @@ def _qualifier(*words: str | None) -> str:
     return "eq"
 
 
-def _is_excluded(text: str, m: re.Match[str], unit: str | None) -> bool:
-    before = text[max(0, m.start("num") - 4) : m.start("num")]
-    after = text[m.end("num") : m.end("num") + 8]
-    if _NOT_BEFORE.search(before) and not m.group("pre"):
+def _is_excluded(text: str, m: re.Match[str], pre: str | None, unit: str) -> bool:
+    """A date, a duration, an ordinal, a rank or a name (`第3家`, `3年`, `30强`, `5A级`).
+
+    Asked only of matches with a unit: a bare number before `年`/`月` (a date) has none and is
+    never read. The patterns are matched in place (at `pos`), not on slices of the text."""
+    num_start, end = m.start("num"), m.end()
+    if not pre and _ordinal_before(text[max(0, num_start - _BEFORE) : num_start].rstrip()):
         return True
-    if unit is None:
+    if unit not in _MONEY_AND_RATES and _NOT_AFTER.match(text, end, end + 8):
         return True
-    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and _NOT_AFTER.match(text[m.end() : m.end() + 8]):
-        return True
-    if _TIME_AFTER.match(after) and not m.group("scale") and not m.group("unit"):
-        return True
-    return bool(_NAME_AFTER.match(text[m.end() : m.end() + 3]))
+    return bool(_NAME_AFTER.match(text, end, end + 3))
+
+
+def _ordinal_before(before: str) -> bool:
+    """Whether the text before a number (spaces stripped) ends with a `_NOT_BEFORE_WORDS` word or
+    mark: an `endswith`, not a regex tried at each of its characters."""
+    return before.endswith(_NOT_BEFORE_WORDS) or before[-1:] in _NOT_BEFORE_MARKS
 
 
 def _in_slogan(text: str, start: int, end: int) -> bool:
@@ -290,15 +300,20 @@ def read(text: str) -> list[Quantity]:
     return sorted(out + _numbers(text, taken), key=lambda q: q.start)
 
 
+_GROUPS = ("pre", "num", "post1", "scale", "post2", "unit", "post")  # read at once, not one call each
+_UNIT = _GROUPS.index("unit")
+
+
 def _numbers(text: str, taken: bytearray | None = None) -> list[Quantity]:
     """The quantities QUANTITY finds, outside the `taken` positions, in order of their starts:
     each starts inside its match, and the matches do not overlap."""
     out = []
     for m in QUANTITY.finditer(text):
+        groups = m.group(*_GROUPS)
         # a number without a unit is never a figure (`一体化`, `2023年`): half the matches
-        if m.group("unit") is None or (taken is not None and 1 in taken[m.start() : m.end()]):
+        if groups[_UNIT] is None or (taken is not None and 1 in taken[m.start() : m.end()]):
             continue
-        q = _quantity(text, m)
+        q = _quantity(text, m, groups)
         if q is not None:
             out.append(q)
     return out
@@ -338,51 +353,54 @@ def _halves(text: str) -> list[Quantity]:
     return out
 
 
-def _counted_value(raw: str, m: re.Match[str], post: str | None) -> float | None:
+def _counted_value(raw: str, pre: str | None, post: str | None) -> float | None:
     """The number as written, or None when it is no count (`一家`, `零部件`, a bare `万`)."""
     if not raw or raw in ("一", "零", "〇") or raw.startswith(("零", "〇")):
         return None  # `一家`, `一批`: an article, not a count; `零部件`
-    if raw in ("万", "亿", "千", "百", "十") and not (m.group("pre") or post):
+    if raw in ("万", "亿", "千", "百", "十") and not (pre or post):
         return None  # `万人有效发明专利`: a bare scale needs a qualifier (`超千家`, `千余名`)
     return _number(raw)
 
 
-def _no_figure(text: str, m: re.Match[str], raw: str, unit: str | None, post: str | None) -> bool:
+def _no_figure(text: str, m: re.Match[str], pre: str | None, raw: str, unit: str, post: str | None) -> bool:
     """A number that only looks like a figure: a date, an ordinal, a name, a threshold, a slogan."""
-    if _is_excluded(text, m, unit):
+    if _is_excluded(text, m, pre, unit):
         return True
     if _CN_SMALL.match(raw) and unit not in _CN_SMALL_MEASURES:
         return True
-    threshold = (post == "以上" or text[m.end() : m.end() + 2] in ("以上", "以下")) and _THRESHOLD.match(
-        text[m.end() : m.end() + _AHEAD]
+    end = m.end()
+    threshold = (post == "以上" or text[end : end + 2] in ("以上", "以下")) and _THRESHOLD.match(
+        text, end, end + _AHEAD
     )
-    return bool(threshold) or _in_slogan(text, m.start("num"), m.end())
+    return bool(threshold) or _in_slogan(text, m.start("num"), end)
 
 
-def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
-    """One match of QUANTITY as a quantity in base units, or None when it is no figure."""
-    raw = m.group("num")
-    post = m.group("post1") or m.group("post2") or m.group("post")
-    value = _counted_value(raw, m, post)
+_MONEY_AND_RATES = ("CNY", "USD", "percent", "个百分点", "倍")
+
+
+def _quantity(text: str, m: re.Match[str], groups: tuple[str | None, ...] | None = None) -> Quantity | None:
+    """One match of QUANTITY (and its `_GROUPS`, when read already) as a quantity in base
+    units, or None when it is no figure."""
+    pre, raw, post1, scale_word, post2, unit_word, post = m.group(*_GROUPS) if groups is None else groups
+    post = post1 or post2 or post
+    value = _counted_value(raw, pre, post)
     if value is None:
         return None
-    unit, unit_scale = _unit_of(m.group("unit"))
-    if _no_figure(text, m, raw, unit, post):
+    unit, unit_scale = _unit_of(unit_word)
+    if _no_figure(text, m, pre, raw, unit, post):
         return None
-    if unit not in ("CNY", "USD", "percent", "个百分点", "倍") and _YEARLY.search(
-        text[max(0, m.start() - 3) : m.start("num")]
-    ):
+    num_start = m.start("num")
+    if unit not in _MONEY_AND_RATES and _YEARLY.search(text, max(0, m.start() - 3), num_start):
         unit = f"{unit}/年"  # `年产120万件`: a yearly capacity
-    scale = SCALES.get(m.group("scale") or "", 1.0)
+    scale = SCALES.get(scale_word or "", 1.0)
     if unit == "percent" and scale != 1.0:
         return None
     value = float(f"{value * scale * unit_scale:.12g}")  # 316.15亿 is 31615000000, not …999.996
     if not plausible_value(value):
         return None
-    pre = m.group("pre")
     if pre and m.start() > 0 and text[m.start() - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
         pre = None  # `签约5个项目`: 约 belongs to 签约
     qual = _qualifier(post, pre)  # `达4000余人次` is gt, `达到80%左右` approx
-    start = m.start() if pre and pre in QUALIFIERS else m.start("num")
+    start = m.start() if pre and pre in QUALIFIERS else num_start
     span = text[start : m.end()].rstrip()
     return Quantity(start, start + len(span), span, value, unit, qual)

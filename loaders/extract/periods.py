@@ -15,6 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from loaders.extract.rules import skip_to
 
@@ -34,8 +35,10 @@ _CN_NUM = {
 }
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
+    """A period a figure refers to (a named tuple: every period read makes one, and a frozen
+    dataclass's field-by-field `__init__` costs several times more)."""
+
     label: str  # `2023`, `2024-Q1`, `2024-Q1..Q3`, `2024-H1`, `2024-01..05`, `2023-11`, `2024-03-27`, `cumulative`, ``
     start: date | None = None
     end: date | None = None
@@ -89,8 +92,13 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else _CN_NUM.get(s, 0)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
+    """The last day of month `m` (1-12) of `y` (without `calendar.monthrange`, which works out
+    the month's first weekday too: a period is read for nearly every figure)."""
+    return date(y, m, _MONTH_DAYS[m - 1] + (m == 2 and calendar.isleap(y)))
 
 
 def year_period(y: int) -> Period:
@@ -168,8 +176,9 @@ _AS_OF_BEFORE = re.compile(r"截[至止]\s*$")
 _DATELINE = re.compile(r"\s*(?:电|讯)")
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
+    """A period stated in a text, with its span (a named tuple, like `Period`)."""
+
     start: int
     end: int
     period: Period
@@ -186,7 +195,7 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
         if present.isdisjoint(cues):
             continue
         for m in pattern.finditer(text):
-            if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            if found and _overlaps(found, m.start(), m.end()):  # (most texts state one period)
                 continue
             if _AS_OF_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 continue  # `截至2023年11月`: the date a stock is stated at, read by `stock_or_flow`
@@ -196,6 +205,11 @@ def explicit_periods(text: str, published: date | None) -> list[Found]:
             if p is not None:
                 found.append(Found(m.start(), m.end(), p))
     return sorted(found, key=lambda f: f.start)
+
+
+def _overlaps(found: list[Found], start: int, end: int) -> bool:
+    """Whether `start`-`end` overlaps a period found already."""
+    return any(f.start <= start < f.end or start <= f.start < end for f in found)
 
 
 def without_bases(text: str) -> str:

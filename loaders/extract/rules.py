@@ -59,18 +59,93 @@ def is_forecast(text: str, verb_start: int) -> bool:
 EVENT_STATUSES = ("signed", "started", "completed", "in_production", "in_operation")
 EVENT_VERBS = re.compile("|".join(p for s, p in STATUS if s in EVENT_STATUSES))
 
-# words that open a clause before its subject or its metric phrase: times, connectives, verbs
-LEAD = re.compile(
-    r"^(?:(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,]?|"
-    r"[\u4e00-\u9fff]{0,6}(?:日报|晚报|时报)?讯(?!员)\s*(?:[(（][^)）]{0,40}[)）]\s*)?|"
-    r"(?:19|20)\d{2}\s*年(?:年底|年末|底|末|全年|度)?|今年(?:以来)?|去年(?:全年)?|前三季度|[一二三四]季度|上半年|全年|"
-    r"目前|当前|如今|现阶段|截至[^，,]{0,12}|近年来|近几年|其中|同时|此外|另外|据统计|数据显示|据了解|据悉|据介绍|"
-    r"记者了解到|当天|此次|本次|"
-    r"累计|共|已经|已|还|再|新增|新|先后|每年|年均|分别|达到了|达到|实现了|实现|完成了|完成|拥有|集聚了|集聚|聚集了|聚集|"
-    r"培育了|培育|引进了|引进|设立了|设立|建成了|建成|建立了|建立|吸引了|吸引|带动了|带动|新增|入选|获得了|获得|获评|获|"
-    r"发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|发放了|发放|辅导|"
-    r"培训|举行|有|为|是|的|在|将|可|约|近|超|逾|达|仅|高达|突破)\s*"
+# words that open a clause before its subject or its metric phrase: times, connectives, verbs.
+# (opening characters, alternative), in the order LEAD tries them; the opening characters are a
+# character class's body (tests/test_perf_d_metrics.py checks them against each alternative)
+_LEAD_ALTERNATIVES: tuple[tuple[str, str], ...] = (
+    (r"\d", r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,]?"),
+    ("\u4e00-\u9fff", r"[\u4e00-\u9fff]{0,6}(?:日报|晚报|时报)?讯(?!员)\s*(?:[(（][^)）]{0,40}[)）]\s*)?"),
+    ("12", r"(?:19|20)\d{2}\s*年(?:年底|年末|底|末|全年|度)?"),
+    ("今", r"今年(?:以来)?"),
+    ("去", r"去年(?:全年)?"),
+    ("前", "前三季度"),
+    ("一二三四", "[一二三四]季度"),
+    ("上", "上半年"),
+    ("全", "全年"),
+    ("目", "目前"),
+    ("当", "当前"),
+    ("如", "如今"),
+    ("现", "现阶段"),
+    ("截", "截至[^，,]{0,12}"),
 )
+# the rest are plain words, each opening with its first character
+_LEAD_WORDS = (
+    "近年来|近几年|其中|同时|此外|另外|据统计|数据显示|据了解|据悉|据介绍|"
+    "记者了解到|当天|此次|本次|"
+    "累计|共|已经|已|还|再|新增|新|先后|每年|年均|分别|达到了|达到|实现了|实现|完成了|完成|拥有|集聚了|集聚|聚集了|聚集|"
+    "培育了|培育|引进了|引进|设立了|设立|建成了|建成|建立了|建立|吸引了|吸引|带动了|带动|新增|入选|获得了|获得|获评|获|"
+    "发表了|发表|开展了|开展|举办了|举办|提供了|提供|招收了|招收|下设了|下设|组织|发放了|发放|辅导|"
+    "培训|举行|有|为|是|的|在|将|可|约|近|超|逾|达|仅|高达|突破"
+)
+_LEAD_ALL = _LEAD_ALTERNATIVES + tuple((w[0], w) for w in _LEAD_WORDS.split("|"))
+LEAD = re.compile("^(?:" + "|".join(a for _, a in _LEAD_ALL) + r")\s*")
+_XUN = 1  # the alternative of `…讯`: its `讯` stands within the text's first _XUN_REACH characters
+_XUN_REACH = 6 + 2 + 1  # up to six characters, `日报`/`晚报`/`时报`, then `讯`
+_LEAD_BY_OPENING: dict[tuple[str, bool], re.Pattern[str]] = {}
+
+
+def lead_match(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """`LEAD.match(text[pos:endpos])` (its match read in place, at `pos`), trying only the
+    alternatives that can open with the text's first character (and the `…讯` one only when a
+    `讯` stands near enough).
+
+    The engine tries LEAD's hundred alternatives one after the other at every clause it
+    strips, and the first that matches wins; an alternative that cannot open with the text's
+    first character cannot match, so leaving it out (in order) changes nothing.
+    """
+    end = len(text) if endpos is None else min(endpos, len(text))
+    if pos >= end:
+        return None  # every alternative reads at least one character
+    key = (text[pos], text.find("讯", pos, min(end, pos + _XUN_REACH)) >= 0)
+    pattern = _LEAD_BY_OPENING.get(key)
+    if pattern is None:
+        pattern = _LEAD_BY_OPENING[key] = _lead_for(*key)
+    return pattern.match(text, pos, end)
+
+
+def _lead_for(first: str, xun: bool) -> re.Pattern[str]:
+    """LEAD with only the alternatives a text opening with `first` can match (made once per
+    opening character and process: constant data, not a cache of texts)."""
+    kept = tuple(
+        i
+        for i, opening in enumerate(_lead_openings())
+        if (xun or i != _XUN) and (first in opening if isinstance(opening, str) else opening.match(first))
+    )
+    return _lead_pattern(kept)
+
+
+@cache
+def _lead_openings() -> tuple[str | re.Pattern[str], ...]:
+    """Each alternative's opening characters: the characters themselves when they are listed
+    one by one, else their class compiled (`\\d`, a range)."""
+    return tuple(
+        re.compile(f"[{opening}]") if "\\" in opening or "-" in opening else opening for opening, _ in _LEAD_ALL
+    )
+
+
+@cache
+def _lead_pattern(kept: tuple[int, ...]) -> re.Pattern[str]:
+    if not kept:
+        return re.compile("(?!)")  # nothing can open with the character
+    # no `^`: matched at a position (LEAD's alternatives hold no `^` or lookbehind of their own)
+    return re.compile("(?:" + "|".join(_LEAD_ALL[i][1] for i in kept) + r")\s*")
+
+
+def strip_lead(text: str) -> str:
+    """`LEAD.sub("", text)`: LEAD is anchored at the start and never matches empty, so it
+    removes at most its one match there."""
+    m = lead_match(text)
+    return text[m.end() :] if m else text
 
 
 @cache

@@ -25,13 +25,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
-from loaders.extract.rules import LEAD, longest_word
+from loaders.extract.rules import lead_match, longest_word
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.reference import place_names, zone_suffixes
 
@@ -76,8 +75,9 @@ _CLAUSE_MARK = re.compile(r"[，。；]")
 _PAREN_REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|区|县))[^（(，。；]{0,8}[（(]\s*$")
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
+    """Who a figure is about (a named tuple, like `Figure`: several are made per figure)."""
+
     at: int  # where its mention ends: the later, the nearer to the figure
     kind: str  # park | company | project | region | other
     name: str
@@ -155,38 +155,55 @@ def named_before(ctx: ArticleContext, f: Figure) -> list[Subject]:
 
 def _named_before(ctx: ArticleContext, s0: int, qs: int, qe: int) -> list[Subject]:
     body = ctx.body
-    names, starts = ctx.derived(_names_by_start)
-    # (asked only of names before the figure in its sentence)
+    names = ctx.derived(_names_by_start)
+    # (asked only of names before the figure in its sentence; sorted by start, so by (end,
+    # order) once filtered: the subjects themselves are made only for the names that pass)
     out = [
-        (subject.at, order, subject)
-        for a, b, order, subject in names[bisect_left(starts, s0) : bisect_right(starts, qs)]
+        (b, order)
+        for a, b, order in names.spans[bisect_left(names.starts, s0) : bisect_right(names.starts, qs)]
         if b <= qs and not _is_object(body, a, b) and not _closed_parenthesis(body, b, qs)
     ]
     out.sort()
-    subjects = [subject for _, _, subject in out]
+    subjects = [names.subject(order) for _, order in out]
     inside = [p for a, b, p in _project_mentions(ctx) if a <= qs and qe <= b]
     if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
         subjects.append(_project(inside[0], qs))
     return subjects
 
 
-def _names_by_start(ctx: ArticleContext) -> tuple[list[tuple[int, int, int, Subject]], list[int]]:
+class _Names:
     """The zones, companies and project mentions of the article that can be a subject, as
-    (start, end, order, subject) by start, and their starts: each figure bisects to the names
-    of its sentence instead of testing every name of the article, and the subjects are made
-    once per article, not once per figure.
+    (start, end, order) by start, and their starts: each figure bisects to the names of its
+    sentence instead of testing every name of the article.
 
     `order` is a name's place in the zones, companies, projects order the rules were written
     against: names ending at the same position rank by it (a figure's list is sorted by
     (end, order), and orders are distinct, so the subjects themselves are never compared).
-    A project preceded by `、` is the last of a list (`包括A、B、C，总投资41亿元`): no subject.
+    A name's subject is made when a figure first takes it, once per article: most of an
+    article's names (its companies, above all) stand in sentences without figures.
     """
+
+    def __init__(self, mentions: list[tuple[int, int, Callable[[], Subject]]]) -> None:
+        self.spans = sorted((a, b, order) for order, (a, b, _) in enumerate(mentions))
+        self.starts = [a for a, _, _ in self.spans]
+        self._makers = [make for _, _, make in mentions]
+        self._made: dict[int, Subject] = {}
+
+    def subject(self, order: int) -> Subject:
+        made = self._made.get(order)
+        if made is None:
+            made = self._made[order] = self._makers[order]()
+        return made
+
+
+def _names_by_start(ctx: ArticleContext) -> _Names:
+    """The article's names that can be a subject (see `_Names`). A project preceded by `、` is
+    the last of a list (`包括A、B、C，总投资41亿元`): no subject."""
     body = ctx.body
-    spans = [(p.start, p.end, _park(p)) for p in ctx.parks]
-    spans += [(c.start, c.end, _company(ctx, c)) for c in ctx.companies]
-    spans += [(a, b, _project(p, b)) for a, b, p in _project_mentions(ctx) if body[a - 1 : a] != "、"]
-    names = sorted((a, b, order, subject) for order, (a, b, subject) in enumerate(spans))
-    return names, [a for a, _, _, _ in names]
+    spans: list[tuple[int, int, Callable[[], Subject]]] = [(p.start, p.end, partial(_park, p)) for p in ctx.parks]
+    spans += [(c.start, c.end, partial(_company, ctx, c)) for c in ctx.companies]
+    spans += [(a, b, partial(_project, p, b)) for a, b, p in _project_mentions(ctx) if body[a - 1 : a] != "、"]
+    return _Names(spans)
 
 
 @cache
@@ -206,16 +223,16 @@ def _zone_suffix_words() -> tuple[str, ...]:
     return tuple(z.suffix for z in zone_suffixes())
 
 
-def _strip_lead(text: str) -> str:
-    """`text` past up to four LEAD words. LEAD is anchored and never matches empty, so each
-    step is one match at the start and a slice: what `LEAD.sub` did, without its search on
-    past the match, its result building, and the comparison of the whole text."""
+def _lead_end(body: str, start: int, end: int) -> int:
+    """Where `body[start:end]` goes on past up to four LEAD words. LEAD is anchored and never
+    matches empty, so each step is one match in place: what `LEAD.sub` on the clause did,
+    without its copies of the clause and the comparison of the whole text."""
     for _ in range(4):
-        m = LEAD.match(text)
+        m = lead_match(body, start, end)
         if m is None:
             break
-        text = text[m.end() :]
-    return text
+        start = m.end()
+    return start
 
 
 _YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")  # `荣昌区2019年下半年…`: a date, not a share's base
@@ -266,7 +283,7 @@ def _lead(ctx: ArticleContext, start: int, qs: int) -> str:
 
 
 def _body_lead(ctx: ArticleContext, start: int, qs: int) -> str:
-    return _strip_lead(ctx.body[start:qs])
+    return ctx.body[_lead_end(ctx.body, start, qs) : qs]
 
 
 def _class_of_zones(lead: str, qs: int) -> Subject | None:
@@ -290,40 +307,56 @@ def _org_names(ctx: ArticleContext) -> list[tuple[int, str]]:
     return out
 
 
-_IN_RESPECT = re.compile(r"^在[^，,]{1,16}方面[，,]")  # `在人才引进方面，…`: an adverbial, not the topic
+_IN_RESPECT = re.compile(r"在[^，,]{1,16}方面[，,]")  # `在人才引进方面，…`: an adverbial, not the topic
 
 
 def topic(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     """The organisation a sentence is about, when it opens the sentence (`贵阳国际人才城已举办…`).
 
-    `该基地` / `本次招聘会` resolve to the last organisation named with the same head.
+    `该基地` / `本次招聘会` resolve to the last organisation named with the same head. The
+    sentence is read in place (positions in the body), not copied clause by clause.
     """
     body = ctx.body
-    text = body[s0:s_end]
-    early = _TOPIC_REF.search(text[:14])
+    early = _TOPIC_REF.search(body, s0, min(s_end, s0 + _TOPIC_REF_REACH))
     if early:
         orgs = ctx.derived(_org_names)
         head = early.group(1)[-1]
-        earlier = [n for pos, n in orgs if pos < s0 + early.start() and n.endswith(head)]
+        earlier = [n for pos, n in orgs if pos < early.start() and n.endswith(head)]
         if earlier:
-            return Subject(s0 + early.end(), "other", earlier[-1], ctx.zone_name)
-    lead = text
-    for _ in range(4):
-        new = _IN_RESPECT.sub("", lead)
-        new = LEAD.sub("", new).lstrip("，, ")
-        if new == lead:
-            break
-        lead = new
-    at = s0 + len(text) - len(lead)
-    m = _TOPIC_HEAD.search(lead[:30])
-    if not m or _PROJECT_OPENS.match(lead):
+            return Subject(early.end(), "other", earlier[-1], ctx.zone_name)
+    at = _topic_start(body, s0, s_end)
+    m = _TOPIC_HEAD.search(body, at, min(s_end, at + _TOPIC_HEAD_REACH))
+    if not m or _PROJECT_OPENS.match(body, at, s_end):
         return None
-    start = name_start(body, at + m.start())
-    if start != at or m.start() < 3:
+    if m.start() - at < 3 or name_start(body, m.start()) != at:
         return None
     if any(p.start >= s0 and body.startswith(p.text, at) for p in ctx.parks):
         return None  # `宁波高新区管委会…介绍`: the zone's own body speaks for the zone
-    return Subject(at + m.end(), "other", body[at : at + m.end()], ctx.zone_name)
+    return Subject(m.end(), "other", body[at : m.end()], ctx.zone_name)
+
+
+_TOPIC_REF_REACH = 14  # `该基地`, `本次招聘会`: a reference opening the sentence
+_TOPIC_HEAD_REACH = 30  # the organisation's head word stands this near the sentence's opening
+
+
+def _topic_start(body: str, s0: int, s_end: int) -> int:
+    """Where the sentence's topic can open: past up to four rounds of `在…方面，`, LEAD words
+    and commas."""
+    at = s0
+    for _ in range(4):
+        k = at
+        respect = _IN_RESPECT.match(body, k, s_end)
+        if respect:
+            k = respect.end()
+        lead = lead_match(body, k, s_end)
+        if lead:
+            k = lead.end()
+        while k < s_end and body[k] in "，, ":
+            k += 1
+        if k == at:
+            break
+        at = k
+    return at
 
 
 # --- the rules, in order ----------------------------------------------------------------------
@@ -356,7 +389,8 @@ def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
         last = [c for c in ctx.companies if c.end <= r.start()]
         if last:
             best = _company(ctx, last[-1], r.end())
-    for r in _PROJECT_REF.finditer(body, f.s0, f.qs):
+    # the two patterns opening with a lookbehind are tried at every offset: only where their word is
+    for r in _PROJECT_REF.finditer(body, f.s0, f.qs) if body.find("项目", f.s0, f.qs) >= 0 else ():
         p = _new_project(ctx, r.start()) if r.group(0).startswith("新") else _referent_project(ctx, r.start())
         if p is not None:
             best = _project(p, r.end())
@@ -364,7 +398,7 @@ def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
         p = _referent_project(ctx, r.start(), r.group(1))
         if p is not None:
             best = _project(p, r.end())
-    for r in _PRONOUN.finditer(body, f.s0, f.qs):
+    for r in _PRONOUN.finditer(body, f.s0, f.qs) if body.find("其", f.s0, f.qs) >= 0 else ():
         first = named_before(ctx, Figure(f.s0, f.s_end, r.start(), r.start(), f.unit, f.s0))
         if first and first[0].kind == "company":
             best = Subject(r.end(), "company", first[0].name, first[0].park, first[0].company)
@@ -478,7 +512,7 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     cands = list(named_before(ctx, f))  # a copy: the candidates below are added to it
     measured = _measured_after(ctx, f)
     if measured and f.unit in ("CNY", "USD"):  # `青禾高新区投资6亿元的X项目`: X's, phrase `投资`
-        return replace(measured, at=max([c.at for c in cands if c.at <= f.qs], default=f.cstart))
+        return measured._replace(at=max([c.at for c in cands if c.at <= f.qs], default=f.cstart))
     if measured:
         cands.append(measured)
     opening = _region(ctx, f.s0, f.qs) if not cands else None
@@ -631,10 +665,9 @@ def zone_of(ctx: ArticleContext, s: Subject, parks: Sequence[ParkMention]) -> st
 
 def opening_subject(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     """The zone or class of zones a sentence without figures opens with: it stays the topic."""
-    lead = _strip_lead(ctx.body[s0:s_end])
-    at = s_end - len(lead)
-    cls = _CLASS_OF_ZONES.match(lead)
+    at = _lead_end(ctx.body, s0, s_end)
+    cls = _CLASS_OF_ZONES.match(ctx.body, at, s_end)
     if cls:
-        return Subject(at + cls.end(), "other", "国家高新区")
+        return Subject(cls.end(), "other", "国家高新区")
     zone = next((p for p in ctx.parks if p.start == at and not p.is_reference), None)
     return _park(zone) if zone else None
