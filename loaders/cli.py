@@ -56,7 +56,7 @@ from loaders.dbt_run import run_dbt as _run_dbt_child
 from loaders.decode import DEFAULT_MAX_BYTES
 from loaders.entries import Folder, PageFile, classify_entry, walk
 from loaders.pool import default_workers
-from loaders.publish import BuildLocked, Workspace, workspace
+from loaders.publish import BuildLocked, Workspace, build_path, workspace
 from loaders.query import DEFAULT_TIMEOUT, REFUSED_HELP, QueryRefused, QueryTimeout, check_query, open_sealed, run_query
 from loaders.records import RunRecord
 from loaders.version import project_version
@@ -394,13 +394,18 @@ def _dbt_build(build: Path, args: argparse.Namespace, dbt: DbtBuild) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     paths = _paths(args)
-    _check_batch_size()
     target = db_path()
-    with _writing("build", paths, args.wait) as (ws, run), _dbt_for(ws.build, args) as dbt:
-        summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args))
-        _print_ingest(summary)
-        _require_pages(summary, paths)
-        _dbt_build(ws.build, args, dbt)
+    # dbt's process starts first, on the build file the workspace will hold: it imports dbt and
+    # reads the project (its slowest second of an added page) while this process loads the
+    # parsers, takes the lock and lands the pages. It opens nothing until asked to build, and is
+    # stopped with this process when the build goes no further (a bad setting, a held lock).
+    with _dbt_for(build_path(target), args) as dbt:
+        _check_batch_size()
+        with _writing("build", paths, args.wait) as (ws, run):
+            summary = _land(ws.build, lambda con: _ingest_with_progress(con, paths, run, args))
+            _print_ingest(summary)
+            _require_pages(summary, paths)
+            _dbt_build(ws.build, args, dbt)
     console.print(f"published {target} (build file: {ws.describe()})")
     console.print(f"open it: duckdb -readonly {_display(target)}")
     return EXIT_PARTIAL if summary.failed else EXIT_OK
