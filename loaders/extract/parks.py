@@ -306,10 +306,12 @@ def _place_regex() -> re.Pattern[str]:
 
 def _with_place(body: str, start: int, zone: Zone) -> int:
     """`浙江杭州湾上虞经济技术开发区`, `北京中关村`: a place printed before the zone's name is part of it."""
-    place = _place_before(body, start)
-    if place and zone_in(zone, place):
-        return start - len(place)
-    return start
+    return _with_place_read(start, zone, _place_before(body, start))
+
+
+def _with_place_read(start: int, zone: Zone, place: str | None) -> int:
+    """`_with_place`, the place printed before `start` already read."""
+    return start - len(place) if place and zone_in(zone, place) else start
 
 
 def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
@@ -328,8 +330,7 @@ def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], froz
         return None
     end = m.end() if m.group(2) and not _PHASE.search(m.group(2)) else m.end(1)
     national = "国家" in body[start : m.end(1)]
-    with_place = start - len(place) if place and zone_in(zone, place) else start  # `_with_place`, place known
-    text_start = _with_qualifier(body, with_place)
+    text_start = _with_qualifier(body, _with_place_read(start, zone, place))
     return _mention(text_start, end, body, zone, m.group(1), national, body[start : m.end(1)])
 
 
