@@ -105,6 +105,7 @@ _BYLINE_MARKS = tuple("◎▶■□●◆")  # what a BYLINE opens with
 BYLINE_PLAIN = re.compile(r"^(?:本报记者|记者|通讯员)\s*\S")
 _BYLINE_PLAIN_WORDS = ("本报记者", "记者", "通讯员")  # what a BYLINE_PLAIN opens with
 CAPTION = re.compile(r"^(?:图为|左图|右图|上图|下图|图\s*\d|图片来源|图片提供|摄影|供图)")
+_CAPTION_OPENINGS = ("图", "左图", "右图", "上图", "下图", "摄影", "供图")  # what every CAPTION opens with
 CREDIT = re.compile(r"^[^，。；！？]{1,14}?(?:/\s*摄|摄|供图|摄影)$")
 _CREDIT_LINE_ENDS = ("摄", "供图", "摄影")  # how a CREDIT line ends: other lines are not matched against it
 HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
@@ -270,7 +271,7 @@ def classify_lines(raw_text: str) -> list[Line]:
 
 # what a line must hold for _read_line to read it as more than plain text (see _plain): how
 # headings, bylines and captions open, how signatures and credits end
-_NOT_PLAIN_OPENINGS = ("#", *_BYLINE_MARKS, "图", "左图", "右图", "上图", "下图", "摄影", "供图", "记者", "通讯员")
+_NOT_PLAIN_OPENINGS = ("#", *_BYLINE_MARKS, *_CAPTION_OPENINGS, *_BYLINE_PLAIN_WORDS)
 _NOT_PLAIN_ENDINGS = (*_SIGNATURE_CLOSERS, *_CREDIT_LINE_ENDS)
 # the shape of a signature line (see _author_like): one to four names of two to five characters
 _AUTHOR_SHAPE = re.compile(f"[{CJK}·]{{2,5}}(?:\\s+[{CJK}·]{{2,5}}){{0,3}}")
@@ -280,7 +281,7 @@ def _plain(text: str) -> bool:
     """Is the stripped, repaired line `text` plain running text for certain, what _read_line would
     read it as after a dozen checks? Yes when it holds none of what those checks look for and is
     not shaped like a signature: a few scans instead of the checks, for most lines of a page."""
-    # the words of an inner marker or of a plain byline, a colon (signatures, kickers)
+    # what every _INNER_MARKER_WORDS holds (`本报` also opens a plain byline), a colon (signatures, kickers)
     if "报" in text or "新华" in text or ":" in text or "：" in text:
         return False
     if text.startswith(_NOT_PLAIN_OPENINGS) or text.rstrip().endswith(_NOT_PLAIN_ENDINGS):

@@ -125,3 +125,12 @@ def test_lead_zone_keys_are_those_of_the_lead(seed):
         draft = segment._Draft(blocks=blocks)
         for size in (0, 1, 7, 20, 45, 160):
             assert draft.lead_zone_keys(size) == segment.zone_keys(draft.text[:size]), (draft.text, size)
+
+
+def test_plain_looks_for_what_every_marker_and_caption_opens_with():
+    """`_plain` skips a line's checks by a few words: each inner-marker word holds `报` or `新华`,
+    and each caption opens with one of `_CAPTION_OPENINGS` (a new word in either list must be
+    looked for there too)."""
+    assert all("报" in w or "新华" in w for w in segment._INNER_MARKER_WORDS.pattern.split("|"))
+    alternatives = segment.CAPTION.pattern.removeprefix("^(?:").removesuffix(")").split("|")
+    assert alternatives and all(a.startswith(segment._CAPTION_OPENINGS) for a in alternatives)
