@@ -335,15 +335,28 @@ DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
 # An incremental build leaves out what only the seeds feed (the seeds, the `reference`
 # models and their tests): the project hash covers both, so they are as the last build
 # left them. Tests from other models to them still run (`cautious`). It runs each
-# model's row-level tests as one query (`row_rules`, see loaders/dbt_child.py).
+# model's row-level tests as one query (`row_rules`, see `_asks_row_rules`).
 DBT_INCREMENTAL = ["--indirect-selection", "cautious"]
 DBT_INCREMENTAL_EXCLUDE = ["resource_type:seed", "tag:reference"]
+FULL_REFRESH_ASKED = "--full-refresh"  # the reason a build rebuilds every row when the user asks it to
+
+
+def _asks_row_rules(reason: str | None) -> bool:
+    """Whether a build asks each model's row-level tests in one query (`row_rules`, see loaders/dbt_child.py).
+
+    Every build does, but the rebuild the user asks for with --full-refresh: that one runs
+    each test on its own, so a failure is named by its own dbt test. A first build, or one
+    after the models changed, tests as many rows as a full rebuild: one query per model
+    instead of one dbt node per test spares dbt's own work per node on half the project's
+    tests (183 of 348 in 27 queries when this was written) and reads each table once.
+    """
+    return reason != FULL_REFRESH_ASKED
 
 
 def _full_refresh_reason(db: Path, asked: bool) -> str | None:
     """Why this build must rebuild every row rather than only the pages landed since the last one."""
     if asked:
-        return "--full-refresh"
+        return FULL_REFRESH_ASKED
     con = connect(db, read_only=True)
     try:
         last = last_build_hash(con)
@@ -374,10 +387,10 @@ def _dbt_build(build: Path, args: argparse.Namespace, dbt: DbtBuild) -> None:
     dbt_args = DBT_BUILD + (["--full-refresh"] if reason else DBT_INCREMENTAL)
     exclude = [] if reason else DBT_INCREMENTAL_EXCLUDE
     if args.verbose:
-        run = dbt.run(dbt_args, exclude, row_rules=reason is None)
+        run = dbt.run(dbt_args, exclude, row_rules=_asks_row_rules(reason))
     else:
         with err.status(f"dbt {' '.join(dbt_args)} ..."):
-            run = dbt.run(dbt_args, exclude, row_rules=reason is None)
+            run = dbt.run(dbt_args, exclude, row_rules=_asks_row_rules(reason))
     _print_dbt(run, reason)
     if run.code != 0:
         with contextlib.suppress(duckdb.Error, OSError, ValueError):

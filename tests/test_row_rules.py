@@ -1,4 +1,4 @@
-"""An incremental build asks a model's row-level tests in one query (`row_rules`).
+"""A build asks a model's row-level tests in one query (`row_rules`), but the one asked with --full-refresh.
 
 The one query must ask exactly what the tests it replaces ask: every model with a
 row-level test has a `row_rules` test; every row-level generic test has its predicate
@@ -19,6 +19,7 @@ import duckdb
 import pytest
 import yaml
 
+from loaders.cli import FULL_REFRESH_ASKED, _asks_row_rules, _full_refresh_reason
 from loaders.dbt_child import ROW_RULES_TEST, build_args, covered_by_row_rules, row_rule_tests
 from loaders.dbt_run import run_dbt
 from tests.conftest import ROOT
@@ -37,6 +38,13 @@ def _models() -> dict[str, dict]:
         for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
             out[model["name"]] = model
     return out
+
+
+def test_only_the_rebuild_the_user_asks_for_runs_each_row_test_on_its_own(tmp_path: Path):
+    assert _full_refresh_reason(tmp_path / "never-opened.duckdb", asked=True) == FULL_REFRESH_ASKED
+    assert not _asks_row_rules(FULL_REFRESH_ASKED)
+    for reason in (None, "first build", "the models changed since the last build"):
+        assert _asks_row_rules(reason), reason
 
 
 def test_every_model_with_row_level_tests_has_row_rules():

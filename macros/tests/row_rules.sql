@@ -11,10 +11,10 @@
 
     Which tests it covers: every test attached to the model whose generic test is in
     `row_rule_tests` and that fails the build (severity error); a test's `where`
-    config is kept (`__landed_since_last_build__` included). An incremental
-    `gaoxin build` runs the `row_rules` tests instead of the tests they cover (the
-    same selection, made by loaders/dbt_run.py from the same var); a full build runs
-    every test on its own, so each failure is named by its test.
+    config is kept (`__landed_since_last_build__` included). `gaoxin build` runs the
+    `row_rules` tests instead of the tests they cover (the same selection, made by
+    loaders/dbt_child.py from the same var); `gaoxin build --full-refresh` and a plain
+    `dbt build` run every test on its own, so each failure is named by its test.
 -#}
 {% test row_rules(model) %}
 
