@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.rules import end_of_last_word, longest_word, skip_to
@@ -521,14 +521,36 @@ def _hmm_words(_tagger: Any, run: str) -> Iterator[Any]:
 _HmmState = tuple[str, str]  # (B/M/E/S, part-of-speech tag)
 
 
+class _HmmTables(NamedTuple):
+    """jieba's POS HMM with its ~256 states numbered in their sorted order, so that the Viterbi
+    hashes and compares small ints, not (position, tag) tuples (hashing those was most of its
+    cost), and a higher number is a higher state (jieba's tie-break)."""
+
+    states: tuple[_HmmState, ...]  # number -> state
+    of_char: dict[str, tuple[int, ...]]  # character -> the states it can be in
+    start: list[float]  # state -> start log probability
+    emit: list[dict[str, float]]  # state -> character -> emission log probability
+    moves: list[tuple[tuple[int, float], ...]]  # state -> (next state, log probability) pairs
+    reach: list[int]  # state -> the next states its moves reach, as a bit mask
+    everything: tuple[int, ...]  # every state, for a character the model does not list
+
+
 @cache
-def _hmm() -> tuple[dict[str, tuple[_HmmState, ...]], dict, dict, dict[_HmmState, tuple], dict[_HmmState, frozenset]]:
-    """jieba's POS HMM (states per character, start and emission log probabilities) and, per
-    state, the (next state, log probability) pairs its transition table holds and their set."""
+def _hmm() -> _HmmTables:
     from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
 
-    moves = {state: tuple(nxt.items()) for state, nxt in trans_P.items()}
-    return char_state_tab_P, start_P, emit_P, moves, {state: frozenset(nxt) for state, nxt in trans_P.items()}
+    states = tuple(sorted(trans_P))
+    number = {state: i for i, state in enumerate(states)}
+    moves = [tuple((number[y], p) for y, p in trans_P[state].items()) for state in states]
+    return _HmmTables(
+        states=states,
+        of_char={ch: tuple(number[s] for s in ss) for ch, ss in char_state_tab_P.items()},
+        start=[start_P[state] for state in states],
+        emit=[emit_P[state] for state in states],
+        moves=moves,
+        reach=[sum({1 << y for y, _ in pairs}) for pairs in moves],
+        everything=tuple(range(len(states))),
+    )
 
 
 _UNSEEN = -3.14e100  # jieba's log probability of an emission its model never saw (MIN_FLOAT)
@@ -539,37 +561,43 @@ def _viterbi(run: str) -> list[_HmmState]:
     in the same order, the same tie-break (the higher state wins). jieba scores every pair of
     states (~19 x ~18 a character) and drops the pairs its transition table lacks (minus
     infinity); this pushes each state's score along the ~20 moves it has, a fifth of the pairs."""
-    states, start_p, emit_p, moves, reachable_from = _hmm()
-    everything = moves.keys()
-    first = states.get(run[0], everything)
-    score = {y: start_p[y] + emit_p[y].get(run[0], _UNSEEN) for y in first}
-    back: list[dict[_HmmState, _HmmState]] = []
+    hmm = _hmm()
+    ch = run[0]
+    score = {y: hmm.start[y] + hmm.emit[y].get(ch, _UNSEEN) for y in hmm.of_char.get(ch, hmm.everything)}
+    back: list[dict[int, int]] = []
     for ch in run[1:]:
-        live = [x for x in score if moves[x]]
+        live = [x for x in score if hmm.moves[x]]
         if not live:  # no state can go on: jieba's own Viterbi, and whatever it makes of that
             from jieba.posseg import viterbi
 
             return _jieba_path(viterbi, run)
-        reachable = frozenset().union(*(reachable_from[x] for x in live))
-        allowed = reachable.intersection(states.get(ch, everything)) or reachable
-        emission = {y: emit_p[y].get(ch, _UNSEEN) for y in allowed}
-        score, came = _step(score, live, moves, emission)
+        reachable = 0
+        for x in live:
+            reachable |= hmm.reach[x]
+        allowed = [y for y in hmm.of_char.get(ch, ()) if reachable >> y & 1] or _members(reachable, hmm.everything)
+        emission = {y: hmm.emit[y].get(ch, _UNSEEN) for y in allowed}
+        score, came = _step(score, live, hmm.moves, emission)
         back.append(came)
     state = max((s, y) for y, s in score.items())[1]
     path = [state]
     for came in reversed(back):
         state = came[state]
         path.append(state)
-    return path[::-1]
+    return [hmm.states[y] for y in reversed(path)]
+
+
+def _members(mask: int, everything: tuple[int, ...]) -> list[int]:
+    """The states a bit mask holds."""
+    return [y for y in everything if mask >> y & 1]
 
 
 def _step(
-    score: dict[_HmmState, float], live: list[_HmmState], moves: dict, emission: dict[_HmmState, float]
-) -> tuple[dict[_HmmState, float], dict[_HmmState, _HmmState]]:
+    score: dict[int, float], live: list[int], moves: list, emission: dict[int, float]
+) -> tuple[dict[int, float], dict[int, int]]:
     """One Viterbi step: each allowed state's best score over the moves into it, and the state
     it came from (on a tie, the higher one, as jieba's `max` over (score, state) pairs)."""
-    new: dict[_HmmState, float] = {}
-    came: dict[_HmmState, _HmmState] = {}
+    new: dict[int, float] = {}
+    came: dict[int, int] = {}
     for x in live:
         base = score[x]
         for y, p in moves[x]:
