@@ -461,18 +461,117 @@ class _Tagging:
 
 
 def _place_run(window: str) -> int:
-    tokens = list(_pos_cut(window))
+    tokens = _tokens_from_end(_pos_pieces(window))
+    last = next(tokens, None)
     head = 0
-    for tok in reversed(tokens):
-        if tok.flag not in _PLACE_FLAGS:
-            break
-        head += len(tok.word)
-    if head < 2 or (tokens[-1].flag == "zg" and head == len(tokens[-1].word)):
+    token = last
+    while token is not None and token[1] in _PLACE_FLAGS:
+        head += len(token[0])
+        token = next(tokens, None)
+    if head < 2 or (last is not None and last[1] == "zg" and head == len(last[0])):
         return 0
     return head
 
 
 # --- jieba's part-of-speech tags, worked out sooner ----------------------------------------
+
+_Token = tuple[str, str]  # (word, part-of-speech tag)
+_Piece = _Token | str  # a tagged word, or a run of unknown characters the HMM has yet to tag
+
+
+def _pos_pieces(window: str) -> list[_Piece]:
+    """`jieba.posseg.cut(window)` in order, line for line as its `__cut_internal` and `__cut_DAG`
+    (jieba's own DAG, route and tag table), but a run of unknown characters is left a str,
+    not tagged: the HMM, most of the cost, runs only on a run a reader gets to (`_detail`).
+    `_place_run` reads from the end, `_opening` from the start; both stop early."""
+    jp = _jieba_parts()
+    tagger = _pos_tagger()
+    tagger.makesure_userdict_loaded()
+    out: list[_Piece] = []
+    for blk in jp.re_han_internal.split(window):
+        if jp.re_han_internal.match(blk):
+            _dag_pieces(blk, tagger, out)
+            continue
+        for x in jp.re_skip_internal.split(blk):
+            if jp.re_skip_internal.match(x):
+                out.append((x, "x"))
+                continue
+            for xx in x:
+                out.append((xx, "m" if jp.re_num.match(xx) else "eng" if jp.re_eng.match(x) else "x"))
+    return out
+
+
+def _dag_pieces(sentence: str, tagger: Any, out: list[_Piece]) -> None:
+    """jieba.posseg's `__cut_DAG` of one block: dictionary words along jieba's route, single
+    characters gathered into a buffer as it gathers them."""
+    tokenizer = tagger.tokenizer
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(sentence, tokenizer.get_DAG(sentence), route)
+    tags, freq = tagger.word_tag_tab, tokenizer.FREQ
+    x, buf, size = 0, "", len(sentence)
+    while x < size:
+        y = route[x][1] + 1
+        word = sentence[x:y]
+        if y - x == 1:
+            buf += word
+        else:
+            if buf:
+                _flush(buf, tags, freq, out)
+                buf = ""
+            out.append((word, tags.get(word, "x")))
+        x = y
+    if buf:
+        _flush(buf, tags, freq, out)
+
+
+def _flush(buf: str, tags: dict[str, str], freq: dict[str, int], out: list[_Piece]) -> None:
+    """`__cut_DAG`'s buffer of single characters: one tagged character, a run the dictionary
+    lacks (left for the HMM), or the characters of a dictionary word one by one."""
+    if len(buf) == 1:
+        out.append((buf, tags.get(buf, "x")))
+    elif not freq.get(buf):
+        out.append(buf)
+    else:
+        out.extend((ch, tags.get(ch, "x")) for ch in buf)
+
+
+def _detail(run: str) -> list[_Token]:
+    """jieba.posseg's `__cut_detail` of a run its dictionary lacks: Han characters by the HMM
+    (`_hmm_words`), numbers and Latin letters apart."""
+    jp = _jieba_parts()
+    out: list[_Token] = []
+    for blk in jp.re_han_detail.split(run):
+        if jp.re_han_detail.match(blk):
+            out.extend((p.word, p.flag) for p in _hmm_words(None, blk))
+            continue
+        for x in jp.re_skip_detail.split(blk):
+            if x:
+                out.append((x, "m" if jp.re_num.match(x) else "eng" if jp.re_eng.match(x) else "x"))
+    return out
+
+
+def _tokens_from_start(pieces: list[_Piece]) -> Iterator[_Token]:
+    for piece in pieces:
+        if isinstance(piece, str):
+            yield from _detail(piece)
+        else:
+            yield piece
+
+
+def _tokens_from_end(pieces: list[_Piece]) -> Iterator[_Token]:
+    for piece in reversed(pieces):
+        if isinstance(piece, str):
+            yield from reversed(_detail(piece))
+        else:
+            yield piece
+
+
+@cache
+def _jieba_parts() -> Any:
+    """jieba.posseg's module (its block patterns), imported on first use (see `_pos_tagger`)."""
+    import jieba.posseg as pseg
+
+    return pseg
 
 
 def _pos_cut(window: str) -> Iterator[Any]:
@@ -730,14 +829,14 @@ class _Recurring:
 
 def _opening(window: str) -> int:
     """The length of the leading verbs and function words jieba finds in a descriptor (`回忆起信创`)."""
-    tokens = _pos_cut(window)  # read lazily: jieba tags the rest only when asked
+    tokens = _tokens_from_start(_pos_pieces(window))  # the HMM tags a run only when reached
     token = next(tokens, None)
     skipped = 0
-    while token is not None and token.flag in _NOT_OPENING:
+    while token is not None and token[1] in _NOT_OPENING:
         following = next(tokens, None)
         if following is None:
             break  # the last token stays, whatever its tag
-        skipped += len(token.word)
+        skipped += len(token[0])
         token = following
     return skipped
 

@@ -1,0 +1,95 @@
+"""The shortcuts of the zone reader (round e) decide what the plain rules they replace decide.
+
+`_pos_pieces` is `jieba.posseg.cut` with the runs of unknown characters left for the HMM until
+a reader gets to them: expanded, the same (word, flag) pairs as jieba's. `_place_run` and
+`_opening` read those pieces from one end and stop early; they must answer what reading every
+token of `jieba.posseg.cut` answers. The Viterbi numbers jieba's states: the path must be
+jieba's, ties included (test_perf_d_parks checks `_viterbi` against jieba's own).
+"""
+
+from __future__ import annotations
+
+import jieba.posseg as pseg
+import pytest
+
+from loaders.extract.parks import (
+    _NOT_OPENING,
+    _PLACE_FLAGS,
+    _opening,
+    _place_run,
+    _pos_pieces,
+    _tokens_from_end,
+    _tokens_from_start,
+)
+from loaders.reference import jieba_ready
+from tests.test_perf_d_parks import _INVENTED, _random_texts
+
+_MORE_INVENTED = [
+    "共12家",
+    "华南731科技",
+    "标志着该",
+    "学秀水外国语学校",
+    "长治信创",
+    "中国信创",
+    "云栖湖 智造",
+    "abc 数字港",
+    "临江2期",
+    "3.5亿元",
+    "翠屏湾新材料",
+    "南岭路",
+]
+_WINDOWS = _INVENTED + _MORE_INVENTED
+
+
+def _jieba(window: str) -> list[tuple[str, str]]:
+    return [(t.word, t.flag) for t in pseg.cut(window)]
+
+
+def _plain_place_run(window: str) -> int:
+    """`_place_run` as it read every token of jieba's cut."""
+    tokens = _jieba(window)
+    head = 0
+    for word, flag in reversed(tokens):
+        if flag not in _PLACE_FLAGS:
+            break
+        head += len(word)
+    if head < 2 or (tokens[-1][1] == "zg" and head == len(tokens[-1][0])):
+        return 0
+    return head
+
+
+def _plain_opening(window: str) -> int:
+    """`_opening` as it read every token of jieba's cut."""
+    tokens = _jieba(window)
+    skipped = 0
+    for word, flag in tokens[:-1]:
+        if flag not in _NOT_OPENING:
+            break
+        skipped += len(word)
+    return skipped
+
+
+def _windows() -> list[str]:
+    return _WINDOWS + _random_texts(400, 12, seed=23)
+
+
+def test_pieces_expanded_are_jieba_posseg() -> None:
+    jieba_ready()
+    for window in _windows():
+        assert list(_tokens_from_start(_pos_pieces(window))) == _jieba(window), window
+        assert list(_tokens_from_end(_pos_pieces(window)))[::-1] == _jieba(window), window
+
+
+@pytest.mark.parametrize("window", _WINDOWS)
+def test_place_run_and_opening_on_invented_windows(window: str) -> None:
+    jieba_ready()
+    if window:
+        assert _place_run(window) == _plain_place_run(window)
+    assert _opening(window) == _plain_opening(window)
+
+
+def test_place_run_and_opening_on_random_windows() -> None:
+    jieba_ready()
+    for window in _random_texts(400, 12, seed=29):
+        assert _place_run(window) == _plain_place_run(window), window
+        assert _opening(window) == _plain_opening(window), window
