@@ -1,14 +1,18 @@
 """The shortcuts of the zone reader (round e) decide what the plain rules they replace decide.
 
 `_pos_pieces` is `jieba.posseg.cut` with the runs of unknown characters left for the HMM until
-a reader gets to them: expanded, the same (word, flag) pairs as jieba's. `_place_run` and
-`_opening` read those pieces from one end and stop early; they must answer what reading every
-token of `jieba.posseg.cut` answers. The Viterbi numbers jieba's states: the path must be
-jieba's, ties included (test_perf_d_parks checks `_viterbi` against jieba's own).
+a reader gets to them: expanded, the same (word, flag) pairs as jieba's. Its `_route` is
+jieba's `get_DAG` and `calc` in one pass: the same route. `_place_run` and `_opening` read the
+pieces from one end and stop early; they must answer what reading every token of
+`jieba.posseg.cut` answers. The Viterbi numbers jieba's states: the path must be jieba's, ties
+included (test_perf_d_parks checks `_viterbi` against jieba's own).
 """
 
 from __future__ import annotations
 
+from math import log
+
+import jieba
 import jieba.posseg as pseg
 import pytest
 
@@ -18,6 +22,7 @@ from loaders.extract.parks import (
     _opening,
     _place_run,
     _pos_pieces,
+    _route,
     _tokens_from_end,
     _tokens_from_start,
 )
@@ -93,3 +98,14 @@ def test_place_run_and_opening_on_random_windows() -> None:
     for window in _random_texts(400, 12, seed=29):
         assert _place_run(window) == _plain_place_run(window), window
         assert _opening(window) == _plain_opening(window), window
+
+
+def test_route_is_jiebas_dag_and_calc() -> None:
+    jieba_ready()
+    tokenizer = jieba.dt
+    for window in [*_windows(), "中华人民共和国", "长江三角洲区域一体化发展示范区", "研究生命起源"]:
+        if not window:
+            continue
+        route: dict[int, tuple[float, int]] = {}
+        tokenizer.calc(window, tokenizer.get_DAG(window), route)
+        assert _route(window, tokenizer.FREQ, log(tokenizer.total)) == [route[k][1] for k in range(len(window))], window

@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
+from math import log
 from typing import Any, NamedTuple, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
@@ -505,12 +506,12 @@ def _dag_pieces(sentence: str, tagger: Any, out: list[_Piece]) -> None:
     """jieba.posseg's `__cut_DAG` of one block: dictionary words along jieba's route, single
     characters gathered into a buffer as it gathers them."""
     tokenizer = tagger.tokenizer
-    route: dict[int, tuple[float, int]] = {}
-    tokenizer.calc(sentence, tokenizer.get_DAG(sentence), route)
+    tokenizer.check_initialized()
     tags, freq = tagger.word_tag_tab, tokenizer.FREQ
+    route = _route(sentence, freq, log(tokenizer.total))
     x, buf, size = 0, "", len(sentence)
     while x < size:
-        y = route[x][1] + 1
+        y = route[x] + 1
         word = sentence[x:y]
         if y - x == 1:
             buf += word
@@ -522,6 +523,28 @@ def _dag_pieces(sentence: str, tagger: Any, out: list[_Piece]) -> None:
         x = y
     if buf:
         _flush(buf, tags, freq, out)
+
+
+def _route(sentence: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """jieba's `get_DAG` and `calc` in one pass, without their dicts and generator: for each
+    position, where the word jieba's route takes from there ends. The same sums in the same
+    order (`log(freq) - logtotal + the rest's score`), the same tie-break (the longer word)."""
+    size = len(sentence)
+    score = [0.0] * (size + 1)
+    route = [0] * size
+    for k in range(size - 1, -1, -1):
+        best, best_end = log(freq.get(sentence[k]) or 1) - logtotal + score[k + 1], k
+        found = False  # a word of the dictionary opens at k (else the character alone, as scored)
+        i, frag = k, sentence[k]
+        while i < size and frag in freq:
+            if freq[frag]:
+                s = log(freq[frag]) - logtotal + score[i + 1]
+                if not found or s >= best:
+                    best, best_end, found = s, i, True
+            i += 1
+            frag = sentence[k : i + 1]
+        score[k], route[k] = best, best_end
+    return route
 
 
 def _flush(buf: str, tags: dict[str, str], freq: dict[str, int], out: list[_Piece]) -> None:
