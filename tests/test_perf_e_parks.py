@@ -10,11 +10,13 @@ included (test_perf_d_parks checks `_viterbi` against jieba's own).
 
 from __future__ import annotations
 
+import random
 from math import log
 
 import jieba
 import jieba.posseg as pseg
 import pytest
+from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P, viterbi
 
 from loaders.extract.parks import (
     _NOT_OPENING,
@@ -25,6 +27,7 @@ from loaders.extract.parks import (
     _route,
     _tokens_from_end,
     _tokens_from_start,
+    _viterbi,
 )
 from loaders.reference import jieba_ready
 from tests.test_perf_d_parks import _INVENTED, _random_texts
@@ -109,3 +112,14 @@ def test_route_is_jiebas_dag_and_calc() -> None:
         route: dict[int, tuple[float, int]] = {}
         tokenizer.calc(window, tokenizer.get_DAG(window), route)
         assert _route(window, tokenizer.FREQ, log(tokenizer.total)) == [route[k][1] for k in range(len(window))], window
+
+
+def test_viterbi_is_jiebas_on_rare_and_mixed_characters() -> None:
+    """Runs mixing common characters with ones jieba's model lists few states for or none
+    (`allowed` falls back to every reachable state), where ties and dead ends are likelier."""
+    rng = random.Random(31)
+    common = "的在于为将着该了和是从向信创苏相栏山临江长治高新区园"
+    rare = [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(200)] + ["\u3400", "\u9fd0"]
+    for _ in range(300):
+        run = "".join(rng.choice(common) if rng.random() < 0.5 else rng.choice(rare) for _ in range(rng.randint(1, 9)))
+        assert _viterbi(run) == viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1], run

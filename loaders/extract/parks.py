@@ -210,48 +210,23 @@ def short_form(written: str) -> str:
 def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone, str | None] | None:
     """The longest gazetteer form ending at `end` whose place fits (`provinces`: the provinces
     the text names, see `_placed`): its start, its zone and the place printed before it."""
-    forms = zone_forms()
-    reach = min(_MAX_FORM, end)
-    for k in _form_lengths(body, end):
-        if k > reach:
-            continue
-        zone = forms.get(body[end - k : end])
-        if zone is None:
-            continue
-        place = _place_before(body, end - k)
-        if (place and not zone_in(zone, place)) or body[end - k - 1 : end - k] == "·":
-            return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-        return end - k, _placed(body[end - k : end], zone, provinces), place
-    return None
-
-
-_LONG_ENDING = 4  # forms this long or longer are indexed by their last four characters
-
-
-def _form_lengths(body: str, end: int) -> tuple[int, ...]:
-    """The lengths of the gazetteer forms that can end at `end`, longest first: the long forms
-    sharing the text's last four characters there (`治高新区`: a few, not every `…新区`),
-    then the short ones sharing its last two. No other length can name a form there."""
-    long_forms, short_forms = _form_endings()
-    return long_forms.get(body[end - _LONG_ENDING : end], ()) + short_forms.get(body[end - 2 : end], ())
+    found = _reversed_forms().match(body[max(0, end - _MAX_FORM) : end][::-1])
+    if found is None:
+        return None
+    start = end - found.end()
+    zone = zone_forms()[body[start:end]]
+    place = _place_before(body, start)
+    if (place and not zone_in(zone, place)) or body[start - 1 : start] == "·":
+        return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
+    return start, _placed(body[start:end], zone, provinces), place
 
 
 @cache
-def _form_endings() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
-    """Last four characters of the long gazetteer forms, last two of the short ones -> the
-    lengths of the forms ending so, longest first."""
-    long_forms: dict[str, set[int]] = {}
-    short_forms: dict[str, set[int]] = {}
-    for form in zone_forms():
-        if len(form) >= _LONG_ENDING:
-            long_forms.setdefault(form[-_LONG_ENDING:], set()).add(len(form))
-        elif len(form) >= 2:
-            short_forms.setdefault(form[-2:], set()).add(len(form))
-
-    def longest_first(lengths: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
-        return {ending: tuple(sorted(ks, reverse=True)) for ending, ks in lengths.items()}
-
-    return longest_first(long_forms), longest_first(short_forms)
+def _reversed_forms() -> re.Pattern[str]:
+    """The gazetteer forms (two to `_MAX_FORM` characters) written backwards, as one trie: matched
+    on the characters before a point read backwards, the longest form ending there, in one
+    look-up by the engine instead of one per length."""
+    return re.compile(longest_word(form[::-1] for form in zone_forms() if 2 <= len(form) <= _MAX_FORM))
 
 
 def _placed(form: str, zone: Zone, provinces: Callable[[], frozenset[str]]) -> Zone:
@@ -645,15 +620,16 @@ _HmmState = tuple[str, str]  # (B/M/E/S, part-of-speech tag)
 
 class _HmmTables(NamedTuple):
     """jieba's POS HMM with its ~256 states numbered in their sorted order, so that the Viterbi
-    hashes and compares small ints, not (position, tag) tuples (hashing those was most of its
-    cost), and a higher number is a higher state (jieba's tie-break)."""
+    works on small ints and bit masks, not (position, tag) tuples (hashing those was most of
+    its cost), and a higher number is a higher state (jieba's tie-break)."""
 
     states: tuple[_HmmState, ...]  # number -> state
     of_char: dict[str, tuple[int, ...]]  # character -> the states it can be in
     start: list[float]  # state -> start log probability
     emit: list[dict[str, float]]  # state -> character -> emission log probability
-    moves: list[tuple[tuple[int, float], ...]]  # state -> (next state, log probability) pairs
-    reach: list[int]  # state -> the next states its moves reach, as a bit mask
+    reach: list[int]  # state -> the states its transitions reach, as a bit mask
+    came_from: list[int]  # state -> the states with a transition into it, as a bit mask
+    into: list[dict[int, float]]  # state -> the states moving into it -> that log probability
     everything: tuple[int, ...]  # every state, for a character the model does not list
 
 
@@ -663,14 +639,18 @@ def _hmm() -> _HmmTables:
 
     states = tuple(sorted(trans_P))
     number = {state: i for i, state in enumerate(states)}
-    moves = [tuple((number[y], p) for y, p in trans_P[state].items()) for state in states]
+    into: list[dict[int, float]] = [{} for _ in states]
+    for x, state in enumerate(states):
+        for y, p in trans_P[state].items():
+            into[number[y]][x] = p
     return _HmmTables(
         states=states,
         of_char={ch: tuple(number[s] for s in ss) for ch, ss in char_state_tab_P.items()},
         start=[start_P[state] for state in states],
         emit=[emit_P[state] for state in states],
-        moves=moves,
-        reach=[sum({1 << y for y, _ in pairs}) for pairs in moves],
+        reach=[sum(1 << number[y] for y in trans_P[state]) for state in states],
+        came_from=[sum(1 << x for x in pred) for pred in into],
+        into=into,
         everything=tuple(range(len(states))),
     )
 
@@ -682,23 +662,23 @@ def _viterbi(run: str) -> list[_HmmState]:
     """The state path `jieba.posseg.viterbi` finds for `run`, the same to the bit: the same sums
     in the same order, the same tie-break (the higher state wins). jieba scores every pair of
     states (~19 x ~18 a character) and drops the pairs its transition table lacks (minus
-    infinity); this pushes each state's score along the ~20 moves it has, a fifth of the pairs."""
+    infinity); this scores only the pairs the table holds, found by masking each state's
+    predecessors with the states alive."""
     hmm = _hmm()
     ch = run[0]
     score = {y: hmm.start[y] + hmm.emit[y].get(ch, _UNSEEN) for y in hmm.of_char.get(ch, hmm.everything)}
     back: list[dict[int, int]] = []
     for ch in run[1:]:
-        live = [x for x in score if hmm.moves[x]]
-        if not live:  # no state can go on: jieba's own Viterbi, and whatever it makes of that
+        alive, reachable = 0, 0
+        for x in score:
+            alive |= 1 << x
+            reachable |= hmm.reach[x]
+        if not reachable:  # no state can go on: jieba's own Viterbi, and whatever it makes of that
             from jieba.posseg import viterbi
 
             return _jieba_path(viterbi, run)
-        reachable = 0
-        for x in live:
-            reachable |= hmm.reach[x]
         allowed = [y for y in hmm.of_char.get(ch, ()) if reachable >> y & 1] or _members(reachable, hmm.everything)
-        emission = {y: hmm.emit[y].get(ch, _UNSEEN) for y in allowed}
-        score, came = _step(score, live, hmm.moves, emission)
+        score, came = _step(score, alive, allowed, ch, hmm)
         back.append(came)
     state = max((s, y) for y, s in score.items())[1]
     path = [state]
@@ -714,23 +694,29 @@ def _members(mask: int, everything: tuple[int, ...]) -> list[int]:
 
 
 def _step(
-    score: dict[int, float], live: list[int], moves: list, emission: dict[int, float]
+    score: dict[int, float], alive: int, allowed: list[int], ch: str, hmm: _HmmTables
 ) -> tuple[dict[int, float], dict[int, int]]:
-    """One Viterbi step: each allowed state's best score over the moves into it, and the state
-    it came from (on a tie, the higher one, as jieba's `max` over (score, state) pairs)."""
+    """One Viterbi step: each allowed state's best score over the live states moving into it,
+    and the state it came from (taken in rising order, so on a tie the higher one, as jieba's
+    `max` over (score, state) pairs)."""
     new: dict[int, float] = {}
     came: dict[int, int] = {}
-    for x in live:
-        base = score[x]
-        for y, p in moves[x]:
-            e = emission.get(y)
-            if e is None:
-                continue
-            s = base + p + e
-            old = new.get(y)
-            if old is None or s > old or (s == old and x > came[y]):
-                new[y] = s
-                came[y] = x
+    for y in allowed:
+        sources = hmm.came_from[y] & alive
+        if not sources:
+            continue
+        e = hmm.emit[y].get(ch, _UNSEEN)
+        into = hmm.into[y]
+        best, best_x = 0.0, -1
+        while sources:
+            low = sources & -sources
+            sources ^= low
+            x = low.bit_length() - 1
+            s = score[x] + into[x] + e
+            if best_x < 0 or s >= best:
+                best, best_x = s, x
+        new[y] = best
+        came[y] = best_x
     return new, came
 
 
