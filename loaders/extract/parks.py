@@ -624,7 +624,8 @@ class _HmmTables(NamedTuple):
     its cost), and a higher number is a higher state (jieba's tie-break)."""
 
     states: tuple[_HmmState, ...]  # number -> state
-    of_char: dict[str, tuple[int, ...]]  # character -> the states it can be in
+    number: dict[_HmmState, int]  # state -> number
+    of_char: dict[str, tuple[_HmmState, ...]]  # character -> the states it can be in (jieba's table)
     start: list[float]  # state -> start log probability
     emit: list[dict[str, float]]  # state -> character -> emission log probability
     reach: list[int]  # state -> the states its transitions reach, as a bit mask
@@ -645,7 +646,8 @@ def _hmm() -> _HmmTables:
             into[number[y]][x] = p
     return _HmmTables(
         states=states,
-        of_char={ch: tuple(number[s] for s in ss) for ch, ss in char_state_tab_P.items()},
+        number=number,
+        of_char=char_state_tab_P,
         start=[start_P[state] for state in states],
         emit=[emit_P[state] for state in states],
         reach=[sum(1 << number[y] for y in trans_P[state]) for state in states],
@@ -666,7 +668,9 @@ def _viterbi(run: str) -> list[_HmmState]:
     predecessors with the states alive."""
     hmm = _hmm()
     ch = run[0]
-    score = {y: hmm.start[y] + hmm.emit[y].get(ch, _UNSEEN) for y in hmm.of_char.get(ch, hmm.everything)}
+    start, emit = hmm.start, hmm.emit
+    first = _states_of(ch, hmm) if ch in hmm.of_char else hmm.everything
+    score = {y: start[y] + emit[y].get(ch, _UNSEEN) for y in first}
     back: list[dict[int, int]] = []
     for ch in run[1:]:
         alive, reachable = 0, 0
@@ -677,7 +681,7 @@ def _viterbi(run: str) -> list[_HmmState]:
             from jieba.posseg import viterbi
 
             return _jieba_path(viterbi, run)
-        allowed = [y for y in hmm.of_char.get(ch, ()) if reachable >> y & 1] or _members(reachable, hmm.everything)
+        allowed = [y for y in _states_of(ch, hmm) if reachable >> y & 1] or _members(reachable, hmm.everything)
         score, came = _step(score, alive, allowed, ch, hmm)
         back.append(came)
     state = max((s, y) for y, s in score.items())[1]
@@ -686,6 +690,12 @@ def _viterbi(run: str) -> list[_HmmState]:
         state = came[state]
         path.append(state)
     return [hmm.states[y] for y in reversed(path)]
+
+
+def _states_of(ch: str, hmm: _HmmTables) -> list[int]:
+    """The numbers of the states jieba's model lists for `ch` (none for a character it lacks)."""
+    number = hmm.number
+    return [number[state] for state in hmm.of_char.get(ch, ())]
 
 
 def _members(mask: int, everything: tuple[int, ...]) -> list[int]:
