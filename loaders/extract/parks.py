@@ -182,7 +182,20 @@ def _mention(
     return ParkMention(start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=form)
 
 
-_canonical = cache(zone_canonical)  # a gazetteer row's canonical name, worked out once per row
+def _canonical(zone: Zone) -> str:
+    """A gazetteer row's canonical name, worked out once per row and found by the row's identity:
+    hashing a `Zone` (seven fields) cost more than the rest of a mention."""
+    name = _canonical_names().get(id(zone))
+    return name if name is not None else zone_canonical(zone)
+
+
+@cache
+def _canonical_names() -> dict[int, str]:
+    """id of each gazetteer row -> its canonical name. The rows live as long as the process
+    (`gazetteer()` is cached), so no other object can take one of their ids."""
+    from loaders.reference import gazetteer
+
+    return {id(zone): zone_canonical(zone) for zone in gazetteer()}
 
 
 @cache
@@ -508,16 +521,20 @@ def _route(sentence: str, freq: dict[str, int], logtotal: float) -> list[int]:
     score = [0.0] * (size + 1)
     route = [0] * size
     for k in range(size - 1, -1, -1):
-        best, best_end = log(freq.get(sentence[k]) or 1) - logtotal + score[k + 1], k
-        found = False  # a word of the dictionary opens at k (else the character alone, as scored)
-        i, frag = k, sentence[k]
-        while i < size and frag in freq:
-            if freq[frag]:
-                s = log(freq[frag]) - logtotal + score[i + 1]
-                if not found or s >= best:
-                    best, best_end, found = s, i, True
-            i += 1
-            frag = sentence[k : i + 1]
+        best: float | None = None
+        best_end, end = k, k + 1
+        f = freq.get(sentence[k])
+        while f is not None:  # sentence[k:end] opens a dictionary word (or is one: f > 0)
+            if f:
+                s = log(f) - logtotal + score[end]
+                if best is None or s >= best:
+                    best, best_end = s, end - 1
+            if end == size:
+                break
+            end += 1
+            f = freq.get(sentence[k:end])
+        if best is None:  # no word opens at k: the character alone, as jieba scores it
+            best = log(freq.get(sentence[k]) or 1) - logtotal + score[k + 1]
         score[k], route[k] = best, best_end
     return route
 
@@ -907,15 +924,20 @@ def _merge_compounds(mentions: list[ParkMention]) -> list[ParkMention]:
 
 
 def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
-    """Within one article, `滨海湾新区` after `东莞滨海湾新区` is the same zone."""
+    """Within one article, `滨海湾新区` after `东莞滨海湾新区` is the same zone. Only a mention
+    without a gazetteer row takes another's name; the longer names are listed once per name."""
     names = {m.name: m.zone_key for m in mentions}
+    longer_names: dict[str, list[str]] = {}
     out = []
     for m in mentions:
-        longer = [n for n in names if n != m.name and n.endswith(m.name)]
-        if len(longer) == 1 and m.zone_key is None:
-            m = ParkMention(
-                m.start, m.end, m.text, longer[0], m.suffix, m.says_national, m.is_reference, names[longer[0]]
-            )
+        if m.zone_key is None:
+            if m.name not in longer_names:
+                longer_names[m.name] = [n for n in names if n != m.name and n.endswith(m.name)]
+            longer = longer_names[m.name]
+            if len(longer) == 1:
+                m = ParkMention(
+                    m.start, m.end, m.text, longer[0], m.suffix, m.says_national, m.is_reference, names[longer[0]]
+                )
         out.append(m)
     return out
 
