@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from math import log
+from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
@@ -1006,38 +1007,74 @@ def _named_zones(body: str) -> list[ParkMention]:
     if not matches:
         # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
         # zone_key and so neither merge nor take another's name; the rest of the reading is spared
-        return sorted(_bare_mentions(body, _Covered(len(body))), key=lambda p: p.start)
+        return sorted(_bare_mentions(body, _Covered(len(body))), key=_START)
+    tagging = _Tagging()
+    covered = _Covered(len(body))  # the characters the zones found so far cover
+    admin = _zones_proper(body, matches, covered, tagging)
+    return _settled(admin, _parks(body, matches, covered, admin, tagging))
+
+
+_START = attrgetter("start")
+
+
+@cache
+def _suffix_kinds() -> dict[str, str]:
+    """Zone suffix -> its kind (`admin` for zones proper, `park` for industrial parks)."""
+    return {suffix: info.kind for suffix, info in suffix_info().items()}
+
+
+def _zones_proper(body: str, matches: list[re.Match[str]], covered: _Covered, tagging: _Tagging) -> list[ParkMention]:
+    """The gazetteer's zones and the zones proper (高新区, 经开区 ...) the rules name at the suffixes
+    of `body`, then its bare gazetteer names; each added to `covered`."""
     recurring = _Recurring(body, matches)  # the last resort for a head, asked only when a zone needs it
     provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
-    tagging = _Tagging()
+    kinds = _suffix_kinds()
     admin: list[ParkMention] = []
-    covered = _Covered(len(body))  # the characters `admin` covers
     for m in matches:
         if covered.holds(m.start(1)):
             continue
         found = _gazetteer_mention(body, m, provinces)
-        if found is None and suffix_info()[m.group(1)].kind == "admin":
+        if found is None and kinds[m.group(1)] == "admin":
             found = _admin_mention(body, m, recurring, tagging)
-        if found and covered.holds(found.start):
+        if found is None or covered.holds(found.start):
             continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
-        if found:
-            admin.append(found)
-            covered.add(found)
+        admin.append(found)
+        covered.add(found)
     bare = _bare_mentions(body, covered)
     admin += bare
     for found in bare:
         covered.add(found)
-    parks = []
+    return admin
+
+
+def _parks(
+    body: str, matches: list[re.Match[str]], covered: _Covered, admin: list[ParkMention], tagging: _Tagging
+) -> list[ParkMention]:
+    """The industrial parks (产业园 ...) named at the suffixes no zone covers."""
+    kinds = _suffix_kinds()
+    parks: list[ParkMention] = []
+    zones = list(admin)  # the zones and the parks found so far, as `_park_mention` reads them
     for m in matches:
-        if suffix_info()[m.group(1)].kind == "park" and not covered.holds(m.start(1)):
-            found = _park_mention(body, m, admin + parks, tagging)
+        if kinds[m.group(1)] == "park" and not covered.holds(m.start(1)):
+            found = _park_mention(body, m, zones, tagging)
             if found:
                 parks.append(found)
-    # a two-character descriptor (`信创产业园`) counts only as a short form of a longer name
-    names = {m.name for m in admin + parks}
-    parks = [p for p in parks if not _weak(p) or any(n != p.name and n.endswith(p.name) for n in names)]
-    mentions = _merge_compounds(sorted(admin + parks, key=lambda p: p.start))
-    return _unify_names(mentions)
+                zones.append(found)
+    return parks
+
+
+def _settled(admin: list[ParkMention], parks: list[ParkMention]) -> list[ParkMention]:
+    """The zones and parks of a text in order, weak parks dropped, compounds merged and names
+    unified. One mention alone has nothing to merge with or take a name from."""
+    if parks:
+        # a two-character descriptor (`信创产业园`) counts only as a short form of a longer name
+        names = {m.name for m in admin}
+        names.update(p.name for p in parks)
+        parks = [p for p in parks if not _weak(p) or any(n != p.name and n.endswith(p.name) for n in names)]
+    mentions = admin + parks
+    if len(mentions) < 2:
+        return mentions
+    return _unify_names(_merge_compounds(sorted(mentions, key=_START)))
 
 
 def _reference_target(suffix: str, named: list[ParkMention], title: list[ParkMention]) -> ParkMention | None:
