@@ -5,7 +5,8 @@ a reader gets to them: expanded, the same (word, flag) pairs as jieba's. Its `_r
 jieba's `get_DAG` and `calc` in one pass: the same route. `_place_run` and `_opening` read the
 pieces from one end and stop early; they must answer what reading every token of
 `jieba.posseg.cut` answers. The Viterbi numbers jieba's states: the path must be jieba's, ties
-included (test_perf_d_parks checks `_viterbi` against jieba's own).
+included (test_perf_d_parks checks `_viterbi` against jieba's own). `_resolve` reads an index of
+the gazetteer forms' endings: it must find what a scan of every form finds.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from loaders.extract.parks import (
     _opening,
     _place_run,
     _pos_pieces,
+    _resolve,
     _route,
     _tokens_from_end,
     _tokens_from_start,
     _viterbi,
 )
-from loaders.reference import jieba_ready
+from loaders.reference import jieba_ready, zone_forms
 from tests.test_perf_d_parks import _INVENTED, _random_texts
 
 _MORE_INVENTED = [
@@ -123,3 +125,29 @@ def test_viterbi_is_jiebas_on_rare_and_mixed_characters() -> None:
     for _ in range(300):
         run = "".join(rng.choice(common) if rng.random() < 0.5 else rng.choice(rare) for _ in range(rng.randint(1, 9)))
         assert _viterbi(run) == viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1], run
+
+
+def _plain_resolve(name: str, park_type: str):
+    forms = zone_forms()
+    if name in forms:
+        return forms[name]
+    if len(name) < 5:
+        return None
+    hits = {z for f, z in forms.items() if f.endswith(name) and z.zone_type == park_type}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def test_resolve_by_ending_index_is_the_scan_of_every_form() -> None:
+    """`_resolve` reads an index of the forms' endings; the plain rule scans every form. Names
+    are endings of real forms (of every length), the same with a character changed, and
+    invented ones, under every zone type."""
+    rng = random.Random(37)
+    forms = sorted(zone_forms())
+    types = sorted({z.zone_type for z in zone_forms().values()})
+    names = ["临江高新区", "稀土高新区", "星河湾经济开发区", "翠屏湾综合保税区", "云栖湖高新区"]
+    for form in rng.sample(forms, 300):
+        cut = form[rng.randint(0, max(0, len(form) - 3)) :]
+        names += [cut, "新" + cut[1:], cut[:-1]]
+    for name in names:
+        for park_type in types:
+            assert _resolve(name, park_type) == _plain_resolve(name, park_type), (name, park_type)

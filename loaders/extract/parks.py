@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from math import log
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
@@ -387,17 +387,31 @@ def _placed_form(written: str) -> Zone | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+_MIN_ENDING = 5  # a name this long or longer may stand for the one zone whose form ends with it
+
+
 def _resolve(name: str, park_type: str) -> Zone | None:
     """A zone name the rules built, read through the gazetteer: exact, else the one zone of the
     same type whose name ends with it (`稀土高新区` -> `包头稀土高新区`, `临江高新区` -> `萧山临江高新区`)."""
     forms = zone_forms()
     if name in forms:
         return forms[name]
-    if len(name) < 5:
+    if len(name) < _MIN_ENDING:
         return None
-    hits = {z for f, z in forms.items() if f.endswith(name) and z.zone_type == park_type}
-    return next(iter(hits)) if len(hits) == 1 else None
+    hits = _zones_by_ending().get((name, park_type))
+    return next(iter(hits)) if hits is not None and len(hits) == 1 else None
+
+
+@cache
+def _zones_by_ending() -> dict[tuple[str, str], set[Zone]]:
+    """(an ending of a gazetteer form, `_MIN_ENDING` characters or more; a zone type) -> the zones
+    of that type with a form ending so: one pass over the gazetteer, instead of one per name
+    the rules build (or a cache of names, which real news rarely repeats)."""
+    out: dict[tuple[str, str], set[Zone]] = {}
+    for form, zone in zone_forms().items():
+        for i in range(len(form) - _MIN_ENDING + 1):
+            out.setdefault((form[i:], zone.zone_type), set()).add(zone)
+    return out
 
 
 # --- the rules, for zones the gazetteer lacks ------------------------------------------
