@@ -6,7 +6,8 @@ jieba's `get_DAG` and `calc` in one pass: the same route. `_place_run` and `_ope
 pieces from one end and stop early; they must answer what reading every token of
 `jieba.posseg.cut` answers. The Viterbi numbers jieba's states: the path must be jieba's, ties
 included (test_perf_d_parks checks `_viterbi` against jieba's own). `_resolve` reads an index of
-the gazetteer forms' endings: it must find what a scan of every form finds.
+the gazetteer forms' endings: it must find what a scan of every form finds. `_REFERENCE_SCAN`
+must find the spans `_REFERENCE` finds.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P, viterbi
 from loaders.extract.parks import (
     _NOT_OPENING,
     _PLACE_FLAGS,
+    _REFERENCE,
+    _REFERENCE_SCAN,
+    _REFERENCE_SUFFIXES,
+    _REFERRING,
     _opening,
     _place_run,
     _pos_pieces,
@@ -151,3 +156,41 @@ def test_resolve_by_ending_index_is_the_scan_of_every_form() -> None:
     for name in names:
         for park_type in types:
             assert _resolve(name, park_type) == _plain_resolve(name, park_type), (name, park_type)
+
+
+def _reference_texts() -> list[str]:
+    """Invented sentences around the reference words, and random strings of their characters
+    with the ones their lookaheads refuse."""
+    rng = random.Random(41)
+    pieces = [
+        *_REFERRING,
+        *_REFERENCE_SUFFIXES,
+        "区",
+        "域",
+        "内外",
+        "别",
+        "间",
+        "块",
+        "分",
+        "级",
+        "高新",
+        "开发",
+        "园",
+        "产业",
+    ]
+    pieces += list("，。的在为")
+    texts = [
+        "该高新区、本区、园区内外、产业园区、本区域、经开区与该区别",
+        "星河湾高新区管委会表示，该区将在本园区内新建两个开发区域，本高新区级别不变。",
+        "该该区本本园区高新区域综保区开发区开发区内外示范区合作区自创区",
+    ]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(500)]
+    return texts
+
+
+def test_reference_scan_finds_the_spans_of_the_reference_pattern() -> None:
+    for text in _reference_texts():
+        spans = [m.span() for m in _REFERENCE_SCAN.finditer(text)]
+        assert spans == [m.span() for m in _REFERENCE.finditer(text)], text
+        for start, end in spans:
+            assert _REFERENCE.match(text, start).span() == (start, end), text
