@@ -509,6 +509,8 @@ def _pos_pieces(window: str) -> list[_Piece]:
     tagger.makesure_userdict_loaded()
     out: list[_Piece] = []
     for blk in jp.re_han_internal.split(window):
+        if not blk:
+            continue  # the split's empty ends, in which jieba finds nothing
         if jp.re_han_internal.match(blk):
             _dag_pieces(blk, tagger, out)
             continue
@@ -587,6 +589,8 @@ def _detail(run: str) -> list[_Token]:
     jp = _jieba_parts()
     out: list[_Token] = []
     for blk in jp.re_han_detail.split(run):
+        if not blk:
+            continue
         if jp.re_han_detail.match(blk):
             out.extend((p.word, p.flag) for p in _hmm_words(None, blk))
             continue
@@ -835,14 +839,16 @@ def _short_head(body: str, end: int) -> int:
 def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: _Tagging) -> ParkMention | None:
     suffix = m.group(1)
     info = suffix_info()[suffix]
+    if m.group(2) and _PHASE.search(m.group(2)):
+        return None  # `襄阳科技城（二期）` is a building phase, a venue (whatever the head: not looked for)
     national = _says_national(body, m)
     head_end = m.start(1) - (2 if national else 0)
     start = _admin_head(body, head_end, recurring, tagging)
     if start is None:
         return None
     head = body[start:head_end]
-    if _GENERIC_HEAD.search(head) or (m.group(2) and _PHASE.search(m.group(2))):
-        return None  # `国家高新区` is generic; `襄阳科技城（二期）` is a building phase, a venue
+    if _GENERIC_HEAD.search(head):
+        return None  # `国家高新区` is generic
     if _is_class_of_zones(head, info.canonical):
         return None
     text_start = _with_province(body, start)
