@@ -7,7 +7,8 @@ pieces from one end and stop early; they must answer what reading every token of
 `jieba.posseg.cut` answers. The Viterbi numbers jieba's states: the path must be jieba's, ties
 included (test_perf_d_parks checks `_viterbi` against jieba's own). `_resolve` reads an index of
 the gazetteer forms' endings: it must find what a scan of every form finds. `_REFERENCE_SCAN`
-must find the spans `_REFERENCE` finds.
+must find the spans `_REFERENCE` finds. `_opens_with_place` looks up a head's openings: it must
+answer what trying every place name answers.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from loaders.extract.parks import (
     _REFERENCE_SUFFIXES,
     _REFERRING,
     _opening,
+    _opens_with_place,
     _place_run,
     _pos_pieces,
     _resolve,
@@ -36,7 +38,7 @@ from loaders.extract.parks import (
     _tokens_from_start,
     _viterbi,
 )
-from loaders.reference import jieba_ready, zone_forms
+from loaders.reference import jieba_ready, place_names, zone_forms
 from tests.test_perf_d_parks import _INVENTED, _random_texts
 
 _MORE_INVENTED = [
@@ -194,3 +196,13 @@ def test_reference_scan_finds_the_spans_of_the_reference_pattern() -> None:
         assert spans == [m.span() for m in _REFERENCE.finditer(text)], text
         for start, end in spans:
             assert _REFERENCE.match(text, start).span() == (start, end), text
+
+
+def test_opens_with_place_is_any_place_opening_the_head() -> None:
+    rng = random.Random(43)
+    places = sorted(place_names())
+    heads = ["湘江", "星河湾", "翠屏", "", "湖南湘江", "中关村科技"]
+    for name in rng.sample(places, 200):
+        heads += [name, name + "新城", name[:-1], "新" + name, name[1:] + "湾"]
+    for head in heads:
+        assert _opens_with_place(head) == any(head.startswith(p) for p in places), head

@@ -805,6 +805,18 @@ def _with_province(body: str, start: int) -> int:
     return start
 
 
+def _opens_with_place(head: str) -> bool:
+    """Does a known place open `head` (`any(head.startswith(p) for p in place_names())`)? Its
+    openings of each length a place name has, looked up: a few look-ups, not a thousand."""
+    names = place_names()
+    return any(head[:k] in names for k in _place_name_lengths() if k <= len(head))
+
+
+@cache
+def _place_name_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(name) for name in place_names()}))
+
+
 def _city_form(head: str) -> str:
     """`郑州市` -> `郑州`, `通化市国家医药` -> `通化医药`: the city form of a head (and one saying
     国家 inside it) names the same zone."""
@@ -852,7 +864,7 @@ def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: 
     if _is_class_of_zones(head, info.canonical):
         return None
     text_start = _with_province(body, start)
-    if text_start < start and head not in place_names() and not any(head.startswith(p) for p in place_names()):
+    if text_start < start and head not in place_names() and not _opens_with_place(head):
         start = text_start  # `湖南湘江新区`: the province is part of the name when no city follows
         head = body[start:head_end]
     text_start = _with_qualifier(body, text_start)
