@@ -501,8 +501,9 @@ _Piece = _Token | str  # a tagged word, or a run of unknown characters the HMM h
 
 def _pos_pieces(window: str) -> list[_Piece]:
     """`jieba.posseg.cut(window)` in order, line for line as its `__cut_internal` and `__cut_DAG`
-    (jieba's own DAG, route and tag table), but a run of unknown characters is left a str,
-    not tagged: the HMM, most of the cost, runs only on a run a reader gets to (`_detail`).
+    (jieba's own dictionary and tag table; `_route` its DAG and route), but a run of unknown
+    characters is left a str, not tagged: the HMM, most of the cost, runs only on a run a
+    reader gets to (`_detail`).
     `_place_run` reads from the end, `_opening` from the start; both stop early."""
     jp = _jieba_parts()
     tagger = _pos_tagger()
@@ -601,6 +602,7 @@ def _detail(run: str) -> list[_Token]:
 
 
 def _tokens_from_start(pieces: list[_Piece]) -> Iterator[_Token]:
+    """The tokens of `_pos_pieces`, first to last, a run tagged when the reader reaches it."""
     for piece in pieces:
         if isinstance(piece, str):
             yield from _detail(piece)
@@ -609,6 +611,7 @@ def _tokens_from_start(pieces: list[_Piece]) -> Iterator[_Token]:
 
 
 def _tokens_from_end(pieces: list[_Piece]) -> Iterator[_Token]:
+    """The tokens of `_pos_pieces`, last to first, a run tagged when the reader reaches it."""
     for piece in reversed(pieces):
         if isinstance(piece, str):
             yield from reversed(_detail(piece))
@@ -626,7 +629,9 @@ def _jieba_parts() -> Any:
 
 def _pos_cut(window: str) -> Iterator[Any]:
     """`jieba.posseg.cut(window)`: the same (word, flag) pairs, lazily, from jieba's own
-    dictionaries and model; only the Viterbi that tags a run of unknown characters is ours."""
+    dictionaries and model; only the Viterbi that tags a run of unknown characters is ours.
+    The readers use `_pos_pieces`; this whole cut is what tests hold the pieces and the
+    Viterbi to."""
     return _pos_tagger().cut(window)
 
 
