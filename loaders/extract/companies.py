@@ -58,6 +58,9 @@ class _Lexicon:
     # with them, longest first: a quick miss, and only those lengths tried on a hit
     cover_lengths: dict[str, tuple[int, ...]]
     not_company: tuple[str, ...]  # suffixes of non-company organisations, longest first
+    # the last character of every suffix of `not_company` and `zone_suffix` -> those suffixes:
+    # a name is tested against the few ending as it does, not a hundred-odd
+    organisation_ends: dict[str, tuple[str, ...]]
     zone_suffix: tuple[str, ...]
     zone_re: re.Pattern[str]  # a zone suffix and its parenthetical district: `高新区（滨江）`
     titles: tuple[str, ...]
@@ -67,7 +70,7 @@ class _Lexicon:
     cut_lengths: dict[str, tuple[int, ...]]
     bad_start: frozenset[str]
     verbs: frozenset[str]
-    scope_end: re.Pattern[str]  # a scope word ending a name
+    scope_openings: dict[str, tuple[str, ...]]  # the first character of every scope word -> those words
     industry_set: frozenset[str]  # `industry` and `scope` as sets, to look words up by the slice
     scope_set: frozenset[str]
 
@@ -113,6 +116,14 @@ def _lengths_by_opening(words: Iterable[str], opening: int) -> dict[str, tuple[i
     return {opening: tuple(sorted(sizes, reverse=True)) for opening, sizes in lengths.items()}
 
 
+def _by_character(words: Iterable[str], at: int) -> dict[str, tuple[str, ...]]:
+    """The words by their character at `at` (0: the first, -1: the last), longest first."""
+    out: dict[str, list[str]] = {}
+    for w in _by_length(words):
+        out.setdefault(w[at], []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     sec = sections("company_words.txt")
@@ -134,6 +145,7 @@ def _lexicon() -> _Lexicon:
         cover=cover,
         cover_lengths=_lengths_by_opening(cover, 2),
         not_company=_by_length(words["not_company_suffix"]),
+        organisation_ends=_by_character([*words["not_company_suffix"], *words["zone_suffix"]], -1),
         zone_suffix=_by_length(words["zone_suffix"]),
         zone_re=re.compile(
             "(?:" + "|".join(map(re.escape, _by_length(words["zone_suffix"]))) + r")(?:[（(][^（）()]{1,8}[）)])?"
@@ -143,7 +155,7 @@ def _lexicon() -> _Lexicon:
         cut_lengths=_lengths_by_opening(cut, 1),
         bad_start=frozenset(words["bad_start"]),
         verbs=frozenset(words["verbs"]),
-        scope_end=re.compile("(?:" + longest_word(scope) + r")\Z"),  # a trie: one path per opening
+        scope_openings=_by_character(scope, 0),
         industry_set=frozenset(industry),
         scope_set=frozenset(scope),
     )
@@ -256,8 +268,10 @@ _FOLLOW_STRONG = (
     "并购",
     "收购",
 )
+_ENUM_COUNT = "两三四五六七八九十"  # `三家…企业`: a count of firms heads a list, as `等` does
 _ENUM_HEAD = re.compile(
-    r"(?:等|[两三四五六七八九十]家)[^，。；！？,;!?]{0,18}?"
+    f"(?:等|[{_ENUM_COUNT}]家)"
+    r"[^，。；！？,;!?]{0,18}?"
     r"(?:企业|公司|厂商|运营商|服务商|供应商|制造商|巨头|龙头|央企|国企|民企|车企|药企|房企|单位|机构)"
 )
 _LIKE_HEAD = re.compile(r"(?:等)?这样的[^，。；！？,;!?]{0,12}?(?:企业|公司)")
@@ -297,15 +311,23 @@ def _region_of(name: str) -> str | None:
 
 def _strip_industry(name: str) -> list[str]:
     """The name with trailing industry/scope words removed one at a time: each step is a short form."""
-    lex = _lexicon()
     steps = [name]
     cur = name
-    # the longest scope word ending the name that leaves two characters: the leftmost match
-    # from position 2 on
-    while m := lex.scope_end.search(cur, 2):
-        cur = cur[: m.start()]
+    while size := _scope_word_ending(cur):
+        cur = cur[:-size]
         steps.append(cur)
     return steps
+
+
+def _scope_word_ending(name: str) -> int:
+    """The length of the longest scope word ending the name that leaves two characters before
+    it (0 when none): a few slices of the name's end looked up, longest first, not a search of
+    every position for a word that reaches the end."""
+    scope = _lexicon().scope_set
+    for size in range(min(_longest(scope), len(name) - 2), 0, -1):
+        if name[-size:] in scope:
+            return size
+    return 0
 
 
 def _uncovered(text: str) -> int:
@@ -339,12 +361,16 @@ def _has_cover_word(text: str) -> bool:
     )
 
 
+def _organisation_end(name: str) -> bool:
+    """Does the name end with a non-company suffix or a zone suffix (`大学`, `研究院`, `高新区`)?"""
+    return name.endswith(_lexicon().organisation_ends.get(name[-1:], ()))
+
+
 def _not_company(name: str) -> bool:
     """Universities, government bodies, institutes, labs, associations, zones, programmes."""
-    lex = _lexicon()
     if name.endswith(("集团", "股份", "公司")):
         return False
-    return name.endswith(lex.not_company) or name.endswith(lex.zone_suffix)
+    return _organisation_end(name)
 
 
 def _brand_ok(name: str, *, allow_latin: bool = False, min_free: int = 2) -> bool:
@@ -506,7 +532,7 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
             break
         if pos >= end:
             continue
-        if kind == "soft" and len(rest) >= 2 and not rest.startswith(lex.scope):
+        if kind == "soft" and len(rest) >= 2 and not rest.startswith(lex.scope_openings.get(rest[:1], ())):
             cut = pos
             break
         if kind == "weak":
@@ -515,7 +541,8 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
                 _region_of(rest)
                 or _LATIN.match(rest[0])
                 or rest.startswith("中国")
-                or before.endswith((*lex.not_company, *lex.zone_suffix, "公司", "集团"))
+                or before.endswith(("公司", "集团"))
+                or _organisation_end(before)
             ):
                 cut = pos
                 break
@@ -733,7 +760,9 @@ def _title_brands(body: str, zones: _Zones, spans: _Spans, known: set[str]) -> l
 
 @lru_cache(maxsize=4)
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, titles)))
+    """The longest title where one starts (what the titles joined longest first match), as a
+    trie: one path per opening character instead of each title tried in turn."""
+    return re.compile(longest_word(titles))
 
 
 def _prefix_name(body: str, x: str, known: set[str]) -> str | None:
@@ -744,9 +773,15 @@ def _prefix_name(body: str, x: str, known: set[str]) -> str | None:
             return name
     for size in range(len(x), 1, -1):
         p = x[:size]
-        if body.count(p) >= 2:
+        if _occurs_twice(body, p):
             return p
     return x if len(x) <= 6 else None
+
+
+def _occurs_twice(body: str, text: str) -> bool:
+    """`body.count(text) >= 2`, reading the body only up to the second occurrence."""
+    first = body.find(text)
+    return first != -1 and body.find(text, first + len(text)) != -1
 
 
 def _bare_company(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
@@ -842,7 +877,9 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     for m in _industry_matches(body, lex.industry):
         if spans.is_used(m.start()) or spans.is_used(m.end() - 1):
             continue
-        s = _brand_before(body, m.start(), zones, spans, 7)
+        if not _trade_may_end(body, m.start(), m.end()):
+            continue  # (what the checks below would reject, known before the costlier cut)
+        s = _brand_before(body, m.start(), zones, spans, _TRADE_REACH)
         if s == m.start():
             continue
         _, trade = _strip_region(body[s : m.start()])
@@ -859,12 +896,34 @@ def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     return out
 
 
+_TRADE_REACH = 7  # how far left of the industry words `_industry_brands` reads a trade name
+
+
+def _trade_may_end(body: str, start: int, end: int) -> bool:
+    """Necessary conditions of `_industry_brands`' checks on the trade name before the industry
+    words at [start, end), read without cutting the name's left boundary (the costliest step,
+    and most matches fail these). The trade name ends at `start` with two characters or more,
+    so the two before `start` are its last two: Chinese characters, neither a cover word nor an
+    everyday word (`数字科技`, `公司发布`), or `_has_cover_word`, `_has_common_word` or the
+    `_NOT_HAN` test rejects it. Before punctuation `_apposition` wants `企业` or `的` right
+    before the name, which starts at most `_TRADE_REACH` characters back."""
+    pair = body[start - 2 : start] if start >= 2 else ""
+    if len(pair) < 2 or _NOT_HAN.search(pair) or pair in _lexicon().cover or is_common(pair):
+        return False
+    if body[end] not in _BRAND_PUNCT:
+        return True
+    return (
+        "企业" in body[max(0, start - _TRADE_REACH - 2) : start]
+        or "的" in body[max(0, start - _TRADE_REACH - 1) : start]
+    )
+
+
 def _apposition(body: str, start: int, trade: str) -> bool:
     """Before punctuation a trade name + industry word is a company only as an apposition:
     `光伏企业晶科能源，`, or `…纪录的协鑫新能源；` when the article repeats the trade name."""
     if body[max(0, start - 2) : start] == "企业":
         return True
-    return body[start - 1 : start] == "的" and body.count(trade) >= 2
+    return body[start - 1 : start] == "的" and _occurs_twice(body, trade)
 
 
 _IS_A = re.compile(r"(?:是|为|作为)(?:一家|国内|全国|全球|行业)")
@@ -898,11 +957,10 @@ def _is_clause_lead(body: str, cs: int, s: int) -> bool:
 
 def _is_institution(text: str) -> bool:
     """The other side of a company's cooperation: a university, institute, lab, government, zone."""
-    lex = _lexicon()
     text = text.strip()
     if not text or text.endswith(("企业", "公司", "集团")):
         return False
-    return text.endswith(lex.not_company) or text.endswith(lex.zone_suffix)
+    return _organisation_end(text)
 
 
 def _partner_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
@@ -910,33 +968,44 @@ def _partner_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     cooperation with a university, institute, government or zone is a company when it is not one
     of those kinds itself. (With a company on the other side it may be anything: `哈理工`.)"""
     out: list[_Found] = []
-    for m in re.finditer("[与和]", body):
-        ce = _clause_end(body, m.start())
-        if not _COOPERATION.search(body, m.end(), ce):
+    for at in _positions(body, "与和"):
+        ce = _clause_end(body, at)
+        if not _COOPERATION.search(body, at + 1, ce):
             continue  # (read before the clause's opening, which few `与`/`和` need)
-        cs = _clause_opening(body, m.start())
-        after = body[m.end() : ce]
-        left = body[cs : m.start()]
-        lead = _LEADING_ADVERBIAL.match(left)
-        a_start = cs + (lead.end() if lead else 0)
-        a_start = _cut_left(body, a_start, m.start(), zones)
-        a = body[a_start : m.start()]
+        after = body[at + 1 : ce]
         stop = _PARTNER_STOP.search(after)
-        b_end = m.end() + (stop.start() if stop else len(after))
-        b = body[m.end() : b_end]
-        for text, start, other in ((a, a_start, b), (b, m.end(), a)):
-            text_s = text.strip()
-            if not text_s or text_s != text or not 2 <= len(text) <= 8:
-                continue
-            if _not_company(text) or not _brand_ok(text) or is_common(text) or _person(text):
-                continue
-            if not _is_institution(other):
+        b = after[: stop.start()] if stop else after
+        if not (_is_institution(b) or _may_be_partner(b)):
+            continue  # the party before is taken only beside an institution, this one only if it may be a partner
+        cs = _clause_opening(body, at)
+        lead = _LEADING_ADVERBIAL.match(body[cs:at])
+        a_start = cs + (lead.end() if lead else 0)
+        a_start = _cut_left(body, a_start, at, zones)
+        a = body[a_start:at]
+        for text, start, other in ((a, a_start, b), (b, at + 1, a)):
+            if not _may_be_partner(text) or not _is_institution(other):
                 continue
             if not spans.free(start, start + len(text)):
                 continue
             spans.take(start, start + len(text))
             role = "partner_of_government" if re.search("政府|管委会|[局厅委]$", other.strip()) else ""
             out.append(_Found(start, start + len(text), "brand", text, role))
+    return out
+
+
+def _may_be_partner(text: str) -> bool:
+    """A party to a cooperation that may be a company: a short brand, not a common word, a
+    person or an organisation of another kind."""
+    if not text or text.strip() != text or not 2 <= len(text) <= 8:
+        return False
+    return not (_not_company(text) or not _brand_ok(text) or is_common(text) or _person(text))
+
+
+def _positions(body: str, chars: str) -> list[int]:
+    """Every position of one of `chars` in the body, in order: one `str.find` loop per
+    character, which skips to the next at C speed, instead of a regex testing each character."""
+    out = [at for ch in chars for at in _find_all(body, ch)]
+    out.sort()
     return out
 
 
@@ -1037,7 +1106,9 @@ def _class_lists(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
     return out
 
 
-_ENUM_CUE = re.compile("等|这样的|[两三四五六七八九十]家")
+# a list's cue: `等`, `这样的`, or a count of firms (`三家`); no two cues overlap, so every place
+# one stands is one `finditer` would find
+_ENUM_CUE_WORDS = ("等", "这样的")
 _ENUM_OPENING = re.compile(r"^(?:等|这样的|.家)")
 
 
@@ -1057,12 +1128,12 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
                 spans.take(s, e)
                 out.append(_Found(s, e, "brand", text))
 
-    for m in _ENUM_CUE.finditer(body):
-        head = _ENUM_HEAD.match(body, m.start()) or _LIKE_HEAD.match(body, m.start())
+    for at in _enum_cues(body):
+        head = _ENUM_HEAD.match(body, at) or _LIKE_HEAD.match(body, at)
         noun = _ENUM_OPENING.sub("", head.group()) if head else ""
         if not head or _NOT_COMPANY_HEAD.search(noun) or _has_verb(noun) or noun.startswith("地"):
             continue  # `先后赴深圳、广州等地拜访…企业`: places, not companies
-        items = _items_before(body, m.start(), zones)
+        items = _items_before(body, at, zones)
         if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
             accept(items, 1)
     for cs, ce in _lists_with_known(body, known_texts):
@@ -1071,6 +1142,23 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
         if len(items) >= 2 and (known or any(body[s:e] in known_texts for s, e in items)):
             accept(items, 2)
     return out
+
+
+def _enum_cues(body: str) -> list[int]:
+    """Where the cues of a list stand, in order: found by `str.find`, which skips to the next
+    at C speed, instead of an alternation with no common opening tried at every character."""
+    out = [at for word in _ENUM_CUE_WORDS for at in _find_all(body, word)]
+    out += [at - 1 for at in _find_all(body, "家") if at and body[at - 1] in _ENUM_COUNT]
+    out.sort()
+    return out
+
+
+def _find_all(body: str, word: str) -> Iterator[int]:
+    """Every position where `word` starts (overlapping ones too)."""
+    at = body.find(word)
+    while at != -1:
+        yield at
+        at = body.find(word, at + 1)
 
 
 def _lists_with_known(body: str, known_texts: Iterable[str]) -> list[tuple[int, int]]:
@@ -1248,32 +1336,37 @@ def _place(
     def lift(zone: str | None) -> str | None:
         return main if zone and main in primary and zone not in primary else zone
 
+    # each mention's sentence, read once: every rule below asks for it
+    opening = {f.start: _sentence_start(body, f.start) for f in found}
+    closing = {f.end: _sentence_end(body, f.end) for f in found}
     placed: dict[str, str] = {}
     claimed: set[int] = set()
     ordered = sorted(found, key=lambda f: f.start)
     for f in ordered:
         name = canon.get(f.name, f.name)
-        zone = lift(_explicit_zone(body, f, parks, found))
+        zone = lift(_explicit_zone(body, f, parks, found, closing[f.end]))
         if zone:
-            claimed.add(_sentence_start(body, f.start))
+            claimed.add(opening[f.start])
             placed.setdefault(name, zone)
             for g in _listed_with(body, ordered, f):  # `<zone>企业A、B等企业`: the list shares it
                 placed.setdefault(canon.get(g.name, g.name), zone)
     excluded = {
         canon.get(f.name, f.name)
         for f in found
-        if f.role or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start) or _invests_in(body, f, parks)
+        if f.role
+        or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start)
+        or _invests_in(body, f, parks, closing[f.end])
     }
     free_mentions: dict[str, int] = {}
     for f in found:
         name = canon.get(f.name, f.name)
-        if _sentence_start(body, f.start) not in claimed:
+        if opening[f.start] not in claimed:
             free_mentions[name] = free_mentions.get(name, 0) + 1
     for f in ordered:
         name = canon.get(f.name, f.name)
-        if name in placed or name in excluded or _sentence_start(body, f.start) in claimed:
+        if name in placed or name in excluded or opening[f.start] in claimed:
             continue
-        zone = _zone_before_in_sentence(body, f, parks, lift)
+        zone = _zone_before_in_sentence(f, opening[f.start], parks, lift)
         if zone and _compatible(name, zone) and not _national(name):
             placed[name] = zone
     for name in free_mentions:
@@ -1284,9 +1377,9 @@ def _place(
     return placed
 
 
-def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention]) -> bool:
-    """`X在<zone>投资建设…`: an investor building there, which may be based anywhere."""
-    end = _sentence_end(body, f.end)
+def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention], end: int) -> bool:
+    """`X在<zone>投资建设…`: an investor building there, which may be based anywhere (`end`:
+    the end of its sentence)."""
     return any(
         f.end <= p.start < end and _PLACING_RIGHT.search(body[f.end : p.start]) and _INVESTS.match(body[p.end : end])
         for p in parks
@@ -1324,14 +1417,14 @@ def _sentence_end(body: str, pos: int) -> int:
     return m.start() if m else len(body)
 
 
-def _explicit_zone(body: str, f: _Found, parks: Sequence[ParkMention], found: list[_Found]) -> str | None:
-    """`位于<zone>的X`, `<zone>企业X`, `<zone>X`; `X在/落户/入驻<zone>`, `X…是<zone>…企业`."""
+def _explicit_zone(body: str, f: _Found, parks: Sequence[ParkMention], found: list[_Found], end: int) -> str | None:
+    """`位于<zone>的X`, `<zone>企业X`, `<zone>X`; `X在/落户/入驻<zone>`, `X…是<zone>…企业` (`end`:
+    the end of the sentence holding `f`)."""
     for p in parks:
         if p.end <= f.start and f.start - p.end <= 12:
             gap = body[p.end : f.start]
             if _PLACING_LEFT.match(gap):
                 return p.name
-    end = _sentence_end(body, f.end)
     others = [g.start for g in found if f.end <= g.start < end and g is not f]
     limit = min([end, *others])
     for p in parks:
@@ -1351,18 +1444,20 @@ def _explicit_zone(body: str, f: _Found, parks: Sequence[ParkMention], found: li
 
 
 def _zone_before_in_sentence(
-    body: str, f: _Found, parks: Sequence[ParkMention], lift: Callable[[str | None], str | None]
+    f: _Found, s: int, parks: Sequence[ParkMention], lift: Callable[[str | None], str | None]
 ) -> str | None:
-    """The one zone a sentence names before the company, as its subject (`长治国家高新区依托X…`)."""
-    s = _sentence_start(body, f.start)
+    """The one zone a sentence (opening at `s`) names before the company, as its subject
+    (`长治国家高新区依托X…`)."""
     names = {lift(p.name) for p in parks if s <= p.start and p.end <= f.start}
     return next(iter(names)) if len(names) == 1 else None
 
 
 def _is_primary(p: ParkMention) -> bool:
     """A zone in its own right (`高新区`, `开发区`, `新区` …), not a park or campus inside one."""
+    if p.zone_key is not None:
+        return True
     info = suffix_info().get(p.suffix)
-    return p.zone_key is not None or (info is not None and info.kind == "admin")
+    return info is not None and info.kind == "admin"
 
 
 def _compatible(company: str, zone: str) -> bool:

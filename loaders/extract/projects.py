@@ -45,6 +45,7 @@ from loaders.extract.rules import (
     skip_to,
 )
 from loaders.extract.spans import CompanyMention, ParkMention
+from loaders.reference import place_names
 from loaders.wordlists import words
 
 _HEADS = (
@@ -175,19 +176,7 @@ _SPACED = re.compile(f"[{CJK}] +(?=[{CJK}])")
 
 def name_start(body: str, end: int, limit: int = 40) -> int:
     """Scan left from a head over name characters, then past the last verb or function word."""
-    start = end
-    while start > 0 and end - start < limit:
-        ch = body[start - 1]
-        if ch in "）)”":  # a short bracketed or quoted part inside the name: `（攀枝花）`, `“中国总部”`
-            opener = "（" if ch == "）" else "(" if ch == ")" else "“"
-            k = body.rfind(opener, max(0, start - 12), start - 1)
-            if k < 0 or any(c in "，。；、" for c in body[k:start]):
-                break
-            start = k
-            continue
-        if ch in _STOP_CHARS:
-            break
-        start -= 1
+    start = _scan_left(body, end, limit)
     window = body[start:end]
     cut = end_of_last_word(window, _STOP_WORDS)
     for conj in ("和", "及", "与"):  # `OPPO智能制造中心和小天才…`: a list of two names
@@ -200,6 +189,30 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
     if " " in window:
         cut = _past_spaced_words(window, cut)
     return start + cut
+
+
+# a run of name characters, matched on the reversed text before a point: every character
+# but the stop characters (the closing brackets and quotes among them end a run)
+_NAME_RUN_REVERSED = re.compile("[^" + re.escape("".join(sorted(_STOP_CHARS))) + "]*")
+_CLOSERS = {"）": "（", ")": "(", "”": "“"}
+
+
+def _scan_left(body: str, end: int, limit: int) -> int:
+    """Leftmost start of the run of name characters ending at `end`, at most `limit` back: a
+    short bracketed or quoted part (`（攀枝花）`, `“中国总部”`) continues it, any other stop
+    character ends it. Each run is read in one regex match of the reversed text before it,
+    not one character test at a time."""
+    start = end
+    while start > 0 and end - start < limit:
+        floor = max(0, end - limit)
+        start -= _NAME_RUN_REVERSED.match(body[floor:start][::-1]).end()
+        if start == floor or body[start - 1] not in _CLOSERS:
+            break  # the limit, or a stop character
+        k = body.rfind(_CLOSERS[body[start - 1]], max(0, start - 12), start - 1)
+        if k < 0 or any(c in "，。；、" for c in body[k:start]):
+            break
+        start = k
+    return start
 
 
 def _past_spaced_words(window: str, cut: int) -> int:
@@ -236,8 +249,6 @@ def _generic_after_place(descriptor: str) -> bool:
 
 def _without_place(text: str) -> str:
     """`中山市招商引资` -> `招商引资`: the words after a place that opens them."""
-    from loaders.reference import place_names
-
     for k in (4, 3, 2):
         if text[:k] in place_names():
             rest = text[k:]
@@ -407,8 +418,6 @@ def _later_money(ctx: ArticleContext, after: int, names: list[tuple[int, int]]) 
 def _place_pattern() -> re.Pattern[str]:
     """Any known place name of two characters or more, as a trie (one search of a short text
     instead of a look-up of each of its slices)."""
-    from loaders.reference import place_names
-
     return re.compile(longest_word(n for n in place_names() if len(n) >= 2))
 
 
@@ -503,8 +512,6 @@ def _head_status(ctx: ArticleContext, start: int, end: int, head: str, head_star
 
 def _past_place_and_verb(body: str, start: int, head: int) -> int:
     """`在双流建设锂离子动力电池项目`: the place and the verb before what is built are not its name."""
-    from loaders.reference import place_names
-
     m = _PLACE_AND_VERB.match(body, start, head)
     if not m or head - m.end() < _ITEM_MIN:
         return start
@@ -767,8 +774,6 @@ def _filled(q: ProjectMention, p: ProjectMention) -> ProjectMention:
 def _variants(name: str) -> set[str]:
     """Shorter forms a text uses for a project it named in full: `湘潭数据大厦及机房楼项目` ->
     `湘潭数据大厦`; `湘潭万洋众创城` -> `万洋众创城`."""
-    from loaders.reference import place_names
-
     base = re.sub(r"项目$", "", name)
     forms = {base, re.split(r"及|暨|和", base)[0]}
     for k in (2, 3):
