@@ -845,11 +845,8 @@ class _IndustryEnds:
     """
 
     ends: re.Pattern[str]
-    run: re.Pattern[str]  # a run of the words' characters (read forwards, or on the reversed text)
-    follow_reach: int  # the most characters after a match its lookahead reads
-
-
-_RUN_CHUNK = 32  # characters of a run read back at a time
+    chars: frozenset[str]
+    openings: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -858,8 +855,7 @@ def _industry_ends(industry: tuple[str, ...]) -> _IndustryEnds:
     follow_openings = "".join(sorted({w[0] for w in _FOLLOW_STRONG} | set(_BRAND_PUNCT)))
     # the class of what follows first: most characters of a body fail it at once
     ends = re.compile(f"[{re.escape(lasts)}](?=[{re.escape(follow_openings)}])(?={_after_brand()})")
-    run = re.compile(f"[{re.escape(''.join(sorted(set(''.join(industry)))))}]*")
-    return _IndustryEnds(ends, run, max(map(len, [*_FOLLOW_STRONG, *_BRAND_PUNCT])))
+    return _IndustryEnds(ends, frozenset("".join(industry)), frozenset(w[0] for w in industry))
 
 
 def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -867,9 +863,7 @@ def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match
     match could end soon after: in the run of industry-word characters before each place a
     match can end (a match starting anywhere else would hold another character or end nowhere).
     Positions are tried left to right, each once, and a match resumes the scan after it, as
-    `finditer` does: by a search from the run's start that stops at a match starting past the
-    place, and reads no further than the lookahead after the run's end (a match is made of the
-    run's characters, so it ends in the run)."""
+    `finditer` does."""
     pattern = _industry_pattern(industry)
     where = _industry_ends(industry)
     pos = 0  # every position before this has been tried, or lies inside a match
@@ -877,24 +871,16 @@ def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match
         i = j = end.end()
         if j <= pos:
             continue
-        i = _run_start(body, j, pos, where.run)
-        reach = where.run.match(body, j).end() + where.follow_reach
-        while (m := pattern.search(body, i, reach)) is not None and m.start() < j:
-            yield m
-            i = m.end()
-        pos = max(i, j)
-
-
-def _run_start(body: str, end: int, floor: int, run_reversed: re.Pattern[str]) -> int:
-    """Start of the run of characters `run_reversed` reads that ends at `end`, not before
-    `floor`: the reversed text read a chunk at a time, not a character test at a time."""
-    i = end
-    while i > floor:
-        low = max(floor, i - _RUN_CHUNK)
-        i -= run_reversed.match(body[low:i][::-1]).end()
-        if i > low:
-            break  # a character outside the run
-    return i
+        while i > pos and body[i - 1] in where.chars:
+            i -= 1
+        while i < j:
+            m = pattern.match(body, i) if body[i] in where.openings else None
+            if m:
+                yield m
+                i = m.end()
+            else:
+                i += 1
+        pos = i
 
 
 def _industry_brands(body: str, zones: _Zones, spans: _Spans) -> list[_Found]:
