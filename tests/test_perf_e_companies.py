@@ -46,6 +46,7 @@ from loaders.extract.companies import (
     _strip_industry,
     _strip_region,
     _title_pattern,
+    _uncovered,
 )
 from loaders.extract.lexicon import is_common
 from loaders.extract.rules import longest_word
@@ -203,6 +204,8 @@ def _companies_agree(body: str) -> None:
             assert _organisation_end(text) == (text.endswith(lex.not_company) or text.endswith(lex.zone_suffix)), text
             assert text.startswith(lex.scope_openings.get(text[:1], ())) == text.startswith(lex.scope), text
             assert _strip_industry(text) == _strip_industry_plain(text), text
+            for enough in (1, 2, 3):
+                assert _uncovered(text, enough) == min(_uncovered(text), enough), text
             if text:
                 assert _occurs_twice(body, text) == (body.count(text) >= 2), text
 

@@ -332,10 +332,13 @@ def _scope_word_ending(name: str) -> int:
     return 0
 
 
-def _uncovered(text: str) -> int:
+def _uncovered(text: str, enough: int = -1) -> int:
     """Characters of `text` not covered by generic vocabulary, industry words or region names:
     read left to right, skipping the longest cover word opening at each point. Only the
-    lengths of the cover words sharing the point's first two characters are tried."""
+    lengths of the cover words sharing the point's first two characters are tried.
+
+    The callers ask whether a few characters are free: with `enough`, the reading stops when
+    that many are (a trade name's are its first two, and the rest of it need not be read)."""
     lex = _lexicon()
     i, free, n = 0, 0, len(text)
     while i < n:
@@ -345,13 +348,15 @@ def _uncovered(text: str) -> int:
                 break
         else:
             free += 1
+            if free == enough:
+                return free
             i += 1
     return free
 
 
 def _is_generic(text: str) -> bool:
     """A phrase of common words (`数字科技`, `前沿科技`, `湖南`), not a name."""
-    return _uncovered(text) < 2
+    return _uncovered(text, 2) < 2
 
 
 def _has_cover_word(text: str) -> bool:
@@ -391,7 +396,7 @@ def _brand_ok(name: str, *, allow_latin: bool = False, min_free: int = 2) -> boo
         return False
     if name in lex.region_province or _not_company(name) or name.endswith(_BAD_END):
         return False
-    return _uncovered(name) >= min_free
+    return _uncovered(name, min_free) >= min_free
 
 
 def short_forms(legal: str) -> list[str]:
@@ -559,7 +564,7 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
             if pos > cut and end - pos >= 2:
                 return pos
     # `吸纳深圳某某科技…`: an everyday verb no list names opens the text; drop it when a name remains
-    while cut + 2 < end and _is_leading_verb(body[cut : cut + 2]) and _uncovered(body[cut + 2 : end]) >= 2:
+    while cut + 2 < end and _is_leading_verb(body[cut : cut + 2]) and _uncovered(body[cut + 2 : end], 2) >= 2:
         cut += 2
     return cut
 
@@ -626,7 +631,7 @@ def _legal_names(body: str, zones: _Zones) -> list[_Found]:
         if len(core) < 2 or core[0] in _lexicon().bad_start:
             continue
         region, _ = _strip_region(core)
-        if not region and _uncovered(_PAREN.sub("", core)) == 0:
+        if not region and _uncovered(_PAREN.sub("", core), 1) == 0:
             continue  # `科技有限公司` alone: a kind of company, not a name
         out.append(_Found(s, m.end(), "legal", body[s : m.end()]))
     return out
