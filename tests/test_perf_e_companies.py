@@ -8,7 +8,6 @@ sentences and on random texts joined from the words and characters the rule read
 from __future__ import annotations
 
 import re
-from functools import cache
 from unittest import mock
 
 from hypothesis import given, settings
@@ -49,7 +48,6 @@ from loaders.extract.companies import (
     _uncovered,
 )
 from loaders.extract.lexicon import is_common
-from loaders.extract.rules import longest_word
 
 _INVENTED = [
     "星河科技与本地高校签约，云帆新能源发布新品。",
@@ -154,15 +152,10 @@ def _partner_brands_plain(body: str, spans: _Spans) -> list[tuple[int, int, str,
 _ENUM_CUE_PLAIN = re.compile(f"等|这样的|[{_ENUM_COUNT}]家")
 
 
-@cache
-def _scope_end() -> re.Pattern[str]:
-    return re.compile("(?:" + longest_word(_lexicon().scope) + r")\Z")
-
-
 def _strip_industry_plain(name: str) -> list[str]:
     """The leftmost scope word from position 2 on that reaches the end, by a regex search."""
     steps, cur = [name], name
-    while m := _scope_end().search(cur, 2):
+    while m := _lexicon().scope_end.search(cur, 2):
         cur = cur[: m.start()]
         steps.append(cur)
     return steps

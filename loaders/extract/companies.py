@@ -71,6 +71,8 @@ class _Lexicon:
     cut_longest: int  # the longest cut word's length
     bad_start: frozenset[str]
     verbs: frozenset[str]
+    # a scope word ending a name, as a regex (`_scope_word_ending` finds the same by slices)
+    scope_end: re.Pattern[str]
     scope_openings: dict[str, tuple[str, ...]]  # the first character of every scope word -> those words
     industry_set: frozenset[str]  # `industry` and `scope` as sets, to look words up by the slice
     scope_set: frozenset[str]
@@ -157,6 +159,7 @@ def _lexicon() -> _Lexicon:
         cut_longest=max(map(len, cut), default=0),
         bad_start=frozenset(words["bad_start"]),
         verbs=frozenset(words["verbs"]),
+        scope_end=re.compile("(?:" + longest_word(scope) + r")\Z"),  # a trie: one path per opening
         scope_openings=_by_character(scope, 0),
         industry_set=frozenset(industry),
         scope_set=frozenset(scope),
