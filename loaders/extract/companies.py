@@ -68,7 +68,6 @@ class _Lexicon:
     # the first character of every cut word -> the lengths of the cut words opening with it,
     # longest first: a quick miss, and only those lengths tried on a hit
     cut_lengths: dict[str, tuple[int, ...]]
-    cut_longest: int  # the longest cut word's length
     bad_start: frozenset[str]
     verbs: frozenset[str]
     # a scope word ending a name, as a regex (`_scope_word_ending` finds the same by slices)
@@ -156,7 +155,6 @@ def _lexicon() -> _Lexicon:
         titles=_by_length(words["titles"]),
         cut_words=cut,
         cut_lengths=_lengths_by_opening(cut, 1),
-        cut_longest=max(map(len, cut), default=0),
         bad_start=frozenset(words["bad_start"]),
         verbs=frozenset(words["verbs"]),
         scope_end=re.compile("(?:" + longest_word(scope) + r")\Z"),  # a trie: one path per opening
@@ -525,17 +523,14 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     """
     lex = _lexicon()
     text = body[start:end]
-    others: list[tuple[int, str]] = []
+    cands = _cut_words(text, start)
     for zs, ze in zones:
         if start < ze <= end and zs < end:
-            others.append((ze, "strong"))
+            cands.append((ze, "strong"))
     for m in lex.zone_re.finditer(body, start, end):
-        others.append((m.end(), "soft"))
+        cands.append((m.end(), "soft"))
     for m in _MEASURE.finditer(text):
-        others.append((start + m.end(), "strong"))
-    # (the cut words before the rightmost strong cut are never read: only those after it)
-    strong = max((pos for pos, kind in others if kind == "strong"), default=-1)
-    cands = _cut_words(text, start, strong) + others
+        cands.append((start + m.end(), "strong"))
     cut = start
     weak: list[int] = []
     for pos, kind in sorted(cands, key=lambda c: (-c[0], c[1] != "strong")):
@@ -572,26 +567,17 @@ def _cut_left(body: str, start: int, end: int, zones: _Zones) -> int:
     return cut
 
 
-def _cut_words(text: str, offset: int, strong: int | None = None) -> list[tuple[int, str]]:
+def _cut_words(text: str, offset: int) -> list[tuple[int, str]]:
     """(end + `offset`, kind) of the longest cut word opening at each character of `text`, left
-    to right. Only the lengths of the cut words opening with the character are tried.
-
-    With `strong` (a strong cut's end, or -1) only the words that may end after the rightmost
-    strong cut are wanted, all `_cut_left` reads: the text is read from its end, and the
-    reading stops where no word opening further left can reach past a strong cut found so far."""
+    to right. Only the lengths of the cut words opening with the character are tried."""
     lex = _lexicon()
     out: list[tuple[int, str]] = []
-    for i in range(len(text) - 1, -1, -1):
-        if strong is not None and offset + i + lex.cut_longest <= strong:
-            break
-        for size in lex.cut_lengths.get(text[i], ()):
+    for i, ch in enumerate(text):
+        for size in lex.cut_lengths.get(ch, ()):
             kind = lex.cut_words.get(text[i : i + size]) if size <= len(text) - i else None
             if kind:
                 out.append((offset + i + size, kind))
-                if kind == "strong" and strong is not None:
-                    strong = max(strong, offset + i + size)
                 break
-    out.reverse()
     return out
 
 
