@@ -47,6 +47,7 @@ from loaders.extract.companies import (
     _uncovered,
 )
 from loaders.extract.lexicon import is_common
+from loaders.extract.rules import STATUS
 
 _INVENTED = [
     "星河科技与本地高校签约，云帆新能源发布新品。",
@@ -232,3 +233,34 @@ def test_name_start_scan_on_invented_names():
 @given(st.lists(st.sampled_from([*"（）()“”，。；、的在和甲乙丙丁星河项目中心 \n", "攀枝花", "总部"]), max_size=30))
 def test_name_start_scan_on_random_texts(pieces: list[str]):
     _name_starts_agree("".join(pieces))
+
+
+def _status_matches_agree(text: str) -> None:
+    for extra in ((), projects._LIST_STATUS):
+        starts = [m.start() for m in projects._status_starts(extra).finditer(text)]
+        for _, pattern in projects._status_patterns(extra):
+            got = [m.span() for m in projects._matches_from(pattern, text, starts)]
+            assert got == [m.span() for m in pattern.finditer(text)], text
+
+
+def _status_pieces() -> list[str]:
+    """The status verbs' characters and words, and a few others, to join at random."""
+    chars = {ch for _, pattern in STATUS + projects._LIST_STATUS for ch in pattern if "\u4e00" <= ch <= "\u9fff"}
+    words = [w for _, pattern in STATUS for w in pattern.split("|") if re.fullmatch("[\u4e00-\u9fff]+", w)]
+    return sorted(chars) + words + list("，。；的了项目园区设 ")
+
+
+def test_status_matches_on_invented_sentences():
+    for text in [
+        "青禾产业园项目今年开工建设，开工建设以来施工顺利",
+        "已经投入运营的中心揭牌，计划推进二期建设",
+        "",
+        "设施工",
+    ]:
+        _status_matches_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_status_pieces()), max_size=20))
+def test_status_matches_on_random_texts(pieces: list[str]):
+    _status_matches_agree("".join(pieces))

@@ -302,6 +302,23 @@ def _any_status(extra: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     )
 
 
+@cache
+def _status_starts(extra: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Every place a status verb (or a reader's extra one) starts, as an empty match: one scan
+    of a text gives the few places each status's own pattern need be tried at."""
+    return re.compile(f"(?={_any_status(extra).pattern})")
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, when every match of it starts at one of `starts`
+    (in order): the pattern tried at those places only, each match resuming after its end."""
+    after = 0
+    for at in starts:
+        if at >= after and (m := pattern.match(text, at)):
+            after = m.end()
+            yield m
+
+
 def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     """The status verb that governs the name.
 
@@ -312,14 +329,15 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
     context_after = _PLANNED_MONEY.sub("", context_after)
     context_before = _PLANNED_MONEY.sub("", context_before)
     patterns = _status_patterns(extra)
-    any_status = _any_status(extra)
+    any_status = _status_starts(extra)
 
     def nearest(text: str, from_end: bool) -> tuple[int, str] | None:
-        if not any_status.search(text):
+        starts = [m.start() for m in any_status.finditer(text)]
+        if not starts:
             return None  # no status verb at all (the empty text included)
         best = None
         for status, pattern in patterns:
-            for m in pattern.finditer(text):
+            for m in _matches_from(pattern, text, starts):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
                 if is_forecast(text, m.start()):
