@@ -264,3 +264,29 @@ def test_status_matches_on_invented_sentences():
 @given(st.lists(st.sampled_from(_status_pieces()), max_size=20))
 def test_status_matches_on_random_texts(pieces: list[str]):
     _status_matches_agree("".join(pieces))
+
+
+_LIST_PIECES = [
+    *"等一二两三四五六七八九十百余多个批总投资额万亿元的.、，大重点产业甲乙 ）”",
+    *["项目", "17", "3.5", "12个", "总投资10亿元的", "等一批", "等多个", "\u3000", "５"],
+]
+
+
+def _list_tails_agree(text: str) -> None:
+    assert [m.span() for m in projects._list_tails(text)] == [m.span() for m in projects._LIST_TAIL.finditer(text)]
+
+
+def test_list_tails_on_invented_sentences():
+    for text in [
+        "推进A、B等17个项目，C、D十大项目，3个重点项目",
+        "包括星河基地、青禾园区等总投资12.5亿元的一批重大项目12个",
+        "等 项目，等一批项目项目两大项目",
+        "",
+    ]:
+        _list_tails_agree(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=40))
+def test_list_tails_on_random_texts(pieces: list[str]):
+    _list_tails_agree("".join(pieces))

@@ -91,6 +91,11 @@ _LIST_TAIL = skip_to(
     r"(?:总?投资额?[\d.]+\s*[万亿]*元的?)?[\u4e00-\u9fff]{0,8}项目(?:[\d一二两三四五六七八九十百]+个)?|"
     r"(?<=[\u4e00-\u9fff）)”])[两三四五六七八九十]大项目",
 )
+# every match of `_LIST_TAIL` holds `项目` with at most `_LIST_TAIL_NAME` Chinese characters
+# before it, and before those only characters of `_LIST_TAIL_LEAD` (the count, the amount)
+_LIST_TAIL_NAME = 8
+_LIST_TAIL_LEAD = re.compile(r"[\d\s.等一二两三四五六七八九十余多个批总投资额万亿元的]*")
+_RUN_CHUNK = 32  # characters read back at a time
 _LIST_SPLIT = re.compile(r"[、，,]|(?:和|及|以及)(?=[^、，]{4,}$)")
 # (not after a count: `等17个重点实体产业项目` counts projects)
 _NOT_COUNT = r"(?![\d一二两三四五六七八九十]+(?:余|多)?个)"
@@ -625,7 +630,7 @@ def _listed(ctx: ArticleContext) -> list[ProjectMention]:
     body, out = ctx.body, []
     if _LISTED_WORD not in body:
         return out  # both rules below read lists of `…项目`: a third of the articles name none
-    for m in _LIST_TAIL.finditer(body):
+    for m in _list_tails(body):
         if m.end() < len(body) and body[m.end()] not in _NEXT_OK:
             continue  # `等项目品牌优势`: not a list of projects
         if _CATEGORY_LIST.match(body, m.start()) or _CATEGORY_BEFORE.search(body, max(0, m.start() - 12), m.start()):
@@ -653,6 +658,33 @@ def _listed(ctx: ArticleContext) -> list[ProjectMention]:
 
 
 _LISTED_WORD = "项目"  # every list `_listed` reads has it: in its tail, or before `包括`/`分别为`
+
+
+def _list_tails(body: str) -> Iterator[re.Match[str]]:
+    """What `_LIST_TAIL.finditer(body)` finds, the pattern tried only where a match can start:
+    before each `项目`, back over at most `_LIST_TAIL_NAME` characters and the run of count and
+    amount characters before them (a few places per `项目`, instead of every digit and numeral
+    of the body). Places are tried left to right, each once, and a match resumes after its end."""
+    after = 0  # where the next match may start: past the last one, and past the places tried
+    for word, _ in _occurrences(body, _LISTED_WORD):
+        lead_end = max(0, word - _LIST_TAIL_NAME)
+        for at in range(max(after, _run_back(body, lead_end, _LIST_TAIL_LEAD)), word):
+            if at >= after and (m := _LIST_TAIL.match(body, at)):
+                after = m.end()
+                yield m
+        after = max(after, word)
+
+
+def _run_back(body: str, end: int, run: re.Pattern[str]) -> int:
+    """Start of the run of characters `run` reads that ends at `end`: the reversed text read a
+    chunk at a time."""
+    i = end
+    while i > 0:
+        low = max(0, i - _RUN_CHUNK)
+        i -= run.match(body[low:i][::-1]).end()
+        if i > low:
+            break  # a character outside the run
+    return i
 
 
 def _past_leading_verbs(body: str, a: int, b: int) -> int:
