@@ -48,7 +48,6 @@ from loaders.extract.companies import (
 )
 from loaders.extract.lexicon import is_common
 from loaders.extract.rules import STATUS
-from loaders.reference import place_names
 
 _INVENTED = [
     "星河科技与本地高校签约，云帆新能源发布新品。",
@@ -291,15 +290,3 @@ def test_list_tails_on_invented_sentences():
 @given(st.lists(st.sampled_from(_LIST_PIECES), max_size=40))
 def test_list_tails_on_random_texts(pieces: list[str]):
     _list_tails_agree("".join(pieces))
-
-
-def _place_prefilter_agrees(text: str) -> None:
-    """`_proper` asks the place pattern only when a place's first two characters occur."""
-    opens = any(text[i : i + 2] in projects._place_openings() for i in range(len(text) - 1))
-    assert opens or projects._place_pattern().search(text) is None, text
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*sorted(place_names())[:300:3], *"市区县省中国高新甲乙星河"]), max_size=6))
-def test_place_prefilter_on_random_texts(pieces: list[str]):
-    _place_prefilter_agrees("".join(pieces))

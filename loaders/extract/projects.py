@@ -444,12 +444,6 @@ def _place_pattern() -> re.Pattern[str]:
     return re.compile(longest_word(n for n in place_names() if len(n) >= 2))
 
 
-@cache
-def _place_openings() -> frozenset[str]:
-    """The first two characters of every known place name of two characters or more."""
-    return frozenset(n[:2] for n in place_names() if len(n) >= 2)
-
-
 def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies: list[CompanyMention]) -> bool:
     """Does a name open with something proper: Latin letters, a known place, a zone or a company?"""
     if _LATIN.match(body, start, end):
@@ -457,8 +451,6 @@ def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies
     if any(c.start == start for c in companies) or any(p.start == start for p in parks if not p.is_reference):
         return True
     opening = body[start : min(end, start + _PROPER_WITHIN)]
-    if not any(opening[i : i + 2] in _place_openings() for i in range(len(opening) - 1)):
-        return False  # (no place opens anywhere in it: most openings, known without the search)
     return _place_pattern().search(opening) is not None  # a known place anywhere in the opening
 
 
