@@ -22,7 +22,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")  # what `_year_spans` finds
 _CENTURIES = ("19", "20")  # how a year of _YEAR opens
 _MONTH_DAY = re.compile(r"(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # read by `_month_days`
 _FUTURE_BEFORE = re.compile(r"(?:计划|预计|力争|争取|目标|有望|将于|将在|将|拟|到|至|—|-|~|～)\s*(?:于|在)?\s*$")
-_FUTURE_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
+_FUTURE_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|将|建成|投产|竣工|完成|实现|达到|首期建成)")
 # a year reported as a whole, in the past: `2023年，…实现`, `2023年全年`, `2023年年底`
 _COMPLETED_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(?:[，,]|全年|全区|年底|年末|底|末|度(?!计划|目标|任务|预算|规划|重点))"
@@ -30,6 +30,8 @@ _COMPLETED_YEAR = re.compile(
 _PART_OF_YEAR = r"(?:[一二三四]季度|[上下]半年|前[一二三]季度|\d{1,2}\s*月)"  # `2023年二季度`: that year is not over
 _PART_AFTER_YEAR = re.compile(rf"\s*{_PART_OF_YEAR}")  # read right after a year's `年`
 _PLAN_CONTEXT = re.compile(r"(?:为|计划|预计|力争|目标)[^，。；]{0,6}$")
+_FUTURE_REACH = 8  # how far before a date `_future` reads
+_FUTURE_AHEAD = 6  # and how far after it
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,29 @@ class DateMention:
 
 
 def _future(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 8) : start]
-    after = text[end : end + 6]
-    return bool(_FUTURE_BEFORE.search(before) or _PLAN_CONTEXT.search(before) or _FUTURE_AFTER.match(after))
+    """Whether the date at `start`-`end` is a plan's or a forecast's (`计划于2027年`, `2026年前建成`).
+
+    The windows are read in place (`$` matches at the window's end, as at a slice's), not
+    copied out of the text for every year and date a page names."""
+    reach = max(0, start - _FUTURE_REACH)
+    return bool(
+        _FUTURE_BEFORE.search(text, reach, start)
+        or _PLAN_CONTEXT.search(text, reach, start)
+        or _FUTURE_AFTER.match(text, end, end + _FUTURE_AHEAD)
+    )
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(y: int, m: int) -> int:
+    """How many days month `m` (1-12) of `y` has: `calendar.monthrange(y, m)[1]` without the
+    weekday of the month's first day it also works out (dates are checked for every figure)."""
+    return _MONTH_DAYS[m - 1] + (m == 2 and calendar.isleap(y))
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
-    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+    if not (1 <= m <= 12 and 1 <= d <= days_in_month(y, m)):
         return None
     return date(y, m, d)
 

@@ -5,9 +5,13 @@ invented text, crafted and generated."""
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from loaders import dates
 from loaders.formats import base
 
 # --- formats.base.language_problem: the UTF-16 rows pre-scan ------------------------------
@@ -68,3 +72,50 @@ def test_language_problem_matches_the_plain_counts_on_mixed_scripts(runs, rnd):
     assert base.language_problem(text) == _plain_problem(text)
     if base._surely_chinese(text):
         assert _plain_problem(text) is None
+
+
+# --- dates: `_future` reads its windows in place, one search before; `days_in_month` -------
+
+_PLAIN_FUTURE_AFTER = re.compile(r"^" + dates._FUTURE_AFTER.pattern)
+
+
+def _plain_future(text: str, start: int, end: int) -> bool:
+    """`_future` as it was: the windows sliced out, the two patterns before searched in turn."""
+    before = text[max(0, start - 8) : start]
+    after = text[end : end + 6]
+    return bool(
+        dates._FUTURE_BEFORE.search(before) or dates._PLAN_CONTEXT.search(before) or _PLAIN_FUTURE_AFTER.match(after)
+    )
+
+
+_DATE_TEXTS = [
+    "计划于2027年竣工，力争到2026年建成，(2023—2025年)规划",
+    "园区2023年实现营收100亿元，2024年3月28日开工，预计2025年底前投产",
+    "目标是在\n2026年\n建成；将在 2025 年 6 月 完成",
+    "为推动产业发展2024年，拟2030年",
+    "",
+]
+_DATE_ALPHABET = "2023年月日底末前将建成投产计划预计力争为目标于在到至—-~～ ，。；\n0123456789园区企业"
+
+
+def _check_future(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 12) + 1):
+            assert dates._future(text, start, end) == _plain_future(text, start, end), (text, start, end)
+
+
+def test_future_reads_in_place_what_the_slices_said_on_crafted_texts():
+    for text in _DATE_TEXTS:
+        _check_future(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_DATE_ALPHABET, max_size=30))
+def test_future_reads_in_place_what_the_slices_said(text):
+    _check_future(text)
+
+
+def test_days_in_month_is_calendars():
+    for y in (1900, 1949, 2000, 2023, 2024, 2100):
+        for m in range(1, 13):
+            assert dates.days_in_month(y, m) == calendar.monthrange(y, m)[1]

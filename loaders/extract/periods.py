@@ -11,12 +11,12 @@ a Period out.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from loaders.dates import days_in_month
 from loaders.extract.rules import skip_to
 
 _CN_NUM = {
@@ -92,13 +92,9 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else _CN_NUM.get(s, 0)
 
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
 def _month_end(y: int, m: int) -> date:
-    """The last day of month `m` (1-12) of `y` (without `calendar.monthrange`, which works out
-    the month's first weekday too: a period is read for nearly every figure)."""
-    return date(y, m, _MONTH_DAYS[m - 1] + (m == 2 and calendar.isleap(y)))
+    """The last day of month `m` (1-12) of `y`."""
+    return date(y, m, days_in_month(y, m))
 
 
 def year_period(y: int) -> Period:
