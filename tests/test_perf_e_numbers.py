@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders import dates
+from loaders.extract import numbers
 from loaders.formats import base
 
 # --- formats.base.language_problem: the UTF-16 rows pre-scan ------------------------------
@@ -119,3 +120,81 @@ def test_days_in_month_is_calendars():
     for y in (1900, 1949, 2000, 2023, 2024, 2100):
         for m in range(1, 13):
             assert dates.days_in_month(y, m) == calendar.monthrange(y, m)[1]
+
+
+# --- numbers: QUANTITY's optional parts as alternations; `_number`; `read`'s pre-scan -------
+
+# QUANTITY as it was written: each optional part a group made optional with `?`
+_PLAIN_QUANTITY = re.compile(
+    numbers._OPENING + r"(?:(?P<pre>" + "|".join(numbers._PREFIXES) + r")\s*)?"
+    r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|" + numbers._CN_NUM + r")"
+    r"\s*(?P<post1>余|多)?"
+    r"(?P<scale>万亿|亿|万|千|百)?"
+    r"\s*(?P<post2>余|多)?\s*"
+    r"(?P<unit>个百分点|%|％|倍|亿?美元|元|(?:" + numbers._MEASURE_RE + r"))?"
+    r"(?P<post>余|多|以上|左右|上下|之多)?"
+)
+
+_NUMBER_ALPHABET = (
+    "0123456789.,，/%％ 一二两三四五六七八九十百千万亿零〇余多超过逾近约大达到突破不足高累计共仅以上左右下之"
+    "年月日元美家个项人次亩吨平方米公里千瓦时分第前级强AEx+“”，。、\n企业项目园区"
+)
+_NUMBER_TEXTS = [
+    "实现营收777.8亿元，同比增长8.0%，新增企业200余家",
+    "超 22 万家企业，近140亿元，两千余万元，约 3.5 万平方米",
+    "签约5个项目，大约30个，达到80%左右，高达4000余人次，不足1,000家（次）",
+    "年产120万件，三分之一，1/2-3，一半以上，第3家，30强，5A级，E2000台",
+    "建强“1 个核心”，亿元以上项目16个，两个超亿美元项目，超千家，千余名",
+    "",
+]
+
+
+def _plain_number(raw: str) -> float | None:
+    """`_number` as it was: float first, the Chinese reading when float raises."""
+    raw = raw.replace(",", "").replace("，", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return numbers.cn_to_number(raw)
+
+
+def _plain_reading(text: str) -> list[numbers.Quantity]:
+    """The reader on the plain pattern: every match checked against fractions and halves."""
+    out = numbers._fractions(text) + numbers._halves(text)
+    taken = bytearray(len(text))
+    for q in out:
+        taken[q.start : q.end] = b"\x01" * (q.end - q.start)
+    for m in _PLAIN_QUANTITY.finditer(text):
+        if m.group("unit") is not None and 1 not in taken[m.start() : m.end()]:
+            q = numbers._quantity(text, m)
+            if q is not None:
+                out.append(q)
+    return sorted(out, key=lambda q: q.start)
+
+
+def _check_quantities(text: str) -> None:
+    plain = [(m.span(), m.group(*numbers._GROUPS)) for m in _PLAIN_QUANTITY.finditer(text)]
+    fast = [(m.span(), tuple(g or None for g in m.group(*numbers._GROUPS))) for m in numbers.QUANTITY.finditer(text)]
+    assert fast == plain
+    assert numbers.read(text) == _plain_reading(text)
+
+
+def test_quantity_pattern_and_reading_are_the_plain_ones_on_crafted_texts():
+    for text in _NUMBER_TEXTS:
+        _check_quantities(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_NUMBER_ALPHABET, max_size=60))
+def test_quantity_pattern_and_reading_are_the_plain_ones(text):
+    _check_quantities(text)
+
+
+@given(st.text(alphabet="0123456789.,，一二两三四五六七八九十百千万亿零〇 e-", max_size=12))
+def test_number_is_the_plain_one(raw):
+    assert numbers._number(raw) == _plain_number(raw)
+
+
+def test_number_is_the_plain_one_on_crafted_raws():
+    for raw in ("777.8", "1,000", "两千", "十二", "〇", "零", "", "1e5", " 3", "三百六十五", "万"):
+        assert numbers._number(raw) == _plain_number(raw)

@@ -86,26 +86,30 @@ MEASURES = (
 )
 _MEASURE_RE = "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
 
-_NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+_NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+|)"
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_NUM = f"[{_CN_CHARS}]+"
 # qualifiers before a number, in the order tried
 _PREFIXES = ("超过", "超", "逾", "近", "约", "大约", "达到", "达", "突破", "不足", "不到", "高达", "多达")
 _PREFIXES += ("累计", "共", "仅")
-_PREFIX_Q = "(?P<pre>" + "|".join(_PREFIXES) + ")?"
+# Each optional part is an alternation ending in an empty branch (`(?P<post1>余|多|)`), not a group
+# made optional with `?`: the engine tries the same things in the same order, but a branch is
+# far cheaper for it than a repeat of a group (a sixth of the scan); an absent part reads "".
+_PREFIX_Q = "(?P<pre>" + "|".join(_PREFIXES) + "|)"
 # what a quantity can start with (a qualifier, a digit, a Chinese numeral): the lookahead lets
 # the engine skip to these characters instead of trying the whole pattern at every offset
 _OPENING = "(?=[" + "".join(sorted({w[0] for w in _PREFIXES})) + _CN_CHARS + r"\d])"
-_SUFFIX_Q = r"(?P<post>余|多|以上|左右|上下|之多)?"
+_SUFFIX_Q = r"(?P<post>余|多|以上|左右|上下|之多|)"
 
 QUANTITY = re.compile(
-    # spaces only after a qualifier: a run of spaces is not retried at every offset (linear time)
-    _OPENING + r"(?:" + _PREFIX_Q.removesuffix("?") + r"\s*)?"
+    # the spaces after an absent qualifier match nothing: the match opens on a non-space (_OPENING),
+    # so a run of spaces is not retried at every offset (linear time)
+    _OPENING + _PREFIX_Q + r"\s*"
     r"(?P<num>" + _NUM + r"|" + _CN_NUM + r")"
-    r"\s*(?P<post1>余|多)?"
-    r"(?P<scale>万亿|亿|万|千|百)?"
-    r"\s*(?P<post2>余|多)?\s*"
-    r"(?P<unit>个百分点|%|％|倍|亿?美元|元|(?:" + _MEASURE_RE + r"))?" + _SUFFIX_Q
+    r"\s*(?P<post1>余|多|)"
+    r"(?P<scale>万亿|亿|万|千|百|)"
+    r"\s*(?P<post2>余|多|)\s*"
+    r"(?P<unit>个百分点|%|％|倍|亿?美元|元|(?:" + _MEASURE_RE + r")|)" + _SUFFIX_Q
 )
 FRACTION = re.compile(
     r"(?P<pre>超过|超|近|约)?(?<!\d)(?P<a>\d+)\s*/\s*(?P<b>\d+)"
@@ -156,7 +160,9 @@ _NOT_BEFORE_WORDS = ("第", "前", "连续", "历时", "用时", "仅用", "长�
 _NOT_BEFORE_MARKS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋·-")
 _BEFORE = 4
 # small Chinese numerals count things in passing (`两个超亿美元项目`, `三位一体`); only these measures keep them
-_CN_SMALL = re.compile(r"^[二两三四五六七八九十]{1,3}$")
+_CN_SMALL_DIGITS = "二两三四五六七八九十"
+_CN_SMALL = re.compile(f"^[{_CN_SMALL_DIGITS}]{{1,3}}$")
+_CN_SMALL_OPENING = frozenset(_CN_SMALL_DIGITS)  # a number opening otherwise (`3`, `一`) is not asked
 _CN_SMALL_MEASURES = {"家", "次", "名"}
 # `亿元以上的企业`, `亿元以上项目16个`: an amount that names a class, not a figure
 _THRESHOLD = re.compile(r"\s*(?:以上|以下)?的?(?:[\u4e00-\u9fff]{0,4})(?:企业|公司|单位|机构|项目)")
@@ -215,6 +221,8 @@ def cn_to_number(s: str) -> float | None:
 
 
 def _number(raw: str) -> float | None:
+    if raw[:1] in _CN_CHARS:  # `两千`: no float can open with it, so none is tried (and raised)
+        return cn_to_number(raw)
     raw = raw.replace(",", "").replace("，", "")
     try:
         return float(raw)
@@ -241,6 +249,10 @@ def _unit_of(unit: str | None) -> tuple[str | None, float]:
     return unit, 1.0
 
 
+# the canonical unit and multiplier of every unit word QUANTITY reads, worked out once
+_UNITS = {w: _unit_of(w) for w in ("个百分点", "%", "％", "倍", "美元", "亿美元", "元", *MEASURES)}
+
+
 def _qualifier(*words: str | None) -> str:
     for w in words:
         if w and w in QUALIFIERS:
@@ -248,12 +260,12 @@ def _qualifier(*words: str | None) -> str:
     return "eq"
 
 
-def _is_excluded(text: str, m: re.Match[str], pre: str | None, unit: str) -> bool:
-    """A date, a duration, an ordinal, a rank or a name (`第3家`, `3年`, `30强`, `5A级`).
+def _is_excluded(text: str, num_start: int, end: int, pre: str | None, unit: str) -> bool:
+    """A date, a duration, an ordinal, a rank or a name (`第3家`, `3年`, `30强`, `5A级`), for the
+    match whose number starts at `num_start` and which ends at `end`.
 
     Asked only of matches with a unit: a bare number before `年`/`月` (a date) has none and is
     never read. The patterns are matched in place (at `pos`), not on slices of the text."""
-    num_start, end = m.start("num"), m.end()
     if not pre and _ordinal_before(text[max(0, num_start - _BEFORE) : num_start].rstrip()):
         return True
     if unit not in _MONEY_AND_RATES and _NOT_AFTER.match(text, end, end + 8):
@@ -291,6 +303,8 @@ def read_quantities(text: str) -> list[Quantity]:
 def read(text: str) -> list[Quantity]:
     """The reader, step by step: fractions, halves, then every other number with its scale,
     unit and qualifier, skipping what overlaps a fraction or a half."""
+    if not _PART_WORDS.search(text):  # most texts: no fraction or half to read
+        return _numbers(text)
     out = _fractions(text) + _halves(text)
     if not out:  # most texts: nothing to overlap, and the numbers come in order already
         return _numbers(text)
@@ -302,6 +316,10 @@ def read(text: str) -> list[Quantity]:
 
 _GROUPS = ("pre", "num", "post1", "scale", "post2", "unit", "post")  # read at once, not one call each
 _UNIT = _GROUPS.index("unit")
+_GROUP_NUMBERS = tuple(QUANTITY.groupindex[g] for g in _GROUPS)  # read by number: no name looked up
+_UNIT_GROUP = QUANTITY.groupindex["unit"]
+# every fraction is written with `/` or `分之`, every half with `半`: one search says whether to look
+_PART_WORDS = re.compile("/|分之|半")
 
 
 def _numbers(text: str, taken: bytearray | None = None) -> list[Quantity]:
@@ -309,11 +327,10 @@ def _numbers(text: str, taken: bytearray | None = None) -> list[Quantity]:
     each starts inside its match, and the matches do not overlap."""
     out = []
     for m in QUANTITY.finditer(text):
-        groups = m.group(*_GROUPS)
         # a number without a unit is never a figure (`一体化`, `2023年`): half the matches
-        if groups[_UNIT] is None or (taken is not None and 1 in taken[m.start() : m.end()]):
+        if not m.group(_UNIT_GROUP) or (taken is not None and 1 in taken[m.start() : m.end()]):
             continue
-        q = _quantity(text, m, groups)
+        q = _quantity(text, m, m.group(*_GROUP_NUMBERS))
         if q is not None:
             out.append(q)
     return out
@@ -362,17 +379,17 @@ def _counted_value(raw: str, pre: str | None, post: str | None) -> float | None:
     return _number(raw)
 
 
-def _no_figure(text: str, m: re.Match[str], pre: str | None, raw: str, unit: str, post: str | None) -> bool:
-    """A number that only looks like a figure: a date, an ordinal, a name, a threshold, a slogan."""
-    if _is_excluded(text, m, pre, unit):
+def _no_figure(text: str, num_start: int, end: int, pre: str | None, raw: str, unit: str, post: str | None) -> bool:
+    """A number that only looks like a figure: a date, an ordinal, a name, a threshold, a slogan
+    (for the match whose number starts at `num_start` and which ends at `end`)."""
+    if _is_excluded(text, num_start, end, pre, unit):
         return True
-    if _CN_SMALL.match(raw) and unit not in _CN_SMALL_MEASURES:
+    if raw[:1] in _CN_SMALL_OPENING and _CN_SMALL.match(raw) and unit not in _CN_SMALL_MEASURES:
         return True
-    end = m.end()
     threshold = (post == "以上" or text[end : end + 2] in ("以上", "以下")) and _THRESHOLD.match(
         text, end, end + _AHEAD
     )
-    return bool(threshold) or _in_slogan(text, m.start("num"), end)
+    return bool(threshold) or _in_slogan(text, num_start, end)
 
 
 _MONEY_AND_RATES = ("CNY", "USD", "percent", "个百分点", "倍")
@@ -382,15 +399,18 @@ def _quantity(text: str, m: re.Match[str], groups: tuple[str | None, ...] | None
     """One match of QUANTITY (and its `_GROUPS`, when read already) as a quantity in base
     units, or None when it is no figure."""
     pre, raw, post1, scale_word, post2, unit_word, post = m.group(*_GROUPS) if groups is None else groups
+    if not unit_word:
+        return None  # a number without a unit is never a figure
     post = post1 or post2 or post
     value = _counted_value(raw, pre, post)
     if value is None:
         return None
-    unit, unit_scale = _unit_of(unit_word)
-    if _no_figure(text, m, pre, raw, unit, post):
-        return None
+    unit, unit_scale = _UNITS[unit_word]
+    start, end = m.span()
     num_start = m.start("num")
-    if unit not in _MONEY_AND_RATES and _YEARLY.search(text, max(0, m.start() - 3), num_start):
+    if _no_figure(text, num_start, end, pre, raw, unit, post):
+        return None
+    if unit not in _MONEY_AND_RATES and _YEARLY.search(text, max(0, start - 3), num_start):
         unit = f"{unit}/年"  # `年产120万件`: a yearly capacity
     scale = SCALES.get(scale_word or "", 1.0)
     if unit == "percent" and scale != 1.0:
@@ -398,9 +418,10 @@ def _quantity(text: str, m: re.Match[str], groups: tuple[str | None, ...] | None
     value = float(f"{value * scale * unit_scale:.12g}")  # 316.15亿 is 31615000000, not …999.996
     if not plausible_value(value):
         return None
-    if pre and m.start() > 0 and text[m.start() - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
+    if pre and start > 0 and text[start - 1] in _QUALIFIER_WORDS.get(pre[0], ()):
         pre = None  # `签约5个项目`: 约 belongs to 签约
     qual = _qualifier(post, pre)  # `达4000余人次` is gt, `达到80%左右` approx
-    start = m.start() if pre and pre in QUALIFIERS else num_start
-    span = text[start : m.end()].rstrip()
+    if not (pre and pre in QUALIFIERS):
+        start = num_start
+    span = text[start:end].rstrip()
     return Quantity(start, start + len(span), span, value, unit, qual)
