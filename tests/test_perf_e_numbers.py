@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders import dates
-from loaders.extract import numbers
+from loaders.extract import numbers, periods
 from loaders.formats import base
 
 # --- formats.base.language_problem: the UTF-16 rows pre-scan ------------------------------
@@ -198,3 +198,52 @@ def test_number_is_the_plain_one(raw):
 def test_number_is_the_plain_one_on_crafted_raws():
     for raw in ("777.8", "1,000", "两千", "十二", "〇", "零", "", "1e5", " 3", "三百六十五", "万"):
         assert numbers._number(raw) == _plain_number(raw)
+
+
+# --- periods: optional parts written as alternations with an empty branch -----------------
+
+_P = periods
+_PLAIN_PERIOD_PATTERNS = {
+    "_QUARTER": _P._YEAR + r"?\s*(?:前|第)?(?P<q>[一二三四1-4])(?:个)?季度",
+    "_FIRST_QUARTERS": _P._YEAR + r"?\s*前(?P<q>[一二三1-3])季度",
+    "_HALF": _P._YEAR + r"?\s*(?P<h>上|下)半年",
+    "_MONTHS": _P._YEAR + r"?\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月",
+    "_FIRST_MONTHS": _P._YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月",
+    "_DAY": r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]",
+    "_YEAR_ONLY": _P._YEAR + r"(?:度|全年)?(?!\s*\d{1,2}\s*月)(?!\s*第)(?!\s*[初底末])(?!\s*(?:已|累计|以来|来))",
+    "_AS_OF": r"截[至止]\s*" + _P._YEAR + r"?\s*(?:(?P<m>\d{1,2})\s*月)?\s*(?:(?P<d>\d{1,2})\s*[日号]|底|末)?",
+    "_YTD": r"今年(?:已|以来)?累计|今年已",
+    "_BASE": r"(?:比|较|同比|环比|相比|高于|低于)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年|前年)(?:同期)?",
+    "_VERB_AFTER": r"\s*(?:将|要|内|前)?(?:全部|全面)?(?:开工|投产|建成|竣工|投用|落地)",
+    "_NEW_ADDITION": r"\s*(?:今年|当年|全年|年内|本年)?(?:新增|新认定|新引进|新培育|新注册|新设立|新签约|新落户|新开工"
+    r"|新获批|新入选|新备案)",
+}
+_PERIOD_ALPHABET = (
+    "2019年20231-5—至到月日号今去前上本当第一二三四个季度半下初底末全度已累计以来截止比较同期将要内开工投产全部新增 ，"
+)
+_PERIOD_TEXTS = [
+    "今年前三季度，2023年一季度，上半年，1—5月，今年以来，2023年11月，5月7日",
+    "截至2023年11月底，比去年同期多34个，2020年第二批，年度计划，将全部开工，今年新增8家",
+    "截止 今年 7 月 30 日，2024 年 第 二 个 季度，前 10 个月",
+]
+
+
+def _same_matches(name: str, text: str) -> None:
+    plain = re.compile(_PLAIN_PERIOD_PATTERNS[name])
+    fast = getattr(_P, name)
+    for pos in range(len(text) + 1):
+        a, b = plain.match(text, pos), fast.match(text, pos)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, text, pos)
+
+
+def test_period_patterns_match_as_written_plainly_on_crafted_texts():
+    for name in _PLAIN_PERIOD_PATTERNS:
+        for text in _PERIOD_TEXTS:
+            _same_matches(name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=30))
+def test_period_patterns_match_as_written_plainly(text):
+    for name in _PLAIN_PERIOD_PATTERNS:
+        _same_matches(name, text)

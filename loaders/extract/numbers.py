@@ -221,9 +221,9 @@ def cn_to_number(s: str) -> float | None:
 
 
 def _number(raw: str) -> float | None:
+    raw = raw.replace(",", "").replace("，", "")
     if raw[:1] in _CN_CHARS:  # `两千`: no float can open with it, so none is tried (and raised)
         return cn_to_number(raw)
-    raw = raw.replace(",", "").replace("，", "")
     try:
         return float(raw)
     except ValueError:

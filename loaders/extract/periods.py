@@ -49,34 +49,38 @@ NONE = Period("")
 _YEAR = r"(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|上年|本年|当年))"
 _YEAR_OPENS = r"\d今去前上本当"  # what `_YEAR` opens with: a digit, or the first of `今年`, `去年` …
 _YEAR_OMITTED = _YEAR_OPENS + r"\s"  # where the year is optional, the spaces after it may open the match
+# An optional part is written as an alternation ending in an empty branch (`(?:…|)`): it matches
+# what `(?:…)?` matches, trying the same things in the same order, but the engine runs a group
+# made optional through its costly repeat machinery and a branch through none.
+_MAYBE_YEAR = f"(?:{_YEAR}|)"
 
 
-_QUARTER = skip_to(_YEAR_OMITTED + "前第一二三四", _YEAR + r"?\s*(?:前|第)?(?P<q>[一二三四1-4])(?:个)?季度")
-_FIRST_QUARTERS = skip_to(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<q>[一二三1-3])季度")
-_HALF = skip_to(_YEAR_OMITTED + "上下", _YEAR + r"?\s*(?P<h>上|下)半年")
-_MONTHS = skip_to(_YEAR_OMITTED, _YEAR + r"?\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月")
-_FIRST_MONTHS = skip_to(_YEAR_OMITTED + "前", _YEAR + r"?\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月")
+_QUARTER = skip_to(_YEAR_OMITTED + "前第一二三四", _MAYBE_YEAR + r"\s*(?:前|第)?(?P<q>[一二三四1-4])(?:个)?季度")
+_FIRST_QUARTERS = skip_to(_YEAR_OMITTED + "前", _MAYBE_YEAR + r"\s*前(?P<q>[一二三1-3])季度")
+_HALF = skip_to(_YEAR_OMITTED + "上下", _MAYBE_YEAR + r"\s*(?P<h>上|下)半年")
+_MONTHS = skip_to(_YEAR_OMITTED, _MAYBE_YEAR + r"\s*(?P<m1>\d{1,2})\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月")
+_FIRST_MONTHS = skip_to(_YEAR_OMITTED + "前", _MAYBE_YEAR + r"\s*前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})个?月")
 _SINCE = re.compile(r"(?P<rel>今年)\s*(?:以)?来")
 _EARLY = skip_to(_YEAR_OPENS, _YEAR + r"\s*初")
 _RELATIVE_DAY = re.compile(r"(?P<back>今天|今日|昨天|昨日|前天)")
 _THIS_YEAR_END = re.compile(r"(?<![\d年])(?:年底|年末)")  # `年底将有25条生产线投产`: this year's
-_DAY = skip_to(r"\d", r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+_DAY = skip_to(r"\d", r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*|)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?!\s*[—\-~～至到])")
 # `2020年第二批`: a year in a batch's name is no period; `2020年6月5日` is a day, not a year
 _YEAR_ONLY = skip_to(
-    _YEAR_OPENS, _YEAR + r"(?:度|全年)?(?!\s*\d{1,2}\s*月)(?!\s*第)(?!\s*[初底末])(?!\s*(?:已|累计|以来|来))"
+    _YEAR_OPENS, _YEAR + r"(?:度|全年|)(?!\s*\d{1,2}\s*月)(?!\s*第)(?!\s*[初底末])(?!\s*(?:已|累计|以来|来))"
 )
 _YEAR_END = re.compile(_YEAR + r"\s*(?:底|末|年底|年末)")
-_AS_OF = re.compile(r"截[至止]\s*" + _YEAR + r"?\s*(?:(?P<m>\d{1,2})\s*月)?\s*(?:(?P<d>\d{1,2})\s*[日号]|底|末)?")
+_AS_OF = re.compile(r"截[至止]\s*" + _MAYBE_YEAR + r"\s*(?:(?P<m>\d{1,2})\s*月|)\s*(?:(?P<d>\d{1,2})\s*[日号]|底|末|)")
 _STOCK = re.compile(r"截至|截止|目前|当前|如今|现有|已有|至今|总数|总量|累计|拥有|存量|有效")
 _FLOW = re.compile(r"新增|新签|签约|引进|招引|落地|落户|开工|投产|竣工|完成|实现|新登记|新备案|新认定|获评|入选")
-_YTD = re.compile(r"今年(?:已|以来)?累计|今年已")
+_YTD = re.compile(r"今年(?:已|以来|)累计|今年已")
 # `比去年多34个`, `比2019年增长5.86%`: a comparison's base, not the period of the figure
-_BASE = re.compile(r"(?:比|较|同比|环比|相比|高于|低于)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年|前年)(?:同期)?")
+_BASE = re.compile(r"(?:比|较|同比|环比|相比|高于|低于)\s*(?:(?:19|20)\d{2}\s*年|去年|上年|上一年|前年)(?:同期|)")
 _ANNUAL = re.compile(r"年度计划|年计划|年内计划|全年计划|全年目标|全年任务|年度目标|年度任务")
 _CONDITION = re.compile(r"(?:建成|达产|投产|竣工|完工|运营|达效)(?:后|以后)")
 # a period right before a verb in an earlier clause times that clause only (`力争一季度开工50%`)
-_VERB_AFTER = re.compile(r"\s*(?:将|要|内|前)?(?:全部|全面)?(?:开工|投产|建成|竣工|投用|落地)")
+_VERB_AFTER = re.compile(r"\s*(?:将|要|内|前)?(?:全部|全面|)(?:开工|投产|建成|竣工|投用|落地)")
 
 
 def _year(m: re.Match[str], published: date | None) -> int | None:
@@ -241,7 +245,7 @@ def _as_of(text: str, published: date | None) -> _AsOf | None:
 # a clause opening with these counts what was added in a period, whatever stock the sentence
 # reported before it (`累计已拥有40家；新增上市企业8家`)
 _NEW_ADDITION = re.compile(
-    r"\s*(?:今年|当年|全年|年内|本年)?(?:新增|新认定|新引进|新培育|新注册|新设立|新签约|新落户|新开工|新获批|新入选|新备案)"
+    r"\s*(?:今年|当年|全年|年内|本年|)(?:新增|新认定|新引进|新培育|新注册|新设立|新签约|新落户|新开工|新获批|新入选|新备案)"
 )
 
 
