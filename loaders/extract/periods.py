@@ -47,8 +47,9 @@ class Period(NamedTuple):
 NONE = Period("")
 
 _YEAR = r"(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|上年|本年|当年))"
-_YEAR_OPENS = r"\d今去前上本当"  # what `_YEAR` opens with: a digit, or the first of `今年`, `去年` …
-_YEAR_OMITTED = _YEAR_OPENS + r"\s"  # where the year is optional, the spaces after it may open the match
+_YEAR_OPENS = r"12今去前上本当"  # what `_YEAR` opens with: the 1 of 19…, the 2 of 20…, or the first of `今年` …
+# where the year is optional, what follows it may open the match: a digit, or the spaces after it
+_YEAR_OMITTED = _YEAR_OPENS + r"\d\s"
 # An optional part is written as an alternation ending in an empty branch (`(?:…|)`): it matches
 # what `(?:…)?` matches, trying the same things in the same order, but the engine runs a group
 # made optional through its costly repeat machinery and a branch through none.
