@@ -91,7 +91,9 @@ _LEAD_ALL = _LEAD_ALTERNATIVES + tuple((w[0], w) for w in _LEAD_WORDS.split("|")
 LEAD = re.compile("^(?:" + "|".join(a for _, a in _LEAD_ALL) + r")\s*")
 _XUN = 1  # the alternative of `…讯`: its `讯` stands within the text's first _XUN_REACH characters
 _XUN_REACH = 6 + 2 + 1  # up to six characters, `日报`/`晚报`/`时报`, then `讯`
-_LEAD_BY_OPENING: dict[tuple[str, bool], re.Pattern[str]] = {}
+_XUN_LOWEST, _XUN_HIGHEST = _LEAD_ALL[_XUN][0].split("-")  # the range of characters it opens with
+# the patterns by opening character: without the `…讯` alternative, and with it
+_LEAD_BY_OPENING: tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]] = ({}, {})
 
 
 def lead_match(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -106,10 +108,13 @@ def lead_match(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[s
     end = len(text) if endpos is None else min(endpos, len(text))
     if pos >= end:
         return None  # every alternative reads at least one character
-    key = (text[pos], text.find("讯", pos, min(end, pos + _XUN_REACH)) >= 0)
-    pattern = _LEAD_BY_OPENING.get(key)
+    first = text[pos]
+    # (a `讯` is looked for only after a character the `…讯` alternative can open with)
+    xun = _XUN_LOWEST <= first <= _XUN_HIGHEST and text.find("讯", pos, min(end, pos + _XUN_REACH)) >= 0
+    by_opening = _LEAD_BY_OPENING[xun]
+    pattern = by_opening.get(first)
     if pattern is None:
-        pattern = _LEAD_BY_OPENING[key] = _lead_for(*key)
+        pattern = by_opening[first] = _lead_for(first, xun)
     return pattern.match(text, pos, end)
 
 
