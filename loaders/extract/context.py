@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from loaders.extract.projects import ProjectMention
 
 _T = TypeVar("_T")
+_UNKNOWN: Any = object()  # what `derived` has not computed yet (None is a value it keeps)
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_RELATIVE_DAY))
 _LEDE_SENTENCES = 2  # the article's event is dated in its first sentences, or not at all
@@ -79,11 +80,10 @@ class ArticleContext:
         not mutate what it returns.
         """
         key = (compute, args)
-        try:
-            return self._derived[key]  # asked tens of times per figure: one lookup when known
-        except KeyError:
+        value = self._derived.get(key, _UNKNOWN)  # asked tens of times per figure: one lookup
+        if value is _UNKNOWN:  # (a miss is as common as a hit: no exception raised for it)
             value = self._derived[key] = compute(self, *args)
-            return value
+        return value
 
     @classmethod
     def read(cls, body: str, title: str | None = None, published_on: date | None = None) -> ArticleContext:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from functools import cache, partial
+from functools import cache
 from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
@@ -35,9 +35,12 @@ from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.reference import place_names, zone_suffixes
 
 CJK = "\u4e00-\u9fff"
-_TOPIC_HEAD = re.compile(
-    r"(平台|基地|科技城|人才城|城|中心|招聘会|见面会|大会|会|网络|联盟|大赛|行动计划|计划(?!总?投资)|谷|园区|产业园)"
+_TOPIC_HEADS = (
+    r"平台|基地|科技城|人才城|城|中心|招聘会|见面会|大会|会|网络|联盟|大赛|行动计划|计划(?!总?投资)|谷|园区|产业园"
 )
+_TOPIC_HEAD = re.compile(f"({_TOPIC_HEADS})")
+# the head words without the lookahead that narrows `计划`: what every match of _TOPIC_HEAD reads
+_TOPIC_HEAD_WORDS = re.compile(_TOPIC_HEADS.replace("(?!总?投资)", ""))
 _TOPIC_REF = re.compile(r"(?:该|本次|此次|这一|这个)(平台|基地|城|中心|招聘会|见面会|大会|会|网络|联盟|大赛|计划|园区)")
 _SPEAKER = re.compile(r"^[”」]\s*([^。；]{0,90}?)(说|表示|介绍|透露|告诉|指出)")
 _TITLE = re.compile(
@@ -183,27 +186,37 @@ class _Names:
     article's names (its companies, above all) stand in sentences without figures.
     """
 
-    def __init__(self, mentions: list[tuple[int, int, Callable[[], Subject]]]) -> None:
-        self.spans = sorted((a, b, order) for order, (a, b, _) in enumerate(mentions))
+    def __init__(self, ctx: ArticleContext, projects: list[tuple[int, int, ProjectMention]]) -> None:
+        self._ctx, self._projects = ctx, projects
+        starts = [p.start for p in ctx.parks] + [c.start for c in ctx.companies] + [a for a, _, _ in projects]
+        ends = [p.end for p in ctx.parks] + [c.end for c in ctx.companies] + [b for _, b, _ in projects]
+        self.spans = sorted(zip(starts, ends, range(len(starts)), strict=True))
         self.starts = [a for a, _, _ in self.spans]
-        self._makers = [make for _, _, make in mentions]
         self._made: dict[int, Subject] = {}
 
     def subject(self, order: int) -> Subject:
         made = self._made.get(order)
         if made is None:
-            made = self._made[order] = self._makers[order]()
+            made = self._made[order] = self._make(order)
         return made
+
+    def _make(self, order: int) -> Subject:
+        """The subject of the name of `order`: a zone, a company, or a project mention's."""
+        parks, companies = self._ctx.parks, self._ctx.companies
+        if order < len(parks):
+            return _park(parks[order])
+        order -= len(parks)
+        if order < len(companies):
+            return _company(self._ctx, companies[order])
+        _, b, p = self._projects[order - len(companies)]
+        return _project(p, b)
 
 
 def _names_by_start(ctx: ArticleContext) -> _Names:
     """The article's names that can be a subject (see `_Names`). A project preceded by `、` is
     the last of a list (`包括A、B、C，总投资41亿元`): no subject."""
     body = ctx.body
-    spans: list[tuple[int, int, Callable[[], Subject]]] = [(p.start, p.end, partial(_park, p)) for p in ctx.parks]
-    spans += [(c.start, c.end, partial(_company, ctx, c)) for c in ctx.companies]
-    spans += [(a, b, partial(_project, p, b)) for a, b, p in _project_mentions(ctx) if body[a - 1 : a] != "、"]
-    return _Names(spans)
+    return _Names(ctx, [(a, b, p) for a, b, p in _project_mentions(ctx) if body[a - 1 : a] != "、"])
 
 
 @cache
@@ -235,6 +248,9 @@ def _lead_end(body: str, start: int, end: int) -> int:
     return start
 
 
+_REGION_ENDINGS = ("省", "市", "自治区", "区", "县", "盟", "自治州", "地区")
+# the last characters of `_REGION_ENDINGS`: a text holding none of them opens with no region
+_REGION_END = re.compile("[" + "".join(sorted({e[-1] for e in _REGION_ENDINGS})) + "]")
 _YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")  # `荣昌区2019年下半年…`: a date, not a share's base
 
 
@@ -259,40 +275,53 @@ def _region_opening(lead: str, qs: int) -> Subject | None:
         return None  # `拥有广东省 1/2 的…`: the region is the base of a share, not its subject
     if _ORG_AFTER.match(rest):
         return None  # `贵州省质检院`: the region opens an organisation's (or a zone's) name
-    if not label.endswith(("省", "市", "自治区", "区", "县", "盟", "自治州", "地区")):
+    if not label.endswith(_REGION_ENDINGS):
         return None  # `贵州联建`, `贵州产品`: a place word inside a name, not a region
     if label.endswith(_zone_suffix_words()):
         return None  # `成都高新区`: a district-level zone the gazetteer of places also lists is a zone
     return Subject(offset + len(label), "region", label)
 
 
-def _region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
-    """`_region_opening` of the clause from `cstart` to the figure, read once per span (two
-    rules ask, and a figure's clause often opens its sentence)."""
-    return ctx.derived(_body_region, cstart, qs)
+class _Opening(NamedTuple):
+    """The text from a clause's (or sentence's) start to a figure, past its LEAD words: where
+    it opens, and the region opening it (`_region_opening`)."""
+
+    at: int
+    region: Subject | None
 
 
-def _body_region(ctx: ArticleContext, cstart: int, qs: int) -> Subject | None:
-    return _region_opening(_lead(ctx, cstart, qs), qs)
+def _opening(ctx: ArticleContext, start: int, qs: int) -> _Opening:
+    """`_Opening` of the text from `start` to the figure, read once per span: the batch and the
+    nearest-subject rules both ask, and a figure's clause often opens its sentence."""
+    return ctx.derived(_read_opening, start, qs)
 
 
-def _lead(ctx: ArticleContext, start: int, qs: int) -> str:
-    """The text from `start` to the figure past its LEAD words, stripped once per span: the
-    region and the class-of-zones rules both read it."""
-    return ctx.derived(_body_lead, start, qs)
+def _read_opening(ctx: ArticleContext, start: int, qs: int) -> _Opening:
+    at = _lead_end(ctx.body, start, qs)
+    return _Opening(at, _region_opening(ctx.body[at:qs], qs))
 
 
-def _body_lead(ctx: ArticleContext, start: int, qs: int) -> str:
-    return ctx.body[_lead_end(ctx.body, start, qs) : qs]
-
-
-def _class_of_zones(lead: str, qs: int) -> Subject | None:
-    """`国家高新区生产总值12.33万亿元`: the national zones together (`lead`: what opens the
-    clause ending at `qs`, past its LEAD words)."""
-    m = _CLASS_OF_ZONES.match(lead)
-    if not m:
+def _region(ctx: ArticleContext, start: int, qs: int) -> Subject | None:
+    """The region opening the text from `start` to the figure (`_region_opening`). A region's
+    name ends in one of `_REGION_ENDINGS`: most clauses hold none, and are not read further."""
+    if not _REGION_END.search(ctx.body, start, qs):
         return None
-    return Subject(qs - len(lead) + m.end(), "other", "国家高新区")
+    return _opening(ctx, start, qs).region
+
+
+def _zones(ctx: ArticleContext, start: int, qs: int) -> Subject | None:
+    """`国家高新区生产总值12.33万亿元`: the national zones together, opening the text from
+    `start` to the figure past its LEAD words. Every name of them holds `国`: a text without
+    one is not read for its opening at all."""
+    if ctx.body.find("国", start, qs) < 0:
+        return None
+    return _class_of_zones(ctx.body, _opening(ctx, start, qs).at, qs)
+
+
+def _class_of_zones(body: str, at: int, end: int) -> Subject | None:
+    """The national zones as a class (`全国高新区`, `国家级经开区`) named at `at`, before `end`."""
+    m = _CLASS_OF_ZONES.match(body, at, end)
+    return Subject(m.end(), "other", "国家高新区") if m else None
 
 
 def _org_names(ctx: ArticleContext) -> list[tuple[int, str]]:
@@ -324,6 +353,8 @@ def topic(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
         earlier = [n for pos, n in orgs if pos < early.start() and n.endswith(head)]
         if earlier:
             return Subject(early.end(), "other", earlier[-1], ctx.zone_name)
+    if not _TOPIC_HEAD_WORDS.search(body, s0, s_end):
+        return None  # no head word in the sentence: no organisation opens it (most sentences)
     at = _topic_start(body, s0, s_end)
     m = _TOPIC_HEAD.search(body, at, min(s_end, at + _TOPIC_HEAD_REACH))
     if not m or _PROJECT_OPENS.match(body, at, s_end):
@@ -521,9 +552,7 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     region = _region(ctx, f.cstart, f.qs)
     if region and (not cands or region.at >= cands[-1].at):
         cands.append(region)
-    cls = _class_of_zones(_lead(ctx, f.cstart, f.qs), f.qs) or (
-        _class_of_zones(_lead(ctx, f.s0, f.qs), f.qs) if f.s0 != f.cstart else None
-    )
+    cls = _zones(ctx, f.cstart, f.qs) or (_zones(ctx, f.s0, f.qs) if f.s0 != f.cstart else None)
     if cls and (not cands or cls.at >= cands[-1].at):
         cands.append(cls)
     t = ctx.derived(topic, f.s0, f.s_end)  # the sentence's, asked for each of its figures
@@ -665,9 +694,12 @@ def zone_of(ctx: ArticleContext, s: Subject, parks: Sequence[ParkMention]) -> st
 
 def opening_subject(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     """The zone or class of zones a sentence without figures opens with: it stays the topic."""
+    opening = [p for p in ctx.parks if s0 <= p.start <= s_end and not p.is_reference]
+    if not opening and ctx.body.find("国", s0, s_end) < 0:
+        return None  # no zone and no class of zones to open with: its LEAD words are not read
     at = _lead_end(ctx.body, s0, s_end)
-    cls = _CLASS_OF_ZONES.match(ctx.body, at, s_end)
+    cls = _class_of_zones(ctx.body, at, s_end)
     if cls:
-        return Subject(cls.end(), "other", "国家高新区")
-    zone = next((p for p in ctx.parks if p.start == at and not p.is_reference), None)
+        return cls
+    zone = next((p for p in opening if p.start == at), None)
     return _park(zone) if zone else None
