@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import subjects
+from loaders.extract import metrics, subjects
 from loaders.extract.context import ArticleContext
 from loaders.extract.spans import CompanyMention, ParkMention
 
@@ -185,3 +185,40 @@ def test_derived_computes_once_and_keeps_none():
     assert ctx.derived(nothing, 1) is None
     assert ctx.derived(nothing, 2) is None
     assert calls == [1, 2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="该这家企业公司基地园区中心工程产业园生产线其项目，。", max_size=20))
+def test_reference_patterns_hold_their_gate_words(text: str):
+    """`_by_reference` tries `_COMPANY_REF` only with `该` or `这家`, `_HEAD_REF` only with `该`."""
+    if "该" not in text and "这家" not in text:
+        assert subjects._COMPANY_REF.search(text) is None
+    if "该" not in text:
+        assert subjects._HEAD_REF.search(text) is None
+
+
+def _plain_clause_start(text: str, pos: int, floor: int) -> int:
+    """The clause's start as it was read: stepping back one character at a time."""
+    k = pos
+    while k > floor:
+        if text[k - 1] == "”":
+            opening = text.rfind("“", floor, k - 1)
+            if (
+                opening != -1
+                and k - 1 - opening <= metrics._QUOTED_TERM
+                and not any(c in metrics._CLAUSE_BREAK for c in text[opening + 1 : k - 1])
+            ):
+                k = opening
+                continue
+        if text[k - 1] in metrics._CLAUSE_BREAK:
+            break
+        k -= 1
+    return k
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="“”专精特新企业国家级，,。；;：:！？!?\n、（(）) 产值的", max_size=30), st.data())
+def test_clause_start_is_the_last_break_found_by_one_search(text: str, data: st.DataObject):
+    pos = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, pos))
+    assert metrics._clause_start(text, pos, floor) == _plain_clause_start(text, pos, floor)

@@ -208,21 +208,30 @@ _VALUES_JOINED = re.compile(r"\s*(?:、|和|及|以及)\s*")
 _QUOTED_TERM = 10  # `国家级“专精特新”企业`: a quoted term this short is part of the phrase
 
 
+_BREAK_CLASS = "".join(map(re.escape, _CLAUSE_BREAK))
+_LAST_BREAK = re.compile(f"[{_BREAK_CLASS}][^{_BREAK_CLASS}]*\\Z")  # the last break before the end
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause holding `pos` opens (not before `floor`): after the last clause break
+    before it, except that a short quoted term (`国家级“专精特新”企业`) is part of the clause.
+    The last break is found by one search, not by stepping back character by character."""
     k = pos
     while k > floor:
-        if text[k - 1] == "”":
-            opening = text.rfind("“", floor, k - 1)
+        m = _LAST_BREAK.search(text, floor, k)
+        if m is None:
+            return floor
+        at = m.start()
+        if text[at] == "”":
+            opening = text.rfind("“", floor, at)
             if (
                 opening != -1
-                and k - 1 - opening <= _QUOTED_TERM
-                and not any(c in _CLAUSE_BREAK for c in text[opening + 1 : k - 1])
+                and at - opening <= _QUOTED_TERM
+                and not any(c in _CLAUSE_BREAK for c in text[opening + 1 : at])
             ):
                 k = opening
                 continue
-        if text[k - 1] in _CLAUSE_BREAK:
-            break
-        k -= 1
+        return at + 1
     return k
 
 

@@ -416,7 +416,8 @@ def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
     if not _REFERENCE_CUE.search(body, f.s0, f.qs):
         return None  # most figures: one search instead of four
     best: Subject | None = None
-    for r in _COMPANY_REF.finditer(body, f.s0, f.qs):
+    this = body.find("该", f.s0, f.qs) >= 0  # every `_COMPANY_REF` but `这家…` and `_HEAD_REF` holds it
+    for r in _COMPANY_REF.finditer(body, f.s0, f.qs) if this or body.find("这家", f.s0, f.qs) >= 0 else ():
         last = [c for c in ctx.companies if c.end <= r.start()]
         if last:
             best = _company(ctx, last[-1], r.end())
@@ -425,7 +426,7 @@ def _by_reference(ctx: ArticleContext, f: Figure) -> Subject | None:
         p = _new_project(ctx, r.start()) if r.group(0).startswith("新") else _referent_project(ctx, r.start())
         if p is not None:
             best = _project(p, r.end())
-    for r in _HEAD_REF.finditer(body, f.s0, f.qs):
+    for r in _HEAD_REF.finditer(body, f.s0, f.qs) if this else ():
         p = _referent_project(ctx, r.start(), r.group(1))
         if p is not None:
             best = _project(p, r.end())
@@ -694,12 +695,18 @@ def zone_of(ctx: ArticleContext, s: Subject, parks: Sequence[ParkMention]) -> st
 
 def opening_subject(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     """The zone or class of zones a sentence without figures opens with: it stays the topic."""
-    opening = [p for p in ctx.parks if s0 <= p.start <= s_end and not p.is_reference]
-    if not opening and ctx.body.find("国", s0, s_end) < 0:
+    starts = ctx.derived(_zone_starts)
+    i = bisect_left(starts, s0)
+    if (i == len(starts) or starts[i] > s_end) and ctx.body.find("国", s0, s_end) < 0:
         return None  # no zone and no class of zones to open with: its LEAD words are not read
     at = _lead_end(ctx.body, s0, s_end)
     cls = _class_of_zones(ctx.body, at, s_end)
     if cls:
         return cls
-    zone = next((p for p in opening if p.start == at), None)
+    zone = next((p for p in ctx.parks if p.start == at and not p.is_reference), None)
     return _park(zone) if zone else None
+
+
+def _zone_starts(ctx: ArticleContext) -> list[int]:
+    """Where the article's zones (not references to one) start, in order."""
+    return sorted(p.start for p in ctx.parks if not p.is_reference)
