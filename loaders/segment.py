@@ -747,11 +747,28 @@ def _place_of(name: str, key: str | None) -> str:
     return name[:2]
 
 
+@cache
+def _bare_zone_form() -> re.Pattern[str]:
+    """A gazetteer form without a zone suffix (`中关村`, `光谷`): static, built once."""
+    from loaders.reference import bare_zone_forms
+
+    return re.compile(longest_word(bare_zone_forms()))
+
+
+def _may_name_zone(text: str) -> bool:
+    """Can named_zones find a zone in `text`? Every zone it names is read at a zone suffix or at
+    a gazetteer form without one: a text holding neither (most paragraph openings the walk
+    asks about) is not read."""
+    return _SUFFIX.search(text) is not None or _bare_zone_form().search(text) is not None
+
+
 def _zone_places(text: str) -> set[str]:
     """The provinces of the zones proper a text names (see _place_of): `南宁综合保税区` and
     `南宁高新区` lie together, `杭州湾上虞经开区` elsewhere."""
     from loaders.extract.parks import named_zones
 
+    if not _may_name_zone(text):
+        return set()
     kinds = _suffix_kinds()
     return {_place_of(m.name, m.zone_key) for m in named_zones(text) if m.zone_key or kinds.get(m.suffix) == "admin"}
 
@@ -845,9 +862,21 @@ def _marker_byline(body: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def _word_chars(text: str) -> str:
+    """What title matching reads of a text: its Han characters, digits and Latin letters."""
+    return _NOT_WORD_CHAR.sub("", text)
+
+
 def _bigrams(text: str) -> set[str]:
-    t = _NOT_WORD_CHAR.sub("", text)
+    t = _word_chars(text)
     return {t[k : k + 2] for k in range(len(t) - 1)}
+
+
+def _shared_bigrams(bigrams: set[str], words: str) -> int:
+    """len(bigrams & _bigrams(words)) for `words` already read by _word_chars: a substring test
+    for each of a title's few bigrams instead of building the set of every bigram of every
+    article's lead (a bigram is a two-character substring of the lead's word characters)."""
+    return sum(b in words for b in bigrams)
 
 
 def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]]) -> None:
@@ -868,7 +897,7 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
     lead_zones = [d.lead_zone_keys(_LEAD) for d in drafts]
     # an article's zone keys are those of its blocks: a match never runs across the newline joining them
     draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
-    lead_bigrams = [_bigrams(lead) for lead in leads]
+    lead_words = [_word_chars(lead) for lead in leads]
     starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):
         tz = zone_keys(block.text)
@@ -880,7 +909,7 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
             elif tz and tz & draft_zones[n]:
                 score += 1
             if tb:
-                score += 4 * len(tb & lead_bigrams[n]) / len(tb)
+                score += 4 * _shared_bigrams(tb, lead_words[n]) / len(tb)
             if follows == n:
                 score += 1.5
             elif (
