@@ -15,8 +15,7 @@ then measures, on this machine, and prints a table (and writes JSON with `--json
   its dbt child, sampled from /proc), the warehouse's size;
 - add: one new page built into the largest warehouse (`gaoxin build FILE`): wall time,
   dbt share, peak RSS, and how the build file was made (copied, or the previous
-  generation updated in place: bytes rewritten); measured on the second of two adds,
-  each started once the disk has what earlier steps wrote (`flush_writes`);
+  generation updated in place: bytes rewritten); measured on the second of two adds;
 - queries: every analysis (`analyses/*.sql`, compiled by dbt) and the report queries
   (what a BI tool asks of the analytics marts), each run `--repeat` times read-only on
   the largest warehouse: p50 and p95 in milliseconds of DuckDB computing the whole
@@ -229,13 +228,12 @@ def bench_add(work: Path, pages: int, extra: list[str]) -> dict:
     shutil.rmtree(folder, ignore_errors=True)
     keep = db.with_name("before-add.duckdb")
     shutil.copyfile(db, keep)
-    runs, flushed = [], []
+    runs = []
     try:
         for n in range(ADDED_PAGES):
             new = write_corpus(folder, 1, start=pages + 1_000_000 + n)[0]
             if n:
                 time.sleep(SPARE_WAIT_SECONDS)  # a build may reuse a generation retired this long ago
-            flushed.append(flush_writes())
             run = gaoxin(db, "build", str(new), *extra)
             if run.returncode != 0:
                 raise SystemExit(f"adding a page failed ({run.returncode}):\n{run.output[-3000:]}")
@@ -249,22 +247,8 @@ def bench_add(work: Path, pages: int, extra: list[str]) -> dict:
         "dbt_s": steady.dbt_s,
         "peak_rss_mb": round(steady.peak_rss_mb),
         "first_wall_s": round(runs[0].wall_s, 1),
-        "flushed_before_s": flushed,
         "publish": [_build_file_line(r.output) for r in runs],
     }
-
-
-def flush_writes() -> float:
-    """Write what the system still holds for disk (`sync`); the seconds it took.
-
-    The big build and the benchmark's own copy of the warehouse leave about a gigabyte
-    unwritten; an add timed straight after them waits for that at its own commits. A
-    paper's next issue arrives long after the kernel has written it out (within about
-    30 s), so the add is timed from a flushed disk, and the flush is reported apart.
-    """
-    started = time.perf_counter()
-    os.sync()
-    return round(time.perf_counter() - started, 1)
 
 
 def _build_file_line(output: str) -> str:
@@ -334,8 +318,7 @@ def print_table(results: dict) -> None:
     if a := results.get("add"):
         out.append(
             f"add 1 page to {a['pages']} pages: {a['wall_s']} s wall (dbt {a['dbt_s']} s), "
-            f"peak RSS {a['peak_rss_mb']} MB (the first add after the build: {a.get('first_wall_s')} s; "
-            f"unwritten data flushed before each add in {a.get('flushed_before_s')} s)"
+            f"peak RSS {a['peak_rss_mb']} MB (the first add after the build: {a.get('first_wall_s')} s)"
         )
         for line in a.get("publish", []):
             out.append(f"  build file: {line}")
