@@ -8,30 +8,24 @@ sentences and on random texts joined from the words and characters the rule read
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import projects
+from loaders.extract import companies, projects
 from loaders.extract.companies import (
-    _BRAND_PUNCT,
     _COOPERATION,
     _ENUM_COUNT,
     _FOLLOW_STRONG,
     _LEADING_ADVERBIAL,
-    _NOT_HAN,
     _PARTNER_STOP,
-    _apposition,
-    _brand_before,
     _brand_ok,
     _clause_end,
     _clause_opening,
     _cut_left,
     _enum_cues,
-    _has_common_word,
-    _has_cover_word,
     _industry_brands,
-    _industry_matches,
     _is_institution,
     _lexicon,
     _not_company,
@@ -42,7 +36,6 @@ from loaders.extract.companies import (
     _positions,
     _Spans,
     _strip_industry,
-    _strip_region,
     _title_pattern,
     _uncovered,
 )
@@ -89,28 +82,10 @@ _TEXTS = st.lists(st.sampled_from(_lexicon_pieces()), max_size=24).map("".join)
 # --- the plain rules, as they were written before the shortcuts ------------------------------
 
 
-def _industry_brands_plain(body: str, spans: _Spans) -> list[tuple[int, int, str]]:
+def _industry_brands_plain(body: str) -> list[tuple[int, int, str]]:
     """`_industry_brands` without `_trade_may_end`: every match cut first, then checked."""
-    lex = _lexicon()
-    out = []
-    for m in _industry_matches(body, lex.industry):
-        if spans.is_used(m.start()) or spans.is_used(m.end() - 1):
-            continue
-        s = _brand_before(body, m.start(), [], spans, 7)
-        if s == m.start():
-            continue
-        _, trade = _strip_region(body[s : m.start()])
-        if not 2 <= len(trade) <= 4 or _has_cover_word(trade) or trade[0] in lex.bad_start or _has_common_word(trade):
-            continue
-        if _NOT_HAN.search(trade):
-            continue
-        if body[m.end()] in _BRAND_PUNCT and not _apposition(body, s, trade):
-            continue
-        name = body[s : m.end()]
-        if _brand_ok(name) and spans.free(s, m.end()):
-            spans.take(s, m.end())
-            out.append((s, m.end(), name))
-    return out
+    with mock.patch.object(companies, "_trade_may_end", lambda *_: True):
+        return [(f.start, f.end, f.name) for f in _industry_brands(body, [], _Spans(len(body)))]
 
 
 def _partner_brands_plain(body: str, spans: _Spans) -> list[tuple[int, int, str, str]]:
@@ -181,7 +156,7 @@ def _name_start_scan_plain(body: str, end: int, limit: int) -> int:
 
 def _companies_agree(body: str) -> None:
     got = [(f.start, f.end, f.name) for f in _industry_brands(body, [], _Spans(len(body)))]
-    assert got == _industry_brands_plain(body, _Spans(len(body))), body
+    assert got == _industry_brands_plain(body), body
     got_partners = [(f.start, f.end, f.name, f.role) for f in _partner_brands(body, [], _Spans(len(body)))]
     assert got_partners == _partner_brands_plain(body, _Spans(len(body))), body
     assert _enum_cues(body) == [m.start() for m in _ENUM_CUE_PLAIN.finditer(body)], body
