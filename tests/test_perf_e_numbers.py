@@ -29,23 +29,8 @@ _SCRIPTS = (
 
 
 def _plain_problem(text: str) -> str | None:
-    """language_problem as it was: the four script regexes, counted on every page."""
-    han, latin, kana, hangul = (base._letters(s, text) for s in (base._HAN, base._LATIN, base._KANA, base._HANGUL))
-    letters = han + latin + kana + hangul
-    if letters < base.MIN_LETTERS_TO_JUDGE:
-        return None
-    if kana > 0.1 * letters:
-        script = "Japanese"
-    elif hangul > 0.1 * letters:
-        script = "Korean"
-    elif han < base.MIN_HAN_SHARE * letters:
-        script = "Latin-script (e.g. English)"
-    else:
-        return None
-    return (
-        f"not a Chinese page: its text is mostly {script} ({han} of {letters} letters are Chinese); "
-        "gaoxin reads Chinese news"
-    )
+    """language_problem as it was: the four script regexes counted on every page."""
+    return base.script_verdict(*base.script_counts(text))
 
 
 _CRAFTED_PAGES = [

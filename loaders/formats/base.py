@@ -181,9 +181,19 @@ def language_problem(text: str) -> str | None:
     gaoxin's extractors read Chinese; an English, Japanese or Korean page would load as
     articles without a single fact, which looks like success and is not.
     """
-    if _surely_chinese(text):  # most pages: the exact counts below would say the same
+    if _surely_chinese(text):  # most pages: the exact counts would say the same
         return None
+    return script_verdict(*script_counts(text))
+
+
+def script_counts(text: str) -> tuple[int, int, int, int]:
+    """The exact numbers of Han, Latin, kana and Hangul characters in `text`."""
     han, latin, kana, hangul = (_letters(script, text) for script in (_HAN, _LATIN, _KANA, _HANGUL))
+    return han, latin, kana, hangul
+
+
+def script_verdict(han: int, latin: int, kana: int, hangul: int) -> str | None:
+    """`language_problem`'s answer from a text's exact script counts."""
     letters = han + latin + kana + hangul
     if letters < MIN_LETTERS_TO_JUDGE:
         return None
