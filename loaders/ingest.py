@@ -26,10 +26,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 
+from loaders.columns import Columns, PackedFile, pack
 from loaders.dates import article_date, date_from_name_and_text, implausible
 from loaders.db import ensure_raw_schema
 from loaders.decode import DEFAULT_MAX_BYTES, PageError
@@ -589,12 +591,13 @@ class _Landing:
         self._clear()
 
     def _clear(self) -> None:
-        self.records: list[Record] = []
+        self.page_rows: list[PageRecord] = []
+        self.rows = Columns()  # the pages' articles and facts
         self.gone: list[str] = []
         self.outcomes: list[Outcome] = []
         self.pages = self.chars = 0
 
-    def add(self, outcome: Outcome, parsed: ParsedFile | None = None, gone: Iterable[str] = ()) -> None:
+    def add(self, outcome: Outcome, parsed: PackedFile | None = None, gone: Iterable[str] = ()) -> None:
         """Record an entry's outcome, and land its parsed file (replacing the pages `gone`)."""
         if outcome.source_path not in self.seen:
             self.seen.add(outcome.source_path)
@@ -603,27 +606,25 @@ class _Landing:
             self.outcomes.append(outcome)
         self.gone.extend(gone)
         if parsed is not None:
-            for p in parsed.pages:
-                self.pages += 1
-                self.chars += len(p.page.raw_text) + sum(len(a.body) for a in p.articles)
-            self.records.extend(parsed.records())
+            self.pages += len(parsed.pages)
+            self.chars += parsed.chars
+            self.page_rows.extend(parsed.pages)
+            self.rows.extend(parsed.rows)
         if self.pages >= self.limit or self.chars >= BATCH_CHARS or len(self.outcomes) >= BATCH_OUTCOMES:
             self.flush("running")
 
     def flush(self, status: str | None = None) -> None:
         """Land what is pending, and the run's row with `status` (None: the run's final status)."""
         con, run = self.con, self.run
-        by_type: dict[type[Record], list[Record]] = {}
         now = datetime.now()
-        for r in [*self.records, *self.outcomes]:
-            if isinstance(r, PageRecord):  # a landed page (new, replaced or re-parsed) awaits the next build
-                r.run_id, r.loaded_at, r.built_at = run.run_id, now, None
-            by_type.setdefault(type(r), []).append(r)
+        for page in self.page_rows:  # a landed page (new, replaced or re-parsed) awaits the next build
+            page.run_id, page.loaded_at, page.built_at = run.run_id, now, None
         con.execute("begin transaction")
         try:
             _delete_pages(con, self.gone)
-            for record_type, rows in by_type.items():
-                insert_records(con, record_type, rows)
+            insert_records(con, PageRecord, self.page_rows)
+            self.rows.insert(con)
+            insert_records(con, Outcome, self.outcomes)
             con.execute("delete from raw.ingest_runs where run_id = ?", [run.run_id])
             insert_records(con, RunRecord, [run.record(status)])
             con.execute("commit")
@@ -722,7 +723,7 @@ def _classify(page: PageRecord, stored: dict[str, _Stored], known_sha: dict[str,
     return ("replaced" if old else "loaded"), None
 
 
-def _outcome(parsed: ParsedFile, what: str, reason: str | None, entry: str | None = None) -> Outcome:
+def _outcome(parsed: PackedFile, what: str, reason: str | None, entry: str | None = None) -> Outcome:
     page = parsed.first
     return Outcome(
         source_file=page.source_file,
@@ -732,7 +733,7 @@ def _outcome(parsed: ParsedFile, what: str, reason: str | None, entry: str | Non
         byte_size=page.byte_size,
         encoding=page.encoding,
         content_sha256=page.content_sha256,
-        article_count=len(parsed.articles),
+        article_count=parsed.article_count,
     )
 
 
@@ -787,7 +788,7 @@ def _ingest_files(
     named: dict[str, str] = {}  # source_file -> the entry that claimed the name in this run
     clashes = [named.setdefault(c.source_file, c.entry) != c.entry for c in candidates]
     todo = [c for c, clash in zip(candidates, clashes, strict=True) if not clash]
-    results = parsing.map(read, todo, len(todo))
+    results = parsing.map(partial(_packed, read), todo, len(todo))
     for n, (cand, clash) in enumerate(zip(candidates, clashes, strict=True), 1):
         if on_progress:
             on_progress(n, len(candidates), cand.source_file)
@@ -810,16 +811,21 @@ def _ingest_files(
         landing.add(_outcome(result, what, reason, cand.entry), result, old.page_ids if old else ())
         known_sha[page.content_sha256] = page.source_file
     stale = _stale_names(con, set(stored) - {o.source_file for o in run.outcomes})
-    for pages, parsed in parsing.map(reparse_stored, _stored_pages(con, stale), len(stale)):
+    for pages, parsed in parsing.map(partial(_packed, reparse_stored), _stored_pages(con, stale), len(stale)):
         if isinstance(parsed, Failed):  # its stored pages stay as they were; the next run tries again
             first = pages[0]
             reason = f"internal error while re-parsing: {parsed.reason}"
             landing.add(Outcome(first.source_file, first.source_path, "failed", reason))
             continue
-        landing.add(_outcome(parsed, "reparsed", parsed.note), parsed, [p.page.page_id for p in parsed.pages])
+        landing.add(_outcome(parsed, "reparsed", parsed.note), parsed, [p.page_id for p in parsed.pages])
     for o in found:
         landing.add(o)
     run.notes.extend(parsing.notes)
+
+
+def _packed(parse: Callable[[Any], ParsedFile | Outcome], item: Any) -> PackedFile | Outcome:
+    """`parse(item)` in the form the writer lands (loaders/columns.py), made where it was parsed."""
+    return pack(parse(item))
 
 
 def remove_pages(con: duckdb.DuckDBPyConnection, names: Iterable[str], run: RunSummary | None = None) -> RunSummary:
