@@ -37,8 +37,10 @@ from typing import Any
 POOL_MIN_ITEMS = 24
 # items a worker parses per task: few round trips, and progress still moves file by file
 CHUNK_ITEMS = 4
-# chunks in flight per worker: enough that no worker waits, few enough that memory stays flat
-AHEAD_CHUNKS_PER_WORKER = 3
+# chunks in flight per worker: enough that no worker waits while the writer lands a batch
+# (up to a second; a worker parses about 70 pages a second), few enough that memory stays
+# flat (64 pages of rows per worker)
+AHEAD_CHUNKS_PER_WORKER = 16
 # imported once by the fork server: it parses a page, so every worker forks with the parser warm
 PRELOAD = ["loaders.warm"]
 
