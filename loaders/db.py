@@ -30,6 +30,13 @@ STORAGE_COMPATIBILITY = "v1.4.0"
 WRITER_MEMORY_LIMIT = "256MB"
 MEMORY_LIMIT_ENV = "GAOXIN_MEMORY_LIMIT"
 
+# DuckDB checkpoints (writes the log's rows into the file, compressed) once its write-ahead
+# log passes 16 MB by default: with a batch of pages about that size, after nearly every
+# batch, while the parsing workers wait for the writer. Checkpointing every 256 MB instead
+# took 10,000 pages' rows from 15.5 to 9.1 CPU-seconds with the same resident size (the
+# pool is bounded above), and the file came out a quarter smaller (fewer, fuller blocks).
+WRITER_CHECKPOINT_THRESHOLD = "256MB"
+
 # the raw tables are described by the records that fill them (`loaders/records.py`)
 RAW_DDL = raw_ddl()
 
@@ -158,6 +165,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         config = {
             "storage_compatibility_version": STORAGE_COMPATIBILITY,
             "memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or WRITER_MEMORY_LIMIT,
+            "checkpoint_threshold": WRITER_CHECKPOINT_THRESHOLD,
         }
         return duckdb.connect(str(path), config=config)
     except duckdb.Error as e:
