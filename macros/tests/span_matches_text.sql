@@ -3,6 +3,12 @@
     `substring(body, start + 1, end - start)` must equal `text_column` (spans are
     0-based, end-exclusive, counted in characters). Rows whose article is missing
     fail too (the span points nowhere).
+
+    `page_column` (in both models): the article must be on the span's page, and only
+    the articles of the spans' pages are read. A test limited to the pages landed since
+    the last build then reads one page's article bodies instead of every body in the
+    warehouse (a tenth of a second on every added page at 10,000 pages); the articles
+    are stored a page at a time, so DuckDB skips the rest by their page ranges.
 -#}
 {% test span_matches_text(
     model,
@@ -11,7 +17,8 @@
     start_column='char_start',
     end_column='char_end',
     article_key='article_id',
-    body_column='body'
+    body_column='body',
+    page_column=none
 ) %}
 
 with
@@ -22,6 +29,9 @@ spans as (
         {{ start_column }} as span_start,
         {{ end_column }} as span_end,
         {{ text_column }} as span_text
+        {%- if page_column %},
+        {{ page_column }} as span_page
+        {%- endif %}
     from {{ model }}
 
 ),
@@ -31,7 +41,13 @@ articles as (
     select
         {{ article_key }} as article_key,
         {{ body_column }} as article_body
+        {%- if page_column %},
+        {{ page_column }} as article_page
     from {{ article_model }}
+    where {{ page_column }} in (select distinct spans.span_page from spans)
+        {%- else %}
+    from {{ article_model }}
+        {%- endif %}
 
 ),
 
@@ -49,7 +65,11 @@ failures as (
         ) as text_at_span
     from spans
     left join articles
-        on spans.span_article_key = articles.article_key
+        on
+            spans.span_article_key = articles.article_key
+            {%- if page_column %}
+            and spans.span_page = articles.article_page
+            {%- endif %}
     where
         articles.article_key is null
         or spans.span_start is null
