@@ -365,8 +365,7 @@ def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
     sha = hashlib.sha256(data).hexdigest()
     own_date = next((p.published_on for p, _ in pages if p.published_on), None)
     published_on, how, notes = _published_on(cand, own_date, dating)
-    manifest = dict(cand.manifest.values) if cand.manifest else {}
-    extra = {k: v for k, v in manifest.items() if k not in ("file", "published_on", "source", "title") and v}
+    source_name, title, extra = _manifest_columns(cand)
     parsed = []
     for page, articles in pages:
         record = PageRecord(
@@ -379,9 +378,9 @@ def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
             raw_text=page.text,
             published_on=published_on,
             published_on_source=how,
-            manifest_source=manifest.get("source") or None,
-            manifest_title=manifest.get("title") or None,
-            manifest_extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None,
+            manifest_source=source_name,
+            manifest_title=title,
+            manifest_extra=extra,
             parser_version=parser_version(),
             page_number=page.page_number,
             source_format=source.format,
@@ -389,6 +388,17 @@ def parse_file(cand: Candidate, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
         )
         parsed.append(_with_articles(record, articles, None))
     return ParsedFile(parsed, "; ".join(dict.fromkeys([*notes, *source.notes])) or None)
+
+
+def _manifest_columns(cand: Candidate) -> tuple[str | None, str | None, str | None]:
+    """What a page keeps of its manifest row besides the date: source, title, the other columns (JSON)."""
+    manifest = dict(cand.manifest.values) if cand.manifest else {}
+    extra = {k: v for k, v in manifest.items() if k not in ("file", "published_on", "source", "title") and v}
+    return (
+        manifest.get("source") or None,
+        manifest.get("title") or None,
+        json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None,
+    )
 
 
 def reparse_stored(pages: list[PageRecord]) -> ParsedFile:
@@ -660,20 +670,85 @@ class _Stored:
     version: str | None
     manifest_facts: tuple
     page_ids: tuple[str, ...]
+    encoding: str | None = None
+    article_count: int = 0
+    noted: bool = True  # its last outcome had something to say (a note, or none recorded)
+
+
+# per stored file: its pages, their articles and the reason its last outcome gave
+_STORED_FILES = """
+with
+articles as (
+    select page_id, count(*) as article_count from raw.articles group by page_id
+),
+last_outcome as (
+    select f.source_file, f.reason
+    from raw.ingest_files as f
+    inner join raw.ingest_runs as r on f.run_id = r.run_id
+    where f.outcome in ('loaded', 'replaced', 'reparsed', 'unchanged')
+    qualify row_number() over (partition by f.source_file order by r.started_at desc) = 1
+)
+select
+    p.source_file, p.content_sha256, p.parser_version, p.published_on, p.published_on_source,
+    p.manifest_source, p.manifest_title, p.manifest_extra, p.page_id, p.encoding,
+    coalesce(a.article_count, 0), o.source_file is null or o.reason is not null
+from raw.pages as p
+left join articles as a on p.page_id = a.page_id
+left join last_outcome as o on p.source_file = o.source_file
+order by p.source_file, p.page_number nulls first
+"""
 
 
 def _stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
-    rows = con.execute(
-        "select source_file, content_sha256, parser_version, published_on, published_on_source, "
-        "manifest_source, manifest_title, manifest_extra, page_id from raw.pages "
-        "order by source_file, page_number nulls first"
-    ).fetchall()
     files: dict[str, _Stored] = {}
-    for r in rows:
+    for r in con.execute(_STORED_FILES).fetchall():
         first = files.get(r[0])  # a file's pages share all but their id: its first page speaks for it
-        ids = (first.page_ids if first else ()) + (r[8],)
-        files[r[0]] = _Stored(r[1], r[2], tuple(r[3:8]), ids) if first is None else replace(first, page_ids=ids)
+        if first is None:
+            files[r[0]] = _Stored(r[1], r[2], tuple(r[3:8]), (r[8],), r[9], r[10], r[11])
+        else:
+            files[r[0]] = replace(first, page_ids=(*first.page_ids, r[8]), article_count=first.article_count + r[10])
     return files
+
+
+def _held_as_is(cand: Candidate, old: _Stored | None, max_bytes: int) -> Outcome | None:
+    """`unchanged`, without parsing, for a file the warehouse holds as it would be loaded now.
+
+    The same bytes (content hash), the same rules (parser version), the same manifest
+    columns and a date that the manifest fixes as stored or that the stored page took
+    from its own bytes: parsing would give what is stored. Only a file with nothing to
+    note is taken so (its last outcome gave no reason and its candidate carries no
+    note), so an unchanged file with a note is still parsed to say it. Reading and
+    hashing a page costs about a thousandth of parsing it, so running a build again on
+    a folder of thousands of pages with one new page parses one page.
+    """
+    if old is None or old.noted or old.version != parser_version():
+        return None
+    if cand.notes or (cand.manifest is not None and cand.manifest.notes) or (cand.manifest_name and not cand.manifest):
+        return None
+    if not _manifest_facts_hold(cand, old.manifest_facts):
+        return None
+    try:
+        data = read_regular_file(cand.path, max_bytes)
+    except (PageError, OSError):
+        return None  # the parse path reports it
+    if hashlib.sha256(data).hexdigest() != old.sha:
+        return None
+    return Outcome(cand.source_file, cand.entry, "unchanged", None, len(data), old.encoding, old.sha, old.article_count)
+
+
+def _manifest_facts_hold(cand: Candidate, facts: tuple) -> bool:
+    """Whether a page loaded from `cand` now would keep the stored manifest facts `facts`."""
+    published_on, how, *columns = facts
+    if tuple(columns) != _manifest_columns(cand):
+        return False
+    value = (cand.manifest.values.get("published_on") or "") if cand.manifest else ""
+    if not value:
+        return how != "manifest"  # the date came from the page's own bytes, which are compared next
+    try:
+        when = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return implausible(when) is None and (published_on, how) == (when, "manifest")
 
 
 def _stale_names(con: duckdb.DuckDBPyConnection, names: set[str]) -> list[str]:
@@ -765,7 +840,7 @@ def ingest(
     landing = _Landing(con, run, batch)
     try:
         with Parsing(workers) as parsing:
-            _ingest_files(landing, paths, parsing, partial(reader, max_bytes=max_bytes), on_progress)
+            _ingest_files(landing, paths, parsing, partial(reader, max_bytes=max_bytes), on_progress, max_bytes)
         landing.flush()
     except BaseException as e:
         landing.abandon(e)
@@ -779,6 +854,7 @@ def _ingest_files(
     parsing: Parsing,
     read: Callable[[Candidate], ParsedFile | Outcome],
     on_progress: Callable[[int, int, str], None] | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> None:
     """Discover, parse (in the pool) and land every entry, then re-parse stale stored files."""
     con, run = landing.con, landing.run
@@ -787,14 +863,21 @@ def _ingest_files(
     known_sha = {s.sha: name for name, s in stored.items()}
     named: dict[str, str] = {}  # source_file -> the entry that claimed the name in this run
     clashes = [named.setdefault(c.source_file, c.entry) != c.entry for c in candidates]
-    todo = [c for c, clash in zip(candidates, clashes, strict=True) if not clash]
+    held = [  # files the warehouse holds as they are: not parsed again
+        None if clash else _held_as_is(c, stored.get(c.source_file), max_bytes)
+        for c, clash in zip(candidates, clashes, strict=True)
+    ]
+    todo = [c for c, clash, as_is in zip(candidates, clashes, held, strict=True) if not clash and as_is is None]
     results = parsing.map(partial(_packed, read), todo, len(todo))
-    for n, (cand, clash) in enumerate(zip(candidates, clashes, strict=True), 1):
+    for n, (cand, clash, as_is) in enumerate(zip(candidates, clashes, held, strict=True), 1):
         if on_progress:
             on_progress(n, len(candidates), cand.source_file)
         if clash:
             reason = f"another file in this run has the same name ({named[cand.source_file]}); load it separately"
             landing.add(Outcome(cand.source_file, cand.entry, "failed", reason))
+            continue
+        if as_is is not None:
+            landing.add(as_is)
             continue
         _, result = next(results)
         if isinstance(result, Failed):  # the reader itself raised (read_candidate never does)
