@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -43,7 +44,7 @@ from loaders.extract.periods import (
     year_period,
 )
 from loaders.extract.rules import EVENT_VERBS, skip_to, strip_lead
-from loaders.extract.subjects import Figure, Subject, opening_subject, subject_of
+from loaders.extract.subjects import Figure, Subject, opening_subject, sentence_rules, subject_of
 from loaders.reference import metric_vocabulary
 
 _CLAUSE_BREAK = "，,。；;：:！？!?\n、（(）)“”"
@@ -363,6 +364,11 @@ class _State:
     unread: list[tuple[int, int, bool]] = field(default_factory=list)
     previous_phrase: str = ""
     sentence: int = -1  # the index of the sentence read, in `ctx.sentences`
+    # of the sentence read, what each of its figures shares: the subject rules that can apply
+    # (`sentence_rules`), where the words that can state a period begin, the evidence
+    rules: tuple[Callable[[ArticleContext, Figure], Subject | None], ...] = ()
+    scope: int = 0
+    evidence: str = ""
     events: _Events = field(default_factory=_Events)
     figure_floor: int = 0  # the end of the sentence's previous figure: no phrase reaches past it
 
@@ -446,13 +452,19 @@ def respectively(body: str, s0: int, qs: list[tuple[int, int]]) -> dict[int, str
 
 
 def _statement(
-    ctx: ArticleContext, s0: int, s_end: int, q: Quantity, state: _State, named: dict[int, str]
+    ctx: ArticleContext,
+    s0: int,
+    s_end: int,
+    q: Quantity,
+    state: _State,
+    named: dict[int, str],
+    park_names: frozenset[str],
 ) -> MetricStatement | None:
     body = ctx.body
     qs, qe = s0 + q.start, s0 + q.end
     cstart = _clause_start(body, qs, s0)
     figure = Figure(s0, s_end, qs, qe, q.unit, cstart, state.subject, state.subject_end)
-    subject = subject_of(ctx, figure)
+    subject = subject_of(ctx, figure, state.rules)
     floor = subject.at if subject is not None and s0 <= subject.at <= qs else s0
     floor = max(floor, state.figure_floor)  # `投资1亿元的X等11个总投资20亿元`: 总投资
     phrase, growth = _phrase(body, floor, cstart, qs, qe, state.previous_phrase)
@@ -460,14 +472,13 @@ def _statement(
     growth = growth or q.unit == "个百分点"
     value = -q.value if growth and _DECLINE.search(phrase) else q.value
     kind_ = subject.kind if subject is not None else "other"
-    full = _period_scope_start(ctx, qs)
-    period = _period(ctx, full, s_end, qs, cstart, _Facts(phrase, growth, kind_), state)
+    period = _period(ctx, state.scope, s_end, qs, cstart, _Facts(phrase, growth, kind_), state)
     if not growth:
         state.previous_phrase = phrase
     if subject is not None and body[qs - 1 : qs] not in ("（", "("):  # a bracketed base does not carry
         state.subject, state.subject_end = subject, qe
     kind, name = (subject.kind, subject.name) if subject else ("other", "")
-    park = subject.park if subject is not None and subject.park in ctx.derived(_park_names) else None
+    park = subject.park if subject is not None and subject.park in park_names else None
     return MetricStatement(
         start=qs,
         end=qe,
@@ -485,7 +496,7 @@ def _statement(
         period_label=period.label,
         period_start=period.start,
         period_end=period.end,
-        evidence=body[s0:s_end].strip(),
+        evidence=state.evidence,
     )
 
 
@@ -495,7 +506,10 @@ _PERIOD_SCOPE_END = re.compile(r"[。！？!?\n]")  # `；` does not end a perio
 def _period_scope_start(ctx: ArticleContext, qs: int) -> int:
     """Where the words that can state the period of a figure at `qs` begin: after the last
     sentence end before it (found by bisecting the article's ends, not by searching back
-    from every figure to the start of the body for marks most articles never print)."""
+    from every figure to the start of the body for marks most articles never print).
+
+    A sentence of `ctx.sentences` holds none of these ends before its last character, and no
+    figure starts on that one, so every figure of a sentence has the scope of its start."""
     ends = ctx.derived(_period_scope_ends)
     i = bisect_left(ends, qs)
     return ends[i - 1] + 1 if i else 0
@@ -503,11 +517,6 @@ def _period_scope_start(ctx: ArticleContext, qs: int) -> int:
 
 def _period_scope_ends(ctx: ArticleContext) -> list[int]:
     return [m.start() for m in _PERIOD_SCOPE_END.finditer(ctx.body)]
-
-
-def _park_names(ctx: ArticleContext) -> frozenset[str]:
-    """The names of the article's zones (read after they are final: metrics come last)."""
-    return frozenset(p.name for p in ctx.parks)
 
 
 _NAME_MAX = 12  # a metric's name in a `…分别为…` list is short
@@ -521,6 +530,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     out: list[MetricStatement] = []
     seen: set[tuple] = set()
     state = _State()
+    park_names = frozenset(p.name for p in ctx.parks)  # the article's zones (final: metrics come last)
     for s0, s_end in ctx.sentences:
         paragraph = body.rfind("\n", 0, s0) + 1
         state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
@@ -533,10 +543,16 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
                 state.subject, state.subject_end = opening, s_end
             continue
         quantities = read_quantities(sentence)
+        if not quantities:  # (a date, a rank: nothing the sentence shares is read)
+            state.unread.append((s0, s_end, True))
+            continue
         named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities])
         state.figure_floor = s0
+        state.rules = sentence_rules(sentence)
+        state.scope = _period_scope_start(ctx, s0)
+        state.evidence = sentence.strip()
         for q in quantities:
-            m = _statement(ctx, s0, s_end, q, state, named)
+            m = _statement(ctx, s0, s_end, q, state, named, park_names)
             state.figure_floor = s0 + q.end
             key = (round(m.value, 6), m.unit, m.subject_name, m.metric_code, m.period_label)
             if key not in seen:

@@ -678,9 +678,47 @@ def _promoted(ctx: ArticleContext, s: Subject) -> Subject:
     return s
 
 
-def subject_of(ctx: ArticleContext, f: Figure) -> Subject | None:
-    """The subject of one figure: the first rule that proposes one."""
-    for rule in _RULES:
+_Rule = Callable[[ArticleContext, Figure], "Subject | None"]
+# the rules that can propose a subject only when their sentence holds one of these words (each
+# rule reads its words inside the figure's sentence, before the figure): a sentence holding
+# none of a rule's words is not read by it, for any of its figures
+_RULE_WORDS: tuple[tuple[_Rule, tuple[str, ...]], ...] = (
+    (_by_reference, ("该", "这家", "项目", "其")),  # every match of _REFERENCE_CUE holds one
+    (_by_parenthesis, ("（", "(")),  # the bracket the region stands before
+    (_by_scope, ("全",)),  # `全国`, `全省`, `全市`, `全区`
+    (_by_investor, ("投资",)),  # `_INVESTS`
+    (_by_batch, _BATCH_WORDS),  # `_batch_cues` finds no batch without them
+)
+
+
+def _rules_without(absent: int) -> tuple[_Rule, ...]:
+    """`_RULES` in order, but for the rules of `_RULE_WORDS` whose bit is set in `absent`."""
+    left_out = {rule for bit, (rule, _) in enumerate(_RULE_WORDS) if absent >> bit & 1}
+    return tuple(rule for rule in _RULES if rule not in left_out)
+
+
+# the rules left for each set of absent words: made once per process (constant data)
+_RULES_WITHOUT = tuple(_rules_without(absent) for absent in range(1 << len(_RULE_WORDS)))
+
+
+def sentence_rules(sentence: str) -> tuple[_Rule, ...]:
+    """The rules, in order, that can propose a subject for a figure of `sentence`: those of
+    `_RULE_WORDS` only when the sentence holds one of their words (most sentences hold none of
+    several), every other rule always. Read once per sentence, not once per figure."""
+    absent = 0
+    for bit, (_, words) in enumerate(_RULE_WORDS):
+        for word in words:
+            if word in sentence:
+                break
+        else:
+            absent |= 1 << bit
+    return _RULES_WITHOUT[absent]
+
+
+def subject_of(ctx: ArticleContext, f: Figure, rules: Sequence[_Rule] = _RULES) -> Subject | None:
+    """The subject of one figure: the first of `rules` (all of them, or the figure's sentence's
+    `sentence_rules`) that proposes one."""
+    for rule in rules:
         s = rule(ctx, f)
         if s is not None:
             return _promoted(ctx, s)
