@@ -1,11 +1,14 @@
 """What the metric reader reads once per sentence decides what reading it per figure decided.
 
 `subjects.sentence_rules` leaves out of a sentence's figures the rules whose words the sentence
-does not hold; `find_metrics` reads a sentence's period scope at its start, not at each figure.
-Each is compared with the plain reading on invented text.
+does not hold; `find_metrics` reads a sentence's period scope at its start, not at each figure;
+`_by_later` makes its lists only when a name starts after the figure in its sentence. Each is
+compared with the plain reading on invented text.
 """
 
 from __future__ import annotations
+
+from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -127,3 +130,20 @@ def test_a_sentence_has_one_period_scope(sentences: list[str], mark: str):
         scope = metrics._period_scope_start(ctx, s0)
         for q in read_quantities(body[s0:s_end]):
             assert metrics._period_scope_start(ctx, s0 + q.start) == scope
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCE, _SENTENCE)
+@example("", "实现产值12亿元的青禾高新区")  # a zone named after its figure
+@example("", "投资3.5亿元，星河公司建设星河数据中心项目")  # a company and a project after it
+def test_later_names_are_looked_for_only_where_one_starts(before: str, sentence: str):
+    """`_by_later` bisects the article's name starts first; with every position a start (the
+    plain rule: the lists always made) it decides the same."""
+    body = before + "。" + sentence + "。"
+    ctx = _article(body)
+    s0, s_end = len(before) + 1, len(body)
+    every = list(range(len(body) + 1))
+    for f in _figures(ctx, s0, s_end):
+        found = subjects._by_later(ctx, f)
+        with mock.patch.object(subjects, "_name_starts", lambda ctx: every):
+            assert found == subjects._by_later(_article(body), f)

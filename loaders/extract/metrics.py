@@ -154,10 +154,11 @@ def _keywords_by_initial(unit: str, is_growth: bool) -> dict[str, tuple[tuple[in
 def _most_specific(phrase: str, by_initial: dict[str, tuple[tuple[int, str], ...]]) -> int | None:
     """The least rank of the keywords `phrase` holds (None for none). Each initial's keywords
     come by rank, so its first held one is its best, and none ranking after the best found
-    so far is tried."""
+    so far is tried; only the phrase's characters that open a keyword are looked at (one set
+    intersection, not a lookup per character)."""
     best = None
-    for ch in set(phrase):
-        for rank, keyword in by_initial.get(ch, ()):
+    for ch in by_initial.keys() & phrase:
+        for rank, keyword in by_initial[ch]:
             if best is not None and rank >= best:
                 break
             if keyword in phrase:
@@ -322,8 +323,13 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     earlier = [x for x in found if not times_its_own_clause(text, x)]
     stated = (in_clause or earlier or [None])[-1]
     if stated is not None:
-        batch_name = _BATCH_NAME.match(text, stated.end)
-        if ctx.event_period is not None and stated.period.label.isdigit() and batch_name and state.in_event(ctx):
+        # (the cheap tests first: most articles never need their event's period worked out)
+        if (
+            stated.period.label.isdigit()
+            and _BATCH_NAME.match(text, stated.end)
+            and ctx.event_period is not None
+            and state.in_event(ctx)
+        ):
             return ctx.event_period  # `2023年招商引资项目集中签约…64个项目`: the event's day, not its year
         return stated.period
     if f.subject_kind == "project":

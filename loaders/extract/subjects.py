@@ -550,7 +550,8 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     opening = _region(ctx, f.s0, f.qs) if not cands else None
     if opening and not any(c.at > opening.at for c in cands):
         cands.append(opening)
-    region = _region(ctx, f.cstart, f.qs)
+    # (a clause opening its sentence has the sentence's region, read just above when no name stood)
+    region = opening if f.cstart == f.s0 and opening is not None else _region(ctx, f.cstart, f.qs)
     if region and (not cands or region.at >= cands[-1].at):
         cands.append(region)
     cls = _zones(ctx, f.cstart, f.qs) or (_zones(ctx, f.s0, f.qs) if f.s0 != f.cstart else None)
@@ -588,7 +589,8 @@ def _measured_after(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 
 def _affiliations(ctx: ArticleContext) -> dict[str, CompanyMention]:
-    """People introduced with a company title: `卓怡恒通公司制造中心总经理庞宇` -> 庞宇 works there."""
+    """People introduced with a company title: `卓怡恒通公司制造中心总经理庞宇` -> 庞宇 works there
+    (read once per article, through `ctx.derived`: every quoted figure asks)."""
     out: dict[str, CompanyMention] = {}
     for m in _TITLE.finditer(ctx.body):
         before = [
@@ -618,15 +620,21 @@ def _by_speaker(ctx: ArticleContext, f: Figure) -> Subject | None:
     if named:
         return _company(ctx, named[-1])
     who = said.group(1)
-    for person, company in _affiliations(ctx).items():
+    for person, company in ctx.derived(_affiliations).items():
         if who.endswith(person):
             return _company(ctx, company)
     return None
 
 
 def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
-    """`2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures, in its sentence."""
+    """`2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures, in its sentence.
+    Most figures have no name starting after them in their sentence: the article's name starts,
+    bisected, say so before any list is made."""
     body = ctx.body
+    starts = ctx.derived(_name_starts)
+    i = bisect_left(starts, f.qe)
+    if i == len(starts) or starts[i] >= f.s_end:
+        return None
 
     def named(a: int, b: int) -> bool:
         return f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
@@ -638,6 +646,13 @@ def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
         key=lambda t: t[0],
     )
     return later[0][1] if later else None
+
+
+def _name_starts(ctx: ArticleContext) -> list[int]:
+    """Where the article's zones, companies and project mentions start, in order."""
+    return sorted(
+        [p.start for p in ctx.parks] + [c.start for c in ctx.companies] + [a for a, _, _ in _project_mentions(ctx)]
+    )
 
 
 def _by_carry(ctx: ArticleContext, f: Figure) -> Subject | None:
