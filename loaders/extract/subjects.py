@@ -161,16 +161,20 @@ def _named_before(ctx: ArticleContext, s0: int, qs: int, qe: int) -> list[Subjec
     names = ctx.derived(_names_by_start)
     # (asked only of names before the figure in its sentence; sorted by start, so by (end,
     # order) once filtered: the subjects themselves are made only for the names that pass)
-    out = [
-        (b, order)
-        for a, b, order in names.spans[bisect_left(names.starts, s0) : bisect_right(names.starts, qs)]
-        if b <= qs and not _is_object(body, a, b) and not _closed_parenthesis(body, b, qs)
-    ]
-    out.sort()
-    subjects = [names.subject(order) for _, order in out]
-    inside = [p for a, b, p in _project_mentions(ctx) if a <= qs and qe <= b]
-    if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
-        subjects.append(_project(inside[0], qs))
+    lo, hi = bisect_left(names.starts, s0), bisect_right(names.starts, qs)
+    subjects: list[Subject] = []
+    if lo < hi:  # (most figures: no name stands before them in their sentence)
+        out = [
+            (b, order)
+            for a, b, order in names.spans[lo:hi]
+            if b <= qs and not names.is_object(order, a, b) and not _closed_parenthesis(body, b, qs)
+        ]
+        out.sort()
+        subjects = [names.subject(order) for _, order in out]
+    for a, b, p in names.mentions:
+        if a <= qs and qe <= b:  # `6万吨钛材`: a figure inside a project's name measures that project
+            subjects.append(_project(p, qs))
+            break
     return subjects
 
 
@@ -186,13 +190,28 @@ class _Names:
     article's names (its companies, above all) stand in sentences without figures.
     """
 
-    def __init__(self, ctx: ArticleContext, projects: list[tuple[int, int, ProjectMention]]) -> None:
+    def __init__(
+        self,
+        ctx: ArticleContext,
+        projects: list[tuple[int, int, ProjectMention]],
+        mentions: list[tuple[int, int, ProjectMention]],
+    ) -> None:
         self._ctx, self._projects = ctx, projects
+        self.mentions = mentions  # every project mention, in order (a figure inside one measures it)
         starts = [p.start for p in ctx.parks] + [c.start for c in ctx.companies] + [a for a, _, _ in projects]
         ends = [p.end for p in ctx.parks] + [c.end for c in ctx.companies] + [b for _, b, _ in projects]
         self.spans = sorted(zip(starts, ends, range(len(starts)), strict=True))
         self.starts = [a for a, _, _ in self.spans]
         self._made: dict[int, Subject] = {}
+        self._objects: dict[int, bool] = {}
+
+    def is_object(self, order: int, start: int, end: int) -> bool:
+        """`_is_object` of the name of `order` (at `start`-`end`), asked once per article: each
+        figure of a sentence asks of the names before it, the earlier figures' among them."""
+        known = self._objects.get(order)
+        if known is None:
+            known = self._objects[order] = _is_object(self._ctx.body, start, end)
+        return known
 
     def subject(self, order: int) -> Subject:
         made = self._made.get(order)
@@ -216,7 +235,8 @@ def _names_by_start(ctx: ArticleContext) -> _Names:
     """The article's names that can be a subject (see `_Names`). A project preceded by `、` is
     the last of a list (`包括A、B、C，总投资41亿元`): no subject."""
     body = ctx.body
-    return _Names(ctx, [(a, b, p) for a, b, p in _project_mentions(ctx) if body[a - 1 : a] != "、"])
+    mentions = _project_mentions(ctx)
+    return _Names(ctx, [(a, b, p) for a, b, p in mentions if body[a - 1 : a] != "、"], mentions)
 
 
 @cache
