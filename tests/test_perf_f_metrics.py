@@ -2,18 +2,20 @@
 
 `subjects.sentence_rules` leaves out of a sentence's figures the rules whose words the sentence
 does not hold; `find_metrics` reads a sentence's period scope at its start, not at each figure;
-`_by_later` makes its lists only when a name starts after the figure in its sentence. Each is
-compared with the plain reading on invented text.
+`_by_later` makes its lists only when a name starts after the figure in its sentence; a figure
+takes the periods read for the one before it when no period word stands between them
+(`_periods_before`). Each is compared with the plain reading on invented text.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import metrics, subjects
+from loaders.extract import metrics, periods, subjects
 from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import read_quantities
 from loaders.extract.projects import ProjectMention
@@ -147,3 +149,81 @@ def test_later_names_are_looked_for_only_where_one_starts(before: str, sentence:
         found = subjects._by_later(ctx, f)
         with mock.patch.object(subjects, "_name_starts", lambda ctx: every):
             assert found == subjects._by_later(_article(body), f)
+
+
+# invented period words, bases, figures and what can follow a period's end
+_PERIOD_FRAGMENTS = [
+    "2023年",
+    "2023 年",
+    "今年",
+    "去年",
+    "上年",
+    "前三季度",
+    "一季度",
+    "上半年",
+    "1—5月",
+    "前5个月",
+    "今年以来",
+    "年初",
+    "年底",
+    "年末",
+    "5月7日",
+    "11月",
+    "12 日",
+    "今天",
+    "昨日",
+    "前天",
+    "度",
+    "全年",
+    "同比",
+    "比去年同期",
+    "较上年",
+    "累计",
+    "已",
+    "以来",
+    "来",
+    "第",
+    "初",
+    "电",
+    "至",
+    "—",
+    " ",
+    "，",
+    "；",
+    "实现产值",
+    "12亿元",
+    "3个",
+    "5%",
+    "近20家",
+    "超100家",
+]
+_PERIOD_TEXT = st.lists(st.sampled_from(_PERIOD_FRAGMENTS), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PERIOD_TEXT)
+def test_every_period_and_base_ends_with_a_final_character(text: str):
+    """What `_periods_before` rests on: no period (nor a base) ends but on a `_PERIOD_FINAL`."""
+    for _, pattern, _ in periods._PATTERNS:
+        for m in pattern.finditer(text):
+            assert m.group(0)[-1] in metrics._PERIOD_FINAL, (pattern.pattern, m.group(0))
+    for m in periods._BASE.finditer(text):
+        assert m.group(0)[-1] in metrics._PERIOD_FINAL
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PERIOD_TEXT, min_size=1, max_size=4), st.sampled_from([None, date(2024, 10, 15)]))
+@example(["2023年累计12亿元，同比增长5%"], date(2024, 10, 15))  # a lookahead reads the figure
+@example(["2023年，全市实现产值12亿元，同比增长5%，较上年3个"], None)
+def test_a_figure_reads_the_periods_of_the_one_before_only_when_they_are_its_own(
+    sentences: list[str], published: date | None
+):
+    body = "；".join(sentences) + "。"
+    ctx = ArticleContext(body, published_on=published)
+    state = metrics._State()
+    for s0, s_end in ctx.sentences:
+        full = metrics._period_scope_start(ctx, s0)
+        for q in read_quantities(body[s0:s_end]):
+            qs = s0 + q.start
+            text = periods.without_bases(body[full:qs])
+            assert metrics._periods_before(ctx, state, full, qs, text) == periods.explicit_periods(text, published)

@@ -314,7 +314,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     text = without_bases(body[full:qs])
     if is_conditional(text):
         return NONE  # `项目全部投产后，预计实现年产值450亿元`
-    found = explicit_periods(text, ctx.published_on)
+    found = _periods_before(ctx, state, full, qs, text)
     spans = [x for x in found if not _is_day(x.period)]
     if not spans and (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])):
         year = (ctx.event_date or ctx.published_on or date.min).year
@@ -343,6 +343,38 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     if ctx.event_period is not None and state.in_event(ctx):
         return ctx.event_period
     return state.carried_period(ctx) or NONE
+
+
+# the characters every period `explicit_periods` reads ends with (a year's 年 or 度, a month's 月,
+# `以来`, `年初`, a day's 日 or 号, `今天`, `年底`/`年末`), and the 期 of a base's `同期` (a base
+# `without_bases` blanks ends with it or 年): the last of them before a figure is the last place
+# a period can end
+_PERIOD_FINAL = "年度月来初日号天底末期"
+_LAST_PERIOD_END = re.compile(f"[{_PERIOD_FINAL}][^{_PERIOD_FINAL}]*\\Z")
+# past a period's end the patterns read at most three characters but spaces (`(?!\s*\d{1,2}\s*月)`,
+# `(?!\s*以来)`; `_DATELINE` two): with three before the figure, what follows never counts
+_SETTLED = re.compile(r"\s*\S\s*\S\s*\S")
+
+
+def _periods_before(ctx: ArticleContext, state: _State, full: int, qs: int, text: str) -> list[Found]:
+    """`explicit_periods(text)` for the figure at `qs`, `text` being the words from `full` to it
+    (bases blanked out). No period ends after the last `_PERIOD_FINAL` character before the
+    figure, so none is read when there is none; and when the sentence's previous figure had the
+    same last one, with three characters past it before that figure, the words between the
+    two figures can neither end a period nor change how one before them reads: its periods
+    are this figure's too (most figures of a sentence), and the text is not read again."""
+    body = ctx.body
+    last = _LAST_PERIOD_END.search(body, full, qs)
+    if last is None:
+        return []
+    previous = state.periods
+    if previous is not None:
+        p_full, p_last, p_qs, p_found = previous
+        if p_full == full and p_last == last.start() and _SETTLED.match(body, p_last + 1, p_qs):
+            return p_found
+    found = explicit_periods(text, ctx.published_on)
+    state.periods = (full, last.start(), qs, found)
+    return found
 
 
 def _is_day(p: Period) -> bool:
@@ -376,6 +408,9 @@ class _State:
     scope: int = 0
     evidence: str = ""
     events: _Events = field(default_factory=_Events)
+    # the periods read for the previous figure: (its scope's start, where the last period word
+    # before it ends, its start, the periods) (see `_periods_before`)
+    periods: tuple[int, int, int, list[Found]] | None = None
     figure_floor: int = 0  # the end of the sentence's previous figure: no phrase reaches past it
 
     def enter(self, paragraph: int, continues: bool = False) -> None:
