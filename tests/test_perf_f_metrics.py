@@ -4,7 +4,8 @@
 does not hold; `find_metrics` reads a sentence's period scope at its start, not at each figure;
 `_by_later` makes its lists only when a name starts after the figure in its sentence; a figure
 takes the periods read for the one before it when no period word stands between them
-(`_periods_before`). Each is compared with the plain reading on invented text.
+(`_periods_before`); a period's groups are read without the group dict, and `respectively` only
+in a sentence holding `分别`. Each is compared with the plain reading on invented text.
 """
 
 from __future__ import annotations
@@ -227,3 +228,22 @@ def test_a_figure_reads_the_periods_of_the_one_before_only_when_they_are_its_own
             qs = s0 + q.start
             text = periods.without_bases(body[full:qs])
             assert metrics._periods_before(ctx, state, full, qs, text) == periods.explicit_periods(text, published)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PERIOD_TEXT)
+def test_a_period_group_reads_as_the_group_dict(text: str):
+    """`periods._group` is `m.groupdict().get(name)` for every period pattern's matches."""
+    for _, pattern, _ in periods._PATTERNS:
+        for m in pattern.finditer(text):
+            for name in ("y", "rel", "m", "q"):
+                assert periods._group(m, name) == m.groupdict().get(name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCE)
+@example("营业收入、净利润分别为12亿元、3.5亿元")
+def test_respectively_finds_nothing_without_its_word(sentence: str):
+    spans = [(q.start, q.end) for q in read_quantities(sentence)]
+    named = metrics.respectively(sentence, 0, spans)
+    assert not named or "分别" in sentence

@@ -587,7 +587,8 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
         if not quantities:  # (a date, a rank: nothing the sentence shares is read)
             state.unread.append((s0, s_end, True))
             continue
-        named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities])
+        # (every `分别` list opens with the word: most sentences hold none)
+        named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities]) if "分别" in sentence else {}
         state.figure_floor = s0
         state.rules = sentence_rules(sentence)
         state.scope = _period_scope_start(ctx, s0)
