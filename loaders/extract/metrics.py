@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -43,7 +44,7 @@ from loaders.extract.periods import (
     year_period,
 )
 from loaders.extract.rules import EVENT_VERBS, skip_to, strip_lead
-from loaders.extract.subjects import Figure, Subject, opening_subject, subject_of
+from loaders.extract.subjects import Figure, Subject, opening_subject, sentence_rules, subject_of
 from loaders.reference import metric_vocabulary
 
 _CLAUSE_BREAK = "，,。；;：:！？!?\n、（(）)“”"
@@ -153,10 +154,11 @@ def _keywords_by_initial(unit: str, is_growth: bool) -> dict[str, tuple[tuple[in
 def _most_specific(phrase: str, by_initial: dict[str, tuple[tuple[int, str], ...]]) -> int | None:
     """The least rank of the keywords `phrase` holds (None for none). Each initial's keywords
     come by rank, so its first held one is its best, and none ranking after the best found
-    so far is tried."""
+    so far is tried; only the phrase's characters that open a keyword are looked at (one set
+    intersection, not a lookup per character)."""
     best = None
-    for ch in set(phrase):
-        for rank, keyword in by_initial.get(ch, ()):
+    for ch in by_initial.keys() & phrase:
+        for rank, keyword in by_initial[ch]:
             if best is not None and rank >= best:
                 break
             if keyword in phrase:
@@ -312,7 +314,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     text = without_bases(body[full:qs])
     if is_conditional(text):
         return NONE  # `项目全部投产后，预计实现年产值450亿元`
-    found = explicit_periods(text, ctx.published_on)
+    found = _periods_before(ctx, state, full, qs, text)
     spans = [x for x in found if not _is_day(x.period)]
     if not spans and (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])):
         year = (ctx.event_date or ctx.published_on or date.min).year
@@ -321,8 +323,13 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     earlier = [x for x in found if not times_its_own_clause(text, x)]
     stated = (in_clause or earlier or [None])[-1]
     if stated is not None:
-        batch_name = _BATCH_NAME.match(text, stated.end)
-        if ctx.event_period is not None and stated.period.label.isdigit() and batch_name and state.in_event(ctx):
+        # (the cheap tests first: most articles never need their event's period worked out)
+        if (
+            stated.period.label.isdigit()
+            and _BATCH_NAME.match(text, stated.end)
+            and ctx.event_period is not None
+            and state.in_event(ctx)
+        ):
             return ctx.event_period  # `2023年招商引资项目集中签约…64个项目`: the event's day, not its year
         return stated.period
     if f.subject_kind == "project":
@@ -336,6 +343,38 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     if ctx.event_period is not None and state.in_event(ctx):
         return ctx.event_period
     return state.carried_period(ctx) or NONE
+
+
+# the characters every period `explicit_periods` reads ends with (a year's 年 or 度, a month's 月,
+# `以来`, `年初`, a day's 日 or 号, `今天`, `年底`/`年末`), and the 期 of a base's `同期` (a base
+# `without_bases` blanks ends with it or 年): the last of them before a figure is the last place
+# a period can end
+_PERIOD_FINAL = "年度月来初日号天底末期"
+_LAST_PERIOD_END = re.compile(f"[{_PERIOD_FINAL}][^{_PERIOD_FINAL}]*\\Z")
+# past a period's end the patterns read at most three characters but spaces (`(?!\s*\d{1,2}\s*月)`,
+# `(?!\s*以来)`; `_DATELINE` two): with three before the figure, what follows never counts
+_SETTLED = re.compile(r"\s*\S\s*\S\s*\S")
+
+
+def _periods_before(ctx: ArticleContext, state: _State, full: int, qs: int, text: str) -> list[Found]:
+    """`explicit_periods(text)` for the figure at `qs`, `text` being the words from `full` to it
+    (bases blanked out). No period ends after the last `_PERIOD_FINAL` character before the
+    figure, so none is read when there is none; and when the sentence's previous figure had the
+    same last one, with three characters past it before that figure, the words between the
+    two figures can neither end a period nor change how one before them reads: its periods
+    are this figure's too (most figures of a sentence), and the text is not read again."""
+    body = ctx.body
+    last = _LAST_PERIOD_END.search(body, full, qs)
+    if last is None:
+        return []
+    previous = state.periods
+    if previous is not None:
+        p_full, p_last, p_qs, p_found = previous
+        if p_full == full and p_last == last.start() and _SETTLED.match(body, p_last + 1, p_qs):
+            return p_found
+    found = explicit_periods(text, ctx.published_on)
+    state.periods = (full, last.start(), qs, found)
+    return found
 
 
 def _is_day(p: Period) -> bool:
@@ -363,7 +402,15 @@ class _State:
     unread: list[tuple[int, int, bool]] = field(default_factory=list)
     previous_phrase: str = ""
     sentence: int = -1  # the index of the sentence read, in `ctx.sentences`
+    # of the sentence read, what each of its figures shares: the subject rules that can apply
+    # (`sentence_rules`), where the words that can state a period begin, the evidence
+    rules: tuple[Callable[[ArticleContext, Figure], Subject | None], ...] = ()
+    scope: int = 0
+    evidence: str = ""
     events: _Events = field(default_factory=_Events)
+    # the periods read for the previous figure: (its scope's start, where the last period word
+    # before it ends, its start, the periods) (see `_periods_before`)
+    periods: tuple[int, int, int, list[Found]] | None = None
     figure_floor: int = 0  # the end of the sentence's previous figure: no phrase reaches past it
 
     def enter(self, paragraph: int, continues: bool = False) -> None:
@@ -446,13 +493,19 @@ def respectively(body: str, s0: int, qs: list[tuple[int, int]]) -> dict[int, str
 
 
 def _statement(
-    ctx: ArticleContext, s0: int, s_end: int, q: Quantity, state: _State, named: dict[int, str]
+    ctx: ArticleContext,
+    s0: int,
+    s_end: int,
+    q: Quantity,
+    state: _State,
+    named: dict[int, str],
+    park_names: frozenset[str],
 ) -> MetricStatement | None:
     body = ctx.body
     qs, qe = s0 + q.start, s0 + q.end
     cstart = _clause_start(body, qs, s0)
     figure = Figure(s0, s_end, qs, qe, q.unit, cstart, state.subject, state.subject_end)
-    subject = subject_of(ctx, figure)
+    subject = subject_of(ctx, figure, state.rules)
     floor = subject.at if subject is not None and s0 <= subject.at <= qs else s0
     floor = max(floor, state.figure_floor)  # `投资1亿元的X等11个总投资20亿元`: 总投资
     phrase, growth = _phrase(body, floor, cstart, qs, qe, state.previous_phrase)
@@ -460,14 +513,13 @@ def _statement(
     growth = growth or q.unit == "个百分点"
     value = -q.value if growth and _DECLINE.search(phrase) else q.value
     kind_ = subject.kind if subject is not None else "other"
-    full = _period_scope_start(ctx, qs)
-    period = _period(ctx, full, s_end, qs, cstart, _Facts(phrase, growth, kind_), state)
+    period = _period(ctx, state.scope, s_end, qs, cstart, _Facts(phrase, growth, kind_), state)
     if not growth:
         state.previous_phrase = phrase
     if subject is not None and body[qs - 1 : qs] not in ("（", "("):  # a bracketed base does not carry
         state.subject, state.subject_end = subject, qe
     kind, name = (subject.kind, subject.name) if subject else ("other", "")
-    park = subject.park if subject is not None and subject.park in ctx.derived(_park_names) else None
+    park = subject.park if subject is not None and subject.park in park_names else None
     return MetricStatement(
         start=qs,
         end=qe,
@@ -485,7 +537,7 @@ def _statement(
         period_label=period.label,
         period_start=period.start,
         period_end=period.end,
-        evidence=body[s0:s_end].strip(),
+        evidence=state.evidence,
     )
 
 
@@ -495,7 +547,10 @@ _PERIOD_SCOPE_END = re.compile(r"[。！？!?\n]")  # `；` does not end a perio
 def _period_scope_start(ctx: ArticleContext, qs: int) -> int:
     """Where the words that can state the period of a figure at `qs` begin: after the last
     sentence end before it (found by bisecting the article's ends, not by searching back
-    from every figure to the start of the body for marks most articles never print)."""
+    from every figure to the start of the body for marks most articles never print).
+
+    A sentence of `ctx.sentences` holds none of these ends before its last character, and no
+    figure starts on that one, so every figure of a sentence has the scope of its start."""
     ends = ctx.derived(_period_scope_ends)
     i = bisect_left(ends, qs)
     return ends[i - 1] + 1 if i else 0
@@ -503,11 +558,6 @@ def _period_scope_start(ctx: ArticleContext, qs: int) -> int:
 
 def _period_scope_ends(ctx: ArticleContext) -> list[int]:
     return [m.start() for m in _PERIOD_SCOPE_END.finditer(ctx.body)]
-
-
-def _park_names(ctx: ArticleContext) -> frozenset[str]:
-    """The names of the article's zones (read after they are final: metrics come last)."""
-    return frozenset(p.name for p in ctx.parks)
 
 
 _NAME_MAX = 12  # a metric's name in a `…分别为…` list is short
@@ -521,6 +571,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     out: list[MetricStatement] = []
     seen: set[tuple] = set()
     state = _State()
+    park_names = frozenset(p.name for p in ctx.parks)  # the article's zones (final: metrics come last)
     for s0, s_end in ctx.sentences:
         paragraph = body.rfind("\n", 0, s0) + 1
         state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
@@ -533,10 +584,17 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
                 state.subject, state.subject_end = opening, s_end
             continue
         quantities = read_quantities(sentence)
-        named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities])
+        if not quantities:  # (a date, a rank: nothing the sentence shares is read)
+            state.unread.append((s0, s_end, True))
+            continue
+        # (every `分别` list opens with the word: most sentences hold none)
+        named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities]) if "分别" in sentence else {}
         state.figure_floor = s0
+        state.rules = sentence_rules(sentence)
+        state.scope = _period_scope_start(ctx, s0)
+        state.evidence = sentence.strip()
         for q in quantities:
-            m = _statement(ctx, s0, s_end, q, state, named)
+            m = _statement(ctx, s0, s_end, q, state, named, park_names)
             state.figure_floor = s0 + q.end
             key = (round(m.value, 6), m.unit, m.subject_name, m.metric_code, m.period_label)
             if key not in seen:

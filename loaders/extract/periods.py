@@ -84,10 +84,16 @@ _CONDITION = re.compile(r"(?:建成|达产|投产|竣工|完工|运营|达效)(?
 _VERB_AFTER = re.compile(r"\s*(?:将|要|内|前)?(?:全部|全面|)(?:开工|投产|建成|竣工|投用|落地)")
 
 
+def _group(m: re.Match[str], name: str) -> str | None:
+    """`m.groupdict().get(name)` without building the dict: the group, when its pattern has one."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _year(m: re.Match[str], published: date | None) -> int | None:
-    if m.groupdict().get("y"):
-        return int(m.group("y"))
-    rel = m.groupdict().get("rel")
+    y = _group(m, "y")
+    if y:
+        return int(y)
+    rel = _group(m, "rel")
     if rel and published:
         return published.year - {"今年": 0, "本年": 0, "当年": 0, "去年": 1, "上年": 1, "前年": 2}[rel]
     return published.year if published else None

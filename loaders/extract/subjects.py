@@ -161,16 +161,20 @@ def _named_before(ctx: ArticleContext, s0: int, qs: int, qe: int) -> list[Subjec
     names = ctx.derived(_names_by_start)
     # (asked only of names before the figure in its sentence; sorted by start, so by (end,
     # order) once filtered: the subjects themselves are made only for the names that pass)
-    out = [
-        (b, order)
-        for a, b, order in names.spans[bisect_left(names.starts, s0) : bisect_right(names.starts, qs)]
-        if b <= qs and not _is_object(body, a, b) and not _closed_parenthesis(body, b, qs)
-    ]
-    out.sort()
-    subjects = [names.subject(order) for _, order in out]
-    inside = [p for a, b, p in _project_mentions(ctx) if a <= qs and qe <= b]
-    if inside:  # `6万吨钛材`: a figure inside a project's name measures that project
-        subjects.append(_project(inside[0], qs))
+    lo, hi = bisect_left(names.starts, s0), bisect_right(names.starts, qs)
+    subjects: list[Subject] = []
+    if lo < hi:  # (most figures: no name stands before them in their sentence)
+        out = [
+            (b, order)
+            for a, b, order in names.spans[lo:hi]
+            if b <= qs and not names.is_object(order, a, b) and not _closed_parenthesis(body, b, qs)
+        ]
+        out.sort()
+        subjects = [names.subject(order) for _, order in out]
+    for a, b, p in names.mentions:
+        if a <= qs and qe <= b:  # `6万吨钛材`: a figure inside a project's name measures that project
+            subjects.append(_project(p, qs))
+            break
     return subjects
 
 
@@ -186,13 +190,28 @@ class _Names:
     article's names (its companies, above all) stand in sentences without figures.
     """
 
-    def __init__(self, ctx: ArticleContext, projects: list[tuple[int, int, ProjectMention]]) -> None:
+    def __init__(
+        self,
+        ctx: ArticleContext,
+        projects: list[tuple[int, int, ProjectMention]],
+        mentions: list[tuple[int, int, ProjectMention]],
+    ) -> None:
         self._ctx, self._projects = ctx, projects
+        self.mentions = mentions  # every project mention, in order (a figure inside one measures it)
         starts = [p.start for p in ctx.parks] + [c.start for c in ctx.companies] + [a for a, _, _ in projects]
         ends = [p.end for p in ctx.parks] + [c.end for c in ctx.companies] + [b for _, b, _ in projects]
         self.spans = sorted(zip(starts, ends, range(len(starts)), strict=True))
         self.starts = [a for a, _, _ in self.spans]
         self._made: dict[int, Subject] = {}
+        self._objects: dict[int, bool] = {}
+
+    def is_object(self, order: int, start: int, end: int) -> bool:
+        """`_is_object` of the name of `order` (at `start`-`end`), asked once per article: each
+        figure of a sentence asks of the names before it, the earlier figures' among them."""
+        known = self._objects.get(order)
+        if known is None:
+            known = self._objects[order] = _is_object(self._ctx.body, start, end)
+        return known
 
     def subject(self, order: int) -> Subject:
         made = self._made.get(order)
@@ -216,7 +235,8 @@ def _names_by_start(ctx: ArticleContext) -> _Names:
     """The article's names that can be a subject (see `_Names`). A project preceded by `、` is
     the last of a list (`包括A、B、C，总投资41亿元`): no subject."""
     body = ctx.body
-    return _Names(ctx, [(a, b, p) for a, b, p in _project_mentions(ctx) if body[a - 1 : a] != "、"])
+    mentions = _project_mentions(ctx)
+    return _Names(ctx, [(a, b, p) for a, b, p in mentions if body[a - 1 : a] != "、"], mentions)
 
 
 @cache
@@ -550,7 +570,8 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     opening = _region(ctx, f.s0, f.qs) if not cands else None
     if opening and not any(c.at > opening.at for c in cands):
         cands.append(opening)
-    region = _region(ctx, f.cstart, f.qs)
+    # (a clause opening its sentence has the sentence's region, read just above when no name stood)
+    region = opening if f.cstart == f.s0 and opening is not None else _region(ctx, f.cstart, f.qs)
     if region and (not cands or region.at >= cands[-1].at):
         cands.append(region)
     cls = _zones(ctx, f.cstart, f.qs) or (_zones(ctx, f.s0, f.qs) if f.s0 != f.cstart else None)
@@ -588,7 +609,8 @@ def _measured_after(ctx: ArticleContext, f: Figure) -> Subject | None:
 
 
 def _affiliations(ctx: ArticleContext) -> dict[str, CompanyMention]:
-    """People introduced with a company title: `卓怡恒通公司制造中心总经理庞宇` -> 庞宇 works there."""
+    """People introduced with a company title: `卓怡恒通公司制造中心总经理庞宇` -> 庞宇 works there
+    (read once per article, through `ctx.derived`: every quoted figure asks)."""
     out: dict[str, CompanyMention] = {}
     for m in _TITLE.finditer(ctx.body):
         before = [
@@ -618,15 +640,21 @@ def _by_speaker(ctx: ArticleContext, f: Figure) -> Subject | None:
     if named:
         return _company(ctx, named[-1])
     who = said.group(1)
-    for person, company in _affiliations(ctx).items():
+    for person, company in ctx.derived(_affiliations).items():
         if who.endswith(person):
             return _company(ctx, company)
     return None
 
 
 def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
-    """`2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures, in its sentence."""
+    """`2023年实现产值5亿元……长治信创产业园就交出了…`: named after its figures, in its sentence.
+    Most figures have no name starting after them in their sentence: the article's name starts,
+    bisected, say so before any list is made."""
     body = ctx.body
+    starts = ctx.derived(_name_starts)
+    i = bisect_left(starts, f.qe)
+    if i == len(starts) or starts[i] >= f.s_end:
+        return None
 
     def named(a: int, b: int) -> bool:
         return f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
@@ -638,6 +666,13 @@ def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
         key=lambda t: t[0],
     )
     return later[0][1] if later else None
+
+
+def _name_starts(ctx: ArticleContext) -> list[int]:
+    """Where the article's zones, companies and project mentions start, in order."""
+    return sorted(
+        [p.start for p in ctx.parks] + [c.start for c in ctx.companies] + [a for a, _, _ in _project_mentions(ctx)]
+    )
 
 
 def _by_carry(ctx: ArticleContext, f: Figure) -> Subject | None:
@@ -678,9 +713,47 @@ def _promoted(ctx: ArticleContext, s: Subject) -> Subject:
     return s
 
 
-def subject_of(ctx: ArticleContext, f: Figure) -> Subject | None:
-    """The subject of one figure: the first rule that proposes one."""
-    for rule in _RULES:
+_Rule = Callable[[ArticleContext, Figure], "Subject | None"]
+# the rules that can propose a subject only when their sentence holds one of these words (each
+# rule reads its words inside the figure's sentence, before the figure): a sentence holding
+# none of a rule's words is not read by it, for any of its figures
+_RULE_WORDS: tuple[tuple[_Rule, tuple[str, ...]], ...] = (
+    (_by_reference, ("该", "这家", "项目", "其")),  # every match of _REFERENCE_CUE holds one
+    (_by_parenthesis, ("（", "(")),  # the bracket the region stands before
+    (_by_scope, ("全",)),  # `全国`, `全省`, `全市`, `全区`
+    (_by_investor, ("投资",)),  # `_INVESTS`
+    (_by_batch, _BATCH_WORDS),  # `_batch_cues` finds no batch without them
+)
+
+
+def _rules_without(absent: int) -> tuple[_Rule, ...]:
+    """`_RULES` in order, but for the rules of `_RULE_WORDS` whose bit is set in `absent`."""
+    left_out = {rule for bit, (rule, _) in enumerate(_RULE_WORDS) if absent >> bit & 1}
+    return tuple(rule for rule in _RULES if rule not in left_out)
+
+
+# the rules left for each set of absent words: made once per process (constant data)
+_RULES_WITHOUT = tuple(_rules_without(absent) for absent in range(1 << len(_RULE_WORDS)))
+
+
+def sentence_rules(sentence: str) -> tuple[_Rule, ...]:
+    """The rules, in order, that can propose a subject for a figure of `sentence`: those of
+    `_RULE_WORDS` only when the sentence holds one of their words (most sentences hold none of
+    several), every other rule always. Read once per sentence, not once per figure."""
+    absent = 0
+    for bit, (_, words) in enumerate(_RULE_WORDS):
+        for word in words:
+            if word in sentence:
+                break
+        else:
+            absent |= 1 << bit
+    return _RULES_WITHOUT[absent]
+
+
+def subject_of(ctx: ArticleContext, f: Figure, rules: Sequence[_Rule] = _RULES) -> Subject | None:
+    """The subject of one figure: the first of `rules` (all of them, or the figure's sentence's
+    `sentence_rules`) that proposes one."""
+    for rule in rules:
         s = rule(ctx, f)
         if s is not None:
             return _promoted(ctx, s)
