@@ -10,6 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
+# an invented page: a zone, a date, a project event and a figure
+PAGE = "本报讯 3月28日，甲乙高新区举行重大项目开工现场会。\n总投资额421.8亿元的34个项目一同开工。\n"
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
 
 
@@ -72,3 +74,13 @@ def copy_warehouse(db: Path, folder: Path) -> Path:
     target = folder / "gaoxin.duckdb"
     shutil.copy2(db, target)
     return target
+
+
+@pytest.fixture
+def con(tmp_path):
+    """A writing connection to a new warehouse file of the test's own."""
+    from loaders.db import connect
+
+    c = connect(tmp_path / "work.duckdb")
+    yield c
+    c.close()

@@ -13,16 +13,7 @@ from loaders.cli import main
 from loaders.db import connect
 from loaders.decode import PageError, decode_page
 from loaders.ingest import ingest
-from tests.conftest import SAMPLE, sample_pages
-
-PAGE = "本报讯 3月28日，甲乙高新区举行重大项目开工现场会。\n总投资额421.8亿元的34个项目一同开工。\n"
-
-
-@pytest.fixture
-def con(tmp_path):
-    c = connect(tmp_path / "work.duckdb")
-    yield c
-    c.close()
+from tests.conftest import PAGE, SAMPLE, sample_pages
 
 
 @pytest.fixture

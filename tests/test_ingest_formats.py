@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pytest
 
 from loaders.cli import main
 from loaders.db import connect, ensure_raw_schema
@@ -25,13 +24,6 @@ from tests.pagegen import (
 )
 
 WHEN = STORIES[0].published_on
-
-
-@pytest.fixture
-def con(tmp_path):
-    c = connect(tmp_path / "work.duckdb")
-    yield c
-    c.close()
 
 
 def mixed_folder(folder: Path, manifest: bool = True) -> Path:

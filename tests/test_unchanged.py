@@ -13,20 +13,11 @@ from pathlib import Path
 import pytest
 
 from loaders import ingest as ingest_module
-from loaders.db import connect
 from loaders.ingest import ingest, read_candidate
-from tests.conftest import SAMPLE
+from tests.conftest import PAGE, SAMPLE
 
-PAGE = "本报讯 3月28日，甲乙高新区举行重大项目开工现场会。\n总投资额421.8亿元的34个项目一同开工。\n"
 OTHER = "本报讯 4月2日，丙丁经开区新签约项目12个，总投资额56.5亿元。\n"
 REPORTED = ("outcome", "reason", "byte_size", "encoding", "content_sha256", "article_count")
-
-
-@pytest.fixture
-def con(tmp_path):
-    c = connect(tmp_path / "work.duckdb")
-    yield c
-    c.close()
 
 
 @pytest.fixture
