@@ -45,11 +45,6 @@ class Columns:
             for name, values in self._columns_of(record_type).items():
                 values.extend(theirs[name])
 
-    def count(self, record_type: type[Record]) -> int:
-        """Rows of `record_type`."""
-        columns = self.tables.get(record_type)
-        return len(next(iter(columns.values()))) if columns else 0
-
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         """Insert every table's rows, one statement per table."""
         for record_type, columns in self.tables.items():

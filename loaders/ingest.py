@@ -718,7 +718,7 @@ def _held_as_is(cand: Candidate, old: _Stored | None, max_bytes: int) -> Outcome
     from its own bytes: parsing would give what is stored. Only a file with nothing to
     note is taken so (its last outcome gave no reason and its candidate carries no
     note), so an unchanged file with a note is still parsed to say it. Reading and
-    hashing a page costs about a thousandth of parsing it, so running a build again on
+    hashing a page costs well under a hundredth of parsing it, so running a build again on
     a folder of thousands of pages with one new page parses one page.
     """
     if old is None or old.noted or old.version != parser_version():

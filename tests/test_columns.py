@@ -64,10 +64,9 @@ def test_columns_extend_appends_in_order(parsed):
     second.add_rows(parsed.facts[middle:])
     halves.extend(first)
     halves.extend(second)
+    assert set(halves.tables) == set(whole.tables)
     for record_type, columns in whole.tables.items():
         assert halves.tables[record_type] == columns
-        assert halves.count(record_type) == len(next(iter(columns.values())))
-    assert Columns().count(ArticleRecord) == 0
 
 
 def test_columns_land_the_same_rows_as_records(parsed):
