@@ -11,10 +11,12 @@ then measures, on this machine, and prints a table (and writes JSON with `--json
   first `--parse-pages` pages, and `jieba.lcut` over the same decoded text in the same
   process; their throughput in MB/s and the ratio;
 - build: `gaoxin build` of N pages into a fresh warehouse, as a user runs it (a child
-  process): wall time, the dbt share, peak RSS of the whole process tree (gaoxin and
-  its dbt child, sampled from /proc), the warehouse's size;
+  process): wall time, the dbt share, CPU time of the whole process tree (what the wall
+  time cannot go below on a machine whose cores it keeps busy: CPU time / cores), peak
+  RSS of the whole process tree (gaoxin and its dbt child, sampled from /proc), the
+  warehouse's size;
 - add: one new page built into the largest warehouse (`gaoxin build FILE`): wall time,
-  dbt share, peak RSS, and how the build file was made (copied, or the previous
+  dbt share, CPU time, peak RSS, and how the build file was made (copied, or the previous
   generation updated in place: bytes rewritten); measured on the second of two adds;
 - queries: every analysis (`analyses/*.sql`, compiled by dbt) and the report queries
   (what a BI tool asks of the analytics marts), each run `--repeat` times read-only on
@@ -32,6 +34,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -118,6 +121,7 @@ class Run:
     peak_rss_mb: float
     returncode: int
     output: str = field(repr=False)
+    cpu_s: float = 0.0  # user and system time of the whole process tree (the parse workers, dbt)
 
     @property
     def dbt_s(self) -> float | None:
@@ -126,7 +130,13 @@ class Run:
 
 
 def run_measured(args: list[str], env: dict[str, str]) -> Run:
-    """Run a command; wall time and the peak of its process tree's resident memory."""
+    """Run a command; wall time, CPU time and the peak of its process tree's resident memory.
+
+    The CPU time is that of every process of the tree once each has been waited for (the
+    workers by gaoxin, gaoxin by this one): on a machine whose cores are all busy, wall time
+    can be no less than it divided by the cores, and it varies less from run to run.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -143,7 +153,10 @@ def run_measured(args: list[str], env: dict[str, str]) -> Run:
     output, _ = proc.communicate()
     done.set()
     watcher.join()
-    return Run(time.perf_counter() - started, peak / 2**20, proc.returncode, output)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, peak / 2**20, proc.returncode, output, cpu)
 
 
 def gaoxin(db: Path, *args: str) -> Run:
@@ -216,6 +229,7 @@ def bench_build(work: Path, pages: int, extra: list[str]) -> dict:
     return {
         "pages": pages,
         "wall_s": round(run.wall_s, 1),
+        "cpu_s": round(run.cpu_s, 1),
         "dbt_s": run.dbt_s,
         "peak_rss_mb": round(run.peak_rss_mb),
         "warehouse_mb": round(db.stat().st_size / 1e6),
@@ -260,6 +274,7 @@ def bench_add(work: Path, pages: int, extra: list[str]) -> dict:
     return {
         "pages": pages,
         "wall_s": round(steady.wall_s, 1),
+        "cpu_s": round(steady.cpu_s, 1),
         "dbt_s": steady.dbt_s,
         "peak_rss_mb": round(steady.peak_rss_mb),
         "first_wall_s": round(runs[0].wall_s, 1),
@@ -329,12 +344,12 @@ def print_table(results: dict) -> None:
         )
     for b in results.get("build", []):
         out.append(
-            f"build {b['pages']:>6} pages: {b['wall_s']:7.1f} s wall (dbt {b['dbt_s']} s), "
+            f"build {b['pages']:>6} pages: {b['wall_s']:7.1f} s wall (dbt {b['dbt_s']} s; {b.get('cpu_s')} CPU-s), "
             f"peak RSS {b['peak_rss_mb']} MB, warehouse {b['warehouse_mb']} MB"
         )
     if a := results.get("add"):
         out.append(
-            f"add 1 page to {a['pages']} pages: {a['wall_s']} s wall (dbt {a['dbt_s']} s), "
+            f"add 1 page to {a['pages']} pages: {a['wall_s']} s wall (dbt {a['dbt_s']} s; {a.get('cpu_s')} CPU-s), "
             f"peak RSS {a['peak_rss_mb']} MB (the first add after the build: {a.get('first_wall_s')} s; "
             f"given with the whole corpus, the others unchanged: {a.get('with_corpus_wall_s')} s)"
         )
