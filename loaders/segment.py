@@ -30,7 +30,7 @@ from functools import cache
 
 from loaders.extract.rules import longest_word
 from loaders.names import is_person_name
-from loaders.normalize import CJK, SENTENCE_END, map_chars, rebuild_vertical, repair_mapped_line
+from loaders.normalize import CJK, SENTENCE_END, map_chars, rebuild_vertical, repair_mapped_page
 from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
@@ -190,7 +190,7 @@ def ends_sentence(text: str) -> bool:
 # --- pass 1: lines --------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
@@ -240,33 +240,43 @@ def _vertical_run(stripped: list[str], i: int) -> tuple[int, list[str]]:
 def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
     stripped = [ln.strip() for ln in raw_lines]  # as printed: a vertical title keeps its characters
-    # the page's characters mapped at once (one-to-one, so line i of it is raw_lines[i] mapped)
-    mapped = map_chars(raw_text).splitlines()
+    # the page's characters mapped and its lines repaired at once (map_chars is one-to-one, so
+    # line i of it is raw_lines[i] mapped)
+    repaired = repair_mapped_page(map_chars(raw_text))
     lines: list[Line] = []
     i = 0
-    no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
-    while i < len(raw_lines):
-        if not stripped[i]:  # a blank line holds no text, and a vertical run through it is read from the next line
-            i += 1
+    for start, end, titles in _vertical_titles(stripped):
+        _read_lines(repaired[i:start], lines)
+        lines.extend(Line(title, "vertical", bold=True) for title in titles)
+        i = end
+    _read_lines(repaired[i:], lines)
+    return lines
+
+
+def _vertical_titles(stripped: list[str]) -> list[tuple[int, int, list[str]]]:
+    """The runs of one-character lines that are vertical titles, as (first line, line after the
+    run, titles). A run that is not a title holds none from a later start either: it is read once."""
+    runs: list[tuple[int, int, list[str]]] = []
+    no_title_until = 0
+    for i, s in enumerate(stripped):
+        if len(s) != 1 or i < no_title_until:  # a longer line opens no run (a blank one is read through)
             continue
-        # a run of one-character lines is a vertical title (a longer line opens none)
-        if len(stripped[i]) == 1 and i >= no_title_until:
-            j, chars = _vertical_run(stripped, i)
-            if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
-                for title in rebuild_vertical(chars):
-                    lines.append(Line(title, "vertical", bold=True))
-                i = j
-                continue
-            no_title_until = j
-        text, bold = repair_mapped_line(mapped[i])
-        i += 1
+        j, chars = _vertical_run(stripped, i)
+        if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
+            runs.append((i, j, rebuild_vertical(chars)))
+        no_title_until = j
+    return runs
+
+
+def _read_lines(repaired: list[tuple[str, bool]], lines: list[Line]) -> None:
+    """Append the lines a stretch of repaired page lines holds."""
+    for text, bold in repaired:
         if not text:
             continue
         if _plain(text):  # most lines: none of the readings of _read_line can apply
             lines.append(Line(text, "text", bold=bold))
         else:
             _read_line(text, bold, lines)
-    return lines
 
 
 # what a line must hold for _read_line to read it as more than plain text (see _plain): how
