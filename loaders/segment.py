@@ -27,6 +27,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 
 from loaders.extract.rules import longest_word
 from loaders.names import is_person_name
@@ -245,7 +246,7 @@ def _vertical_run(stripped: list[str], i: int) -> tuple[int, list[str]]:
 
 def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
-    stripped = [ln.strip() for ln in raw_lines]  # as printed: a vertical title keeps its characters
+    stripped = list(map(str.strip, raw_lines))  # as printed: a vertical title keeps its characters
     # the page's characters mapped and its lines repaired at once (map_chars is one-to-one, so
     # line i of it is raw_lines[i] mapped)
     repaired = repair_mapped_page(map_chars(raw_text))
@@ -261,11 +262,18 @@ def classify_lines(raw_text: str) -> list[Line]:
 
 def _vertical_titles(stripped: list[str]) -> list[tuple[int, int, list[str]]]:
     """The runs of one-character lines that are vertical titles, as (first line, line after the
-    run, titles). A run that is not a title holds none from a later start either: it is read once."""
+    run, titles). A run that is not a title holds none from a later start either: it is read once.
+
+    Only a one-character line opens a run (a longer one opens none, a blank one is read through),
+    and a title holds _VERTICAL_MIN of them: their places are found by C loops over the lines'
+    lengths, and a page with fewer of them (most pages) holds no title and is not walked."""
     runs: list[tuple[int, int, list[str]]] = []
+    one_char = list(map((1).__eq__, map(len, stripped)))
+    if one_char.count(True) < _VERTICAL_MIN:
+        return runs
     no_title_until = 0
-    for i, s in enumerate(stripped):
-        if len(s) != 1 or i < no_title_until:  # a longer line opens no run (a blank one is read through)
+    for i in compress(count(), one_char):
+        if i < no_title_until:
             continue
         j, chars = _vertical_run(stripped, i)
         if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
@@ -483,7 +491,10 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
 def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from: int | None = None) -> bool:
     """Plain text lines that open a title block on un-marked-up pages."""
     ln = lines[i]
-    if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
+    titles_from = len(lines) if titles_from is None else titles_from
+    # (a line before titles_from is none of them: _trailing_title's first test, made here so most
+    # lines are spared the call)
+    if i >= titles_from and _trailing_title(lines, i, titles_from):
         return True  # one of the titles printed together at the page's end (title-like by then)
     if ln.marked:
         return False

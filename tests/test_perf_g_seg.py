@@ -121,3 +121,38 @@ def test_plain_and_sentence_punct_shortcuts_decide_as_the_patterns(seed):
         assert segment._sentence_punct(text) == (segment._NO_SENTENCE_PUNCT.search(text) is not None), text
         signatures += segment._AUTHOR_SHAPE.fullmatch(text) is not None
     assert signatures > 100
+
+
+def _vertical_titles_plain(stripped: list[str]) -> list[tuple[int, int, list[str]]]:
+    """_vertical_titles as a walk over every line (the plain rule)."""
+    runs = []
+    no_title_until = 0
+    for i, s in enumerate(stripped):
+        if len(s) != 1 or i < no_title_until:
+            continue
+        j, chars = segment._vertical_run(stripped, i)
+        if sum(len(c) == 1 for c in chars) >= segment._VERTICAL_MIN:
+            runs.append((i, j, normalize.rebuild_vertical(chars)))
+        no_title_until = j
+    return runs
+
+
+# invented lines: one-character lines (a vertical title's), short repeats, blanks, longer lines
+LINE_PIECES = ["新", "区", "园", "““", "””", "", " ", "好好", "创新发展", "高新区加快建设。", "1", "２"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_vertical_titles_found_as_by_the_walk(seed):
+    """Finding the one-character lines by their lengths finds the runs the walk over every line finds."""
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(1500):
+        ones = rng.choice([0.2, 0.6, 0.9])  # pages with few and with many one-character lines
+        stripped = [
+            rng.choice(LINE_PIECES[:5]) if rng.random() < ones else rng.choice(LINE_PIECES[5:])
+            for _ in range(rng.randint(0, 30))
+        ]
+        runs = segment._vertical_titles(stripped)
+        assert runs == _vertical_titles_plain(stripped), stripped
+        found += bool(runs)
+    assert found > 100  # the runs are met, not only pages without one
