@@ -10,6 +10,7 @@ hard-wrapped lines into paragraphs needs the page layout and lives in `segment.p
 from __future__ import annotations
 
 import re
+from codecs import utf_16_le_encode as _utf_16_le
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
@@ -130,6 +131,30 @@ def _unit_lengths(line: str, i: int, longest: int) -> list[int]:
 MAX_REPAIRED_SHARE = 0.6
 
 
+# every byte value once: deleting a text's bytes from it leaves the values the text does not hold
+_ALL_BYTES = bytes(range(256))
+
+
+def may_be_doubled(stripped: str) -> bool:
+    """Can undouble repair the stripped line? Only a line of a doubled line's length whose distinct
+    characters fit in MAX_REPAIRED_SHARE of it (the repaired text holds every one of them).
+
+    The distinct characters are counted by a set only when the distinct low bytes of their UTF-16
+    code units fit too: characters sharing a low byte count once there, so that count is at most
+    theirs, and it is found by one byte deletion in C instead of hashing a string per character
+    (the set was a third of the cost of reading a page's lines). A line with a character outside
+    the BMP (two code units) is counted by the set alone.
+    """
+    n = len(stripped)
+    if not 4 <= n <= MAX_DOUBLED_LINE:
+        return False
+    room = n * MAX_REPAIRED_SHARE
+    units = _utf_16_le(stripped)[0]
+    if len(units) == 2 * n and 256 - len(_ALL_BYTES.translate(None, units[::2])) > room:
+        return False
+    return len(set(stripped)) <= room
+
+
 def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
     """Remove bold-font doubling from a line when the whole line shows it.
 
@@ -142,9 +167,7 @@ def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
     a doubled one and is not parsed.
     """
     stripped = line.strip()
-    if not 4 <= len(stripped) <= MAX_DOUBLED_LINE:
-        return line, False
-    if len(set(stripped)) > len(stripped) * MAX_REPAIRED_SHARE:
+    if not may_be_doubled(stripped):
         return line, False
     parsed = _doubled_units(stripped, min_coverage)
     if parsed is None:
@@ -203,6 +226,30 @@ def repair_mapped_line(line: str) -> tuple[str, bool]:
     s = collapse_letter_spacing(line.replace("\ufeff", "").strip())
     s, doubled = undouble(s)
     return s.strip(), doubled
+
+
+def repair_mapped_page(page: str) -> list[tuple[str, bool]]:
+    """repair_mapped_line of each line of a page map_chars has read, in one pass: a line is
+    stripped once, collapsed only when it holds a space, and parsed for doubling only when
+    may_be_doubled (most lines of a page are none of these, and three calls a line cost more
+    than their checks). A page holding a byte-order mark is read line by line."""
+    lines = page.splitlines()
+    if "\ufeff" in page:
+        return [repair_mapped_line(line) for line in lines]
+    out: list[tuple[str, bool]] = []
+    for line in lines:
+        s = line.strip()
+        if not s:  # a blank line (half the lines of many pages)
+            out.append(("", False))
+            continue
+        if " " in s:
+            s = collapse_letter_spacing(s)  # a collapsed run neither starts nor ends with a space
+        if may_be_doubled(s):
+            s, doubled = undouble(s)
+            out.append((s.strip(), doubled))
+        else:
+            out.append((s, False))
+    return out
 
 
 def clean_line(line: str) -> tuple[str, bool]:

@@ -27,10 +27,11 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 
 from loaders.extract.rules import longest_word
 from loaders.names import is_person_name
-from loaders.normalize import CJK, SENTENCE_END, map_chars, rebuild_vertical, repair_mapped_line
+from loaders.normalize import CJK, SENTENCE_END, map_chars, rebuild_vertical, repair_mapped_page
 from loaders.reference import zone_suffixes
 
 # --- line patterns ------------------------------------------------------------------
@@ -141,6 +142,12 @@ _SENTENCE_MIN = 10  # ... or one ending a sentence this long (`项目开工仪�
 _SUBSTANTIVE = 60  # a paragraph this long (or one ending a sentence) is article text, not a stray line
 
 
+def _sentence_punct(text: str) -> bool:
+    """Does `text` hold sentence punctuation (_NO_SENTENCE_PUNCT)? Most lines of a page hold a
+    comma or a full stop, found by a substring test in less than setting up the search takes."""
+    return "，" in text or "。" in text or _NO_SENTENCE_PUNCT.search(text) is not None
+
+
 _SUFFIX = re.compile(ZONE_SUFFIX)
 _ZONE_HEAD = 4  # a _ZONE match starts at most this far before its suffix (two characters of name, 国家)
 _ZONE_REACH = _ZONE_HEAD + max(len(z.suffix) for z in zone_suffixes())  # ... and ends at most this far after
@@ -190,7 +197,7 @@ def ends_sentence(text: str) -> bool:
 # --- pass 1: lines --------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
@@ -239,34 +246,51 @@ def _vertical_run(stripped: list[str], i: int) -> tuple[int, list[str]]:
 
 def classify_lines(raw_text: str) -> list[Line]:
     raw_lines = raw_text.splitlines()
-    stripped = [ln.strip() for ln in raw_lines]  # as printed: a vertical title keeps its characters
-    # the page's characters mapped at once (one-to-one, so line i of it is raw_lines[i] mapped)
-    mapped = map_chars(raw_text).splitlines()
+    stripped = list(map(str.strip, raw_lines))  # as printed: a vertical title keeps its characters
+    # the page's characters mapped and its lines repaired at once (map_chars is one-to-one, so
+    # line i of it is raw_lines[i] mapped)
+    repaired = repair_mapped_page(map_chars(raw_text))
     lines: list[Line] = []
     i = 0
-    no_title_until = 0  # a run that is not a title holds none from a later start either: scan it once
-    while i < len(raw_lines):
-        if not stripped[i]:  # a blank line holds no text, and a vertical run through it is read from the next line
-            i += 1
+    for start, end, titles in _vertical_titles(stripped):
+        _read_lines(repaired[i:start], lines)
+        lines.extend(Line(title, "vertical", bold=True) for title in titles)
+        i = end
+    _read_lines(repaired[i:], lines)
+    return lines
+
+
+def _vertical_titles(stripped: list[str]) -> list[tuple[int, int, list[str]]]:
+    """The runs of one-character lines that are vertical titles, as (first line, line after the
+    run, titles). A run that is not a title holds none from a later start either: it is read once.
+
+    Only a one-character line opens a run (a longer one opens none, a blank one is read through),
+    and a title holds _VERTICAL_MIN of them: their places are found by C loops over the lines'
+    lengths, and a page with fewer of them (most pages) holds no title and is not walked."""
+    runs: list[tuple[int, int, list[str]]] = []
+    one_char = list(map((1).__eq__, map(len, stripped)))
+    if one_char.count(True) < _VERTICAL_MIN:
+        return runs
+    no_title_until = 0
+    for i in compress(count(), one_char):
+        if i < no_title_until:
             continue
-        # a run of one-character lines is a vertical title (a longer line opens none)
-        if len(stripped[i]) == 1 and i >= no_title_until:
-            j, chars = _vertical_run(stripped, i)
-            if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
-                for title in rebuild_vertical(chars):
-                    lines.append(Line(title, "vertical", bold=True))
-                i = j
-                continue
-            no_title_until = j
-        text, bold = repair_mapped_line(mapped[i])
-        i += 1
+        j, chars = _vertical_run(stripped, i)
+        if sum(len(c) == 1 for c in chars) >= _VERTICAL_MIN:
+            runs.append((i, j, rebuild_vertical(chars)))
+        no_title_until = j
+    return runs
+
+
+def _read_lines(repaired: list[tuple[str, bool]], lines: list[Line]) -> None:
+    """Append the lines a stretch of repaired page lines holds."""
+    for text, bold in repaired:
         if not text:
             continue
         if _plain(text):  # most lines: none of the readings of _read_line can apply
             lines.append(Line(text, "text", bold=bold))
         else:
             _read_line(text, bold, lines)
-    return lines
 
 
 # what a line must hold for _read_line to read it as more than plain text (see _plain): how
@@ -286,7 +310,9 @@ def _plain(text: str) -> bool:
         return False
     if text.startswith(_NOT_PLAIN_OPENINGS) or text.rstrip().endswith(_NOT_PLAIN_ENDINGS):
         return False
-    return _AUTHOR_SHAPE.fullmatch(text) is None
+    # a signature holds only names and spaces: a line with a comma or a full stop is none (most
+    # lines hold one, and finding it is cheaper than setting up the match)
+    return "，" in text or "。" in text or _AUTHOR_SHAPE.fullmatch(text) is None
 
 
 def _read_line(text: str, bold: bool, lines: list[Line]) -> None:
@@ -376,7 +402,7 @@ def _is_short_plain(lines: list[Line], i: int) -> bool:
     (`华数数字电视传媒集团有限公司`) is the subject of a sentence continued below.
     """
     ln = lines[i]
-    if ln.kind != "text" or _NO_SENTENCE_PUNCT.search(ln.text) or len(ln.text) > 30:
+    if ln.kind != "text" or _sentence_punct(ln.text) or len(ln.text) > 30:
         return False
     if _ORG_END.search(ln.text):
         return False
@@ -465,13 +491,16 @@ def _ends_paragraph(lines: list[Line], i: int, long_form: bool) -> bool:
 def _title_start(lines: list[Line], i: int, long_form: bool = False, titles_from: int | None = None) -> bool:
     """Plain text lines that open a title block on un-marked-up pages."""
     ln = lines[i]
-    if _trailing_title(lines, i, len(lines) if titles_from is None else titles_from):
+    titles_from = len(lines) if titles_from is None else titles_from
+    # (a line before titles_from is none of them: _trailing_title's first test, made here so most
+    # lines are spared the call)
+    if i >= titles_from and _trailing_title(lines, i, titles_from):
         return True  # one of the titles printed together at the page's end (title-like by then)
     if ln.marked:
         return False
     if i == 0 and _page_headline(lines, long_form):
         return True  # a page (a saved web article) that opens with its headline
-    if _NO_SENTENCE_PUNCT.search(ln.text.rstrip("—")):
+    if _sentence_punct(ln.text):
         return False
     if not _title_length(ln.text):
         return False
