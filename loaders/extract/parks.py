@@ -26,7 +26,6 @@ when the article (its title included) makes that unambiguous. Generic uses (`国
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from math import log
@@ -120,8 +119,9 @@ def _suffix_matches(body: str) -> list[re.Match[str]]:
     """The zone suffixes of a text, each the longest that matches there, with `国家` before it
     (`_says_national`) and a bracket after it. Read by `_suffix_regex`, which the engine runs
     fast; a text writing a suffix that itself opens with `国家` (`国家自主创新示范区`) by
-    `_national_suffix_regex`, the pattern that takes such a suffix as the original reading did."""
-    if any(suffix in body for suffix in _national_suffixes()):
+    `_national_suffix_regex`, the pattern that takes such a suffix as the original reading did
+    (each such suffix holds `国家`: a text without it is not searched for them)."""
+    if _NATIONAL in body and any(suffix in body for suffix in _national_suffixes()):
         return list(_national_suffix_regex().finditer(body))
     return list(_suffix_regex().finditer(body))
 
@@ -1023,22 +1023,33 @@ def dominant_zone(mentions: Iterable[ParkMention], title_mentions: Iterable[Park
     industrial parks, which only count when the article names no zone proper."""
     named = [m for m in mentions if not m.is_reference]
     titles = [m for m in title_mentions if not m.is_reference]
-    admin = [m for m in named if suffix_info().get(m.suffix) is None or suffix_info()[m.suffix].kind == "admin"]
+    kinds = _suffix_kinds()
     in_title = {m.name for m in titles}
-    counts = Counter(m.name for m in named)
-    # an industrial park is the article's zone only when the article is about it, not in passing
-    parks = [m for m in named if counts[m.name] >= _PARK_ABOUT or m.name in in_title]
-    pool = admin or parks
+    pool = [m for m in named if kinds.get(m.suffix, "admin") == "admin"]
+    if not pool:
+        # an industrial park is the article's zone only when the article is about it, not in passing
+        counts = _name_counts(named)
+        pool = [m for m in named if counts[m.name] >= _PARK_ABOUT or m.name in in_title]
     if not pool:  # `高新区` alone in a body whose title names the zone
         return titles[0] if len({m.name for m in titles}) == 1 else None
     titled = [m for m in pool if m.name in in_title]
     if len({m.name for m in titled}) == 1:
         return titled[0]
-    counts = Counter(m.name for m in pool)
-    (top, n), *rest = counts.most_common()
-    if rest and rest[0][1] * 2 > n:
-        return None
+    counts = _name_counts(pool)
+    top = max(counts, key=counts.__getitem__)  # the first named of the most named
+    n = counts.pop(top)
+    if counts and max(counts.values()) * 2 > n:
+        return None  # another comes close (or ties)
     return next(m for m in pool if m.name == top)
+
+
+def _name_counts(mentions: list[ParkMention]) -> dict[str, int]:
+    """How often each name occurs, in the order of first occurrence (a `Counter` without its
+    Python-level set-up, asked for a handful of mentions at a time)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    return counts
 
 
 def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
@@ -1146,6 +1157,8 @@ def _longer_suffixes(suffix: str) -> tuple[str, ...]:
 
 
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
+    if not named and not title:
+        return []  # nothing to refer to: every suffix's target would be None (the text not searched)
     taken = _Covered(len(body), named)
     out = []
     targets: dict[str, ParkMention | None] = {}  # suffix -> its target: one answer per text
