@@ -222,34 +222,23 @@ def map_chars(text: str) -> str:
 
 def repair_mapped_line(line: str) -> tuple[str, bool]:
     """clean_line of a line map_chars has already read (the byte-order mark is dropped here, not
-    by map_chars: dropping it from a page can join a `\\r` and a `\\n` into one line break)."""
-    s = collapse_letter_spacing(line.replace("\ufeff", "").strip())
+    by map_chars: dropping it from a page can join a `\\r` and a `\\n` into one line break).
+
+    A line is collapsed only when it holds a space and parsed for doubling only when
+    may_be_doubled: most lines of a page are neither, and the checks cost less than the calls."""
+    s = (line.replace("\ufeff", "") if "\ufeff" in line else line).strip()
+    if " " in s:
+        s = collapse_letter_spacing(s)  # a collapsed run neither starts nor ends with a space
+    if not may_be_doubled(s):
+        return s, False
     s, doubled = undouble(s)
     return s.strip(), doubled
 
 
 def repair_mapped_page(page: str) -> list[tuple[str, bool]]:
-    """repair_mapped_line of each line of a page map_chars has read, in one pass: a line is
-    stripped once, collapsed only when it holds a space, and parsed for doubling only when
-    may_be_doubled (most lines of a page are none of these, and three calls a line cost more
-    than their checks). A page holding a byte-order mark is read line by line."""
-    lines = page.splitlines()
-    if "\ufeff" in page:
-        return [repair_mapped_line(line) for line in lines]
-    out: list[tuple[str, bool]] = []
-    for line in lines:
-        s = line.strip()
-        if not s:  # a blank line (half the lines of many pages)
-            out.append(("", False))
-            continue
-        if " " in s:
-            s = collapse_letter_spacing(s)  # a collapsed run neither starts nor ends with a space
-        if may_be_doubled(s):
-            s, doubled = undouble(s)
-            out.append((s.strip(), doubled))
-        else:
-            out.append((s, False))
-    return out
+    """repair_mapped_line of each line of a page map_chars has read (a blank line, half the lines
+    of many pages, without the call)."""
+    return [repair_mapped_line(line) if line else ("", False) for line in page.splitlines()]
 
 
 def clean_line(line: str) -> tuple[str, bool]:
