@@ -31,7 +31,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from loaders.columns import Columns, PackedFile, pack
+from loaders.columns import Columns, PackedFile, insert_columns, pack
 from loaders.dates import article_date, date_from_name_and_text, implausible
 from loaders.db import ensure_raw_schema
 from loaders.decode import DEFAULT_MAX_BYTES, PageError
@@ -561,15 +561,8 @@ def _delete_pages(con: duckdb.DuckDBPyConnection, page_ids: list[str]) -> None:
 
 
 def insert_records(con: duckdb.DuckDBPyConnection, record_type: type[Record], rows: list[Record]) -> None:
-    """Bulk insert through a DataFrame: one statement per table, never a row at a time."""
-    if not rows:
-        return
-    cols = record_type.columns()
-    df = pd.DataFrame([[getattr(r, c) for c in cols] for r in rows], columns=cols)
-    con.register("_rows", df)
-    names = ", ".join(cols)
-    con.execute(f"insert into {record_type.TABLE} ({names}) select {names} from _rows")
-    con.unregister("_rows")
+    """Bulk insert of record objects: one statement per table, never a row at a time."""
+    insert_columns(con, record_type, {c: [getattr(r, c) for r in rows] for c in record_type.columns()})
 
 
 def batch_pages() -> int:
