@@ -668,7 +668,10 @@ class _Stored:
     noted: bool = True  # its last outcome had something to say (a note, or none recorded)
 
 
-# per stored file: its pages, their articles and the reason its last outcome gave
+# per stored file: its pages, their articles and whether its last outcome said anything
+# about the file itself: the reason a re-parse gives for itself (RULES_CHANGED, the
+# parameter) says nothing the next run must repeat, so a warehouse re-parsed for new
+# rules is not parsed again, in full, by the build after it
 _STORED_FILES = """
 with
 articles as (
@@ -684,7 +687,7 @@ last_outcome as (
 select
     p.source_file, p.content_sha256, p.parser_version, p.published_on, p.published_on_source,
     p.manifest_source, p.manifest_title, p.manifest_extra, p.page_id, p.encoding,
-    coalesce(a.article_count, 0), o.source_file is null or o.reason is not null
+    coalesce(a.article_count, 0), o.source_file is null or (o.reason is not null and o.reason <> ?)
 from raw.pages as p
 left join articles as a on p.page_id = a.page_id
 left join last_outcome as o on p.source_file = o.source_file
@@ -694,7 +697,7 @@ order by p.source_file, p.page_number nulls first
 
 def _stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
     files: dict[str, _Stored] = {}
-    for r in con.execute(_STORED_FILES).fetchall():
+    for r in con.execute(_STORED_FILES, [RULES_CHANGED]).fetchall():
         first = files.get(r[0])  # a file's pages share all but their id: its first page speaks for it
         if first is None:
             files[r[0]] = _Stored(r[1], r[2], tuple(r[3:8]), (r[8],), r[9], r[10], r[11])

@@ -111,3 +111,20 @@ def test_new_rules_parse_everything_again(con, folder, bare, monkeypatch):
     run = ingest(con, [folder, bare], reader=again)
     assert len(again.names) >= 7
     assert {o.outcome for o in run.outcomes if o.source_file.endswith(".txt")} == {"reparsed"}
+
+
+@pytest.mark.parametrize("given", [True, False], ids=["given", "not-given"])
+def test_the_build_after_new_rules_parses_nothing(con, folder, bare, tmp_path, monkeypatch, given):
+    """A re-parse for new rules says only that (its reason): the run after it holds every file as is."""
+    ingest(con, [folder, bare])
+    monkeypatch.setattr(ingest_module, "parser_version", lambda: "rules-of-tomorrow")
+    empty = tmp_path / "none"
+    empty.mkdir()
+    (empty / "new.txt").write_text(PAGE.replace("3月28日", "6月7日"), encoding="utf-8")
+    reparse = ingest(con, [folder, bare] if given else [empty])
+    assert reparse.count("reparsed") >= 7
+    again = Counting()
+    run = ingest(con, [folder, bare], reader=again)
+    assert again.names == []
+    assert {o.outcome for o in run.outcomes if o.source_file.endswith(".txt")} == {"unchanged"}
+
