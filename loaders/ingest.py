@@ -706,7 +706,9 @@ def _stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, _Stored]:
     return files
 
 
-def _held_as_is(cand: Candidate, old: _Stored | None, max_bytes: int) -> Outcome | None:
+def _held_as_is(
+    cand: Candidate, stored: dict[str, _Stored], known_sha: dict[str, str], max_bytes: int
+) -> Outcome | None:
     """`unchanged`, without parsing, for a file the warehouse holds as it would be loaded now.
 
     The same bytes (content hash), the same rules (parser version), the same manifest
@@ -715,21 +717,53 @@ def _held_as_is(cand: Candidate, old: _Stored | None, max_bytes: int) -> Outcome
     note is taken so (its last outcome gave no reason and its candidate carries no
     note), so an unchanged file with a note is still parsed to say it. Reading and
     hashing a page costs well under a hundredth of parsing it, so running a build again on
-    a folder of thousands of pages with one new page parses one page.
+    a folder of thousands of pages with one new page parses one page. A new name whose
+    bytes the warehouse holds under another name is not parsed either (`_held_copy`).
     """
-    if old is None or old.noted or old.version != parser_version():
-        return None
     if cand.notes or (cand.manifest is not None and cand.manifest.notes) or (cand.manifest_name and not cand.manifest):
+        return None
+    old = stored.get(cand.source_file)
+    if old is None:
+        return _held_copy(cand, stored, known_sha, max_bytes)
+    if old.noted or old.version != parser_version():
         return None
     if not _manifest_facts_hold(cand, old.manifest_facts):
         return None
-    try:
-        data = read_regular_file(cand.path, max_bytes)
-    except (PageError, OSError):
-        return None  # the parse path reports it
-    if hashlib.sha256(data).hexdigest() != old.sha:
+    data = _bytes_of(cand, max_bytes)
+    if data is None or hashlib.sha256(data).hexdigest() != old.sha:
         return None
     return Outcome(cand.source_file, cand.entry, "unchanged", None, len(data), old.encoding, old.sha, old.article_count)
+
+
+def _held_copy(
+    cand: Candidate, stored: dict[str, _Stored], known_sha: dict[str, str], max_bytes: int
+) -> Outcome | None:
+    """`unchanged` for a new name holding the bytes of a stored file, as parsing it would say (`_classify`).
+
+    A folder given again from its parent names every file anew (`0001/p1.txt`, not `p1.txt`):
+    without this, a build would parse thousands of pages only to find each already loaded.
+    """
+    if not stored:
+        return None
+    data = _bytes_of(cand, max_bytes)
+    if data is None:
+        return None
+    sha = hashlib.sha256(data).hexdigest()
+    name = known_sha.get(sha)
+    other = stored.get(name) if name is not None else None
+    if other is None or other.noted or other.version != parser_version():
+        return None
+    reason = f"same content as {name}, already loaded"
+    size = len(data)
+    return Outcome(cand.source_file, cand.entry, "unchanged", reason, size, other.encoding, sha, other.article_count)
+
+
+def _bytes_of(cand: Candidate, max_bytes: int) -> bytes | None:
+    """The file's bytes, or None when they cannot be read (the parse path reports why)."""
+    try:
+        return read_regular_file(cand.path, max_bytes)
+    except (PageError, OSError):
+        return None
 
 
 def _manifest_facts_hold(cand: Candidate, facts: tuple) -> bool:
@@ -860,7 +894,7 @@ def _ingest_files(
     named: dict[str, str] = {}  # source_file -> the entry that claimed the name in this run
     clashes = [named.setdefault(c.source_file, c.entry) != c.entry for c in candidates]
     held = [  # files the warehouse holds as they are: not parsed again
-        None if clash else _held_as_is(c, stored.get(c.source_file), max_bytes)
+        None if clash else _held_as_is(c, stored, known_sha, max_bytes)
         for c, clash in zip(candidates, clashes, strict=True)
     ]
     todo = [c for c, clash, as_is in zip(candidates, clashes, held, strict=True) if not clash and as_is is None]

@@ -128,3 +128,26 @@ def test_the_build_after_new_rules_parses_nothing(con, folder, bare, tmp_path, m
     assert again.names == []
     assert {o.outcome for o in run.outcomes if o.source_file.endswith(".txt")} == {"unchanged"}
 
+
+def test_a_folder_given_from_its_parent_is_not_parsed_again(con, folder, bare, tmp_path):
+    """New names (`bare/a.txt`) for stored bytes (`a.txt`): said to be copies, as parsing them would say."""
+    first = ingest(con, [bare])
+    (bare / "c.txt").write_text(PAGE.replace("3月28日", "5月6日"), encoding="utf-8")
+    again = Counting()
+    run = ingest(con, [tmp_path], reader=again)
+    parsed = set(again.names)
+    assert "bare/c.txt" in parsed and not parsed & {"bare/a.txt", "bare/b.txt"}
+    before, after = reported(con, first.run_id), reported(con, run.run_id)
+    for name in ("a.txt", "b.txt"):
+        row = after[f"bare/{name}"]
+        assert row == ("unchanged", f"same content as {name}, already loaded", *before[name][2:]), name
+    assert {o.source_file: o.outcome for o in run.outcomes}["bare/c.txt"] == "loaded"
+
+
+def test_a_copy_is_held_as_parsing_it_would_report_it(con, bare, tmp_path, monkeypatch):
+    """The held copy's outcome row is the one the parse path writes for it, field for field."""
+    ingest(con, [bare])
+    held = ingest(con, [tmp_path])
+    monkeypatch.setattr(ingest_module, "_held_copy", lambda *a: None)
+    parsed = ingest(con, [tmp_path])
+    assert reported(con, held.run_id) == reported(con, parsed.run_id)
