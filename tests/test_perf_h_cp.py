@@ -3,10 +3,24 @@ find, on invented sentences and on random texts drawn from the characters they r
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract.companies import _LEGAL, _legal_matches
+from loaders.extract import projects as P
+from loaders.extract.companies import (
+    _GOVERNMENT_PARTNER,
+    _LEGAL,
+    _after_brand,
+    _before_bracket,
+    _government_partner,
+    _industry_ends,
+    _industry_matches,
+    _industry_pattern,
+    _legal_matches,
+    industry_words,
+)
 
 
 def _legal_agree(body: str) -> None:
@@ -31,10 +45,120 @@ def test_legal_matches_on_invented_names():
 @given(
     st.lists(
         st.sampled_from(
-            ["股份", "有限", "责任", "公司", "集团", "合伙", "企业", "（有限合伙）", "分", "子", "星河", "，", "限", "份"]
+            [
+                "股份",
+                "有限",
+                "责任",
+                "公司",
+                "集团",
+                "合伙",
+                "企业",
+                "（有限合伙）",
+                "分",
+                "子",
+                "星河",
+                "，",
+                "限",
+                "份",
+            ]
         ),
         max_size=12,
     )
 )
 def test_legal_matches_on_random_texts(pieces: list[str]):
     _legal_agree("".join(pieces))
+
+
+def _industry_agree(body: str) -> None:
+    industry = industry_words()
+    plain = re.compile(f"[{re.escape(''.join({w[-1] for w in industry}))}](?={_after_brand()})")
+    assert [m.start() for m in _industry_ends(industry).ends.finditer(body)] == [
+        m.end() for m in plain.finditer(body)
+    ], body
+    assert [m.span() for m in _industry_matches(body, industry)] == [
+        m.span() for m in _industry_pattern(industry).finditer(body)
+    ], body
+
+
+def test_industry_ends_on_invented_sentences():
+    for body in [
+        "青禾科技与星河能源签约，远川新材料发布新品；北辰电子自主研发芯片。",
+        "云帆智能上榜，南山环保荣获大奖并购了一家公司，东岳化工总部落户",
+        "科技，能源；",
+        "与和",
+        "",
+    ]:
+        _industry_agree(body)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "科技",
+                "能源",
+                "电子",
+                "与",
+                "和",
+                "发布",
+                "发",
+                "，",
+                "；",
+                "自主研发",
+                "自主",
+                "上榜",
+                "上",
+                "星河",
+                "技",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_industry_ends_on_random_texts(pieces: list[str]):
+    _industry_agree("".join(pieces))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="（(）)当升蜀道政府管委会局与和同\n星河", max_size=14))
+def test_bracket_and_government_partner_on_random_texts(text: str):
+    assert _before_bracket(text) == re.split(r"[（(]", text, maxsplit=1)[0], text
+    for start in range(len(text) + 1):
+        plain = bool(_GOVERNMENT_PARTNER.search(text, max(0, start - 6), start))
+        assert _government_partner(text, start) == plain, (text, start)
+
+
+def test_government_partner_on_invented_sentences():
+    text = "湘潭市政府与星河科技签约，高新区管委会和\n云帆智能，市科技局同北辰"
+    found = [k for k in range(len(text) + 1) if _government_partner(text, k)]
+    assert found == [k for k in range(len(text) + 1) if _GOVERNMENT_PARTNER.search(text, max(0, k - 6), k)]
+    assert found
+
+
+def _tail_rules_agree(d: str) -> None:
+    def ends(words: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile(f"(?:{'|'.join(words)})$")
+
+    generic_tail = re.compile(
+        f"(?:{'|'.join(P._GENERIC_TAIL_ENDS)})$|{'|'.join(P._GENERIC_TAIL_WITHIN)}|^(?:{'|'.join(P._GENERIC_TAIL_OPENINGS)})"
+    )
+    assert P._generic_tail(d) == bool(generic_tail.search(d)), d
+    assert P._ends_with(d, P._CATEGORY_END) == bool(ends(P._CATEGORY_END).search(d)), d
+    assert P._ends_with(d, P._WEAK_TAIL) == bool(ends(P._WEAK_TAIL).search(d)), d
+
+
+def test_tail_rules_on_invented_descriptors():
+    for d in ["星河重点", "省级示范园", "一批新材料", "北辰科技创新", "智能制造领域", "云帆创新\n", "青禾", ""]:
+        _tail_rules_agree(d)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["重点", "省级", "市级", "一批", "创新", "科技", "领域", "类", "\n", "星河", "各类", "级"]),
+        max_size=6,
+    )
+)
+def test_tail_rules_on_random_descriptors(pieces: list[str]):
+    _tail_rules_agree("".join(pieces))

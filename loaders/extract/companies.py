@@ -417,8 +417,9 @@ def short_forms(legal: str) -> list[str]:
     if not base:
         return []
     region, rest = _strip_region(base)
-    pre_paren = re.split(r"[（(]", rest, maxsplit=1)[0]
-    rest = _PAREN.sub("", rest)
+    pre_paren = _before_bracket(rest)
+    if pre_paren != rest:  # (an opening bracket: most names hold none, and `_PAREN` needs one)
+        rest = _PAREN.sub("", rest)
     steps = _strip_industry(rest)
     trade = steps[-1]
     cands = set(steps) | {pre_paren}
@@ -447,6 +448,12 @@ def short_forms(legal: str) -> list[str]:
             continue
         out.append(c)
     return sorted(out, key=lambda c: (-len(c), c))
+
+
+def _before_bracket(name: str) -> str:
+    """The part of a name before its first opening bracket (`当升蜀道（攀枝花）` -> `当升蜀道`):
+    two partitions, not a regex split."""
+    return name.partition("（")[0].partition("(")[0]
 
 
 def _words_within(text: str, words: frozenset[str]) -> set[str]:
@@ -869,7 +876,8 @@ class _IndustryEnds:
     """Where a match of `_industry_pattern` can end, and what it can be made of.
 
     A match is industry words right before a company verb or punctuation, so it ends on the
-    last character of an industry word standing before one (`ends`), and every character of it
+    last character of an industry word standing before one (`ends` finds what follows it, the
+    start of each match is where a match of the pattern can end), and every character of it
     is one of the words' (`chars`). One in five characters of a body opens an industry word
     (`科`, `能`, `电` …), and the pattern tried at each of them costs more than all the rest of
     the layer; the places where a match can end are a few per article.
@@ -883,10 +891,24 @@ class _IndustryEnds:
 @lru_cache(maxsize=4)
 def _industry_ends(industry: tuple[str, ...]) -> _IndustryEnds:
     lasts = "".join(sorted({w[-1] for w in industry}))
-    follow_openings = "".join(sorted({w[0] for w in _FOLLOW_STRONG} | set(_BRAND_PUNCT)))
-    # the class of what follows first: most characters of a body fail it at once
-    ends = re.compile(f"[{re.escape(lasts)}](?=[{re.escape(follow_openings)}])(?={_after_brand()})")
+    # what follows first, as a choice of its opening characters (the engine skips to them: a
+    # comma or one of a few verbs, rarer than the last characters of industry words), then the
+    # industry word's last character behind it
+    ends = re.compile(f"{_follow_openings()}(?<=[{re.escape(lasts)}].)")
     return _IndustryEnds(ends, frozenset("".join(industry)), frozenset(w[0] for w in industry))
+
+
+def _follow_openings() -> str:
+    """What `_after_brand()` matches, as its first character followed by a lookahead for the
+    rest: `(?:与|和|发(?=布)|…|，)`, which matches (one character) where `_after_brand()` does."""
+    rests: dict[str, set[str]] = {}
+    for word in (*_FOLLOW_STRONG, *_BRAND_PUNCT):
+        rests.setdefault(word[0], set()).add(word[1:])
+    branches = [
+        re.escape(first) + ("" if "" in rest else "(?=" + "|".join(map(re.escape, sorted(rest))) + ")")
+        for first, rest in sorted(rests.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -899,7 +921,7 @@ def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match
     where = _industry_ends(industry)
     pos = 0  # every position before this has been tried, or lies inside a match
     for end in where.ends.finditer(body):
-        i = j = end.end()
+        i = j = end.start()  # (just after the industry word's last character)
         if j <= pos:
             continue
         while i > pos and body[i - 1] in where.chars:
@@ -1355,7 +1377,11 @@ _PLACING_LEFT = re.compile(r"^(?:的|内的|里的)?(?:重点|龙头|骨干|高�
 _PLACING_RIGHT = re.compile(r"(?:在|落户|入驻|扎根|位于|落地)(?:于)?$")
 _PLACING_IS = re.compile(r"(?:是|为|成为|作为)$")
 _INVESTS = re.compile(r"^(?:投资|建设|投建|新建|布局|设立|打造|建成)")
-_GOVERNMENT_PARTNER = re.compile(r"(?:政府|管委会|[局厅委])(?:与|和|同)$")
+_GOVERNMENT_JOINS = ("与", "和", "同")
+_GOVERNMENT_PARTNER = re.compile(f"(?:政府|管委会|[局厅委])(?:{'|'.join(_GOVERNMENT_JOINS)})$")
+# what stands right before a mention `_GOVERNMENT_PARTNER` can find ending at it (its `$` also
+# matches before a final line break)
+_GOVERNMENT_PARTNER_LAST = (*_GOVERNMENT_JOINS, "\n")
 _LIST_GAP = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 
 
@@ -1402,9 +1428,7 @@ def _place(
     excluded = {
         canon.get(f.name, f.name)
         for f in found
-        if f.role
-        or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start)
-        or _invests_in(body, f, parks, closing[f.end])
+        if f.role or _government_partner(body, f.start) or _invests_in(body, f, parks, closing[f.end])
     }
     free_mentions: dict[str, int] = {}
     for f in found:
@@ -1424,6 +1448,14 @@ def _place(
         if _compatible(name, main) and not _national(name):
             placed[name] = main
     return placed
+
+
+def _government_partner(body: str, start: int) -> bool:
+    """`湘潭市政府与X`: a government's partner, read only when a join stands right before (the
+    pattern's search, a regex call, is asked of every mention)."""
+    return body[start - 1 : start] in _GOVERNMENT_PARTNER_LAST and bool(
+        _GOVERNMENT_PARTNER.search(body, max(0, start - 6), start)
+    )
 
 
 def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention], end: int) -> bool:
