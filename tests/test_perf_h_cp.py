@@ -162,3 +162,27 @@ def test_tail_rules_on_invented_descriptors():
 )
 def test_tail_rules_on_random_descriptors(pieces: list[str]):
     _tail_rules_agree("".join(pieces))
+
+
+def _project_prechecks_agree(text: str) -> None:
+    assert P._counted(text) == bool(P._COUNTED.search(text)), text
+    assert P._without_planned_money(text) == P._PLANNED_MONEY.sub("", text), text
+    for start in range(len(text) + 1):
+        plain = bool(P._DESIGNATION.search(text, max(0, start - 6), start))
+        assert P._designated(text, start) == plain, (text, start)
+
+
+def test_project_prechecks_on_invented_sentences():
+    for text in ["签约7个重点项目", "获批“星河示范基地”", "计划总投资8亿元，计划建设北辰产业园", "入选 “", "三个", ""]:
+        _project_prechecks_agree(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["7", "三", "个", "重点", "，", "获批", "入选", "“", " ", "计划", "总", "投资", "星河", "\n"]),
+        max_size=8,
+    )
+)
+def test_project_prechecks_on_random_texts(pieces: list[str]):
+    _project_prechecks_agree("".join(pieces))

@@ -114,7 +114,8 @@ _NEXT_OK = set(
     "近今昨当本上下预成现均还通进试运入完再又同全迎"  # `…项目近日开工`, `…项目今年投产`
 )
 _PHASE = re.compile(r"[一二三四五六]期")  # `…产业园项目一期占地98亩`: the project's first phase
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；,;]{0,10}$")
+_COUNT_WORD = "个"  # every match of `_COUNTED` holds it
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*" + _COUNT_WORD + r"[^，。；,;]{0,10}$")
 # a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
 # a status verb before these describes who took part (`签约企业`, `开工单位`), not what happened to a name
 # a facility word (`…中心`, `…基地`) is a project only by a verb in its own clause
@@ -149,7 +150,8 @@ _OTHER_NAME = re.compile("(?<![该此一])项目|“")  # another project, or a 
 _PROPER_WITHIN = 10  # a place this near the start makes a name proper (`南大苏州校区`)
 _CLOSE = 10  # characters around another mention of a project that can hold its status verb
 _SAME_MIN = 6  # two names this long, one inside the other, are one project
-_DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*“$")
+_OPENING_QUOTE = "“"  # every match of `_DESIGNATION` holds it
+_DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*" + _OPENING_QUOTE + "$")
 _MONEY_IN_NAME = re.compile(r"\d\s*[万亿]*\s*(?:元|美元)")  # `总投资188亿元的11个项目`: a batch's money
 # a name followed by these is an institution that signs, not a project (`…服务中心等单位签约`)
 _INSTITUTIONS_AFTER = re.compile(r"[^，。；,;]{0,30}?等(?:单位|部门|机构)")
@@ -301,7 +303,8 @@ def _industry_words() -> tuple[str, ...]:
     return industry_words()
 
 
-_PLANNED_MONEY = re.compile(r"计划(?=总?投资)")  # `计划总投资`: money, not a plan
+_PLAN = "计划"
+_PLANNED_MONEY = re.compile(_PLAN + r"(?=总?投资)")  # `计划总投资`: money, not a plan
 
 
 @cache
@@ -333,6 +336,11 @@ def _status_starts(extra: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     return re.compile(f"(?={_any_status(extra).pattern})")
 
 
+def _without_planned_money(text: str) -> str:
+    """The text without the `计划` of `计划总投资` (a sub asked only of a text holding `计划`)."""
+    return _PLANNED_MONEY.sub("", text) if _PLAN in text else text
+
+
 def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, when every match of it starts at one of `starts`
     (in order): the pattern tried at those places only, each match resuming after its end."""
@@ -350,8 +358,8 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
     it in the sentence (`…项目分别签约落地`, `…中心投入运行`), then the nearest one before.
     `计划总投资` is money, not a plan.
     """
-    context_after = _PLANNED_MONEY.sub("", context_after)
-    context_before = _PLANNED_MONEY.sub("", context_before)
+    context_after = _without_planned_money(context_after)
+    context_before = _without_planned_money(context_before)
     patterns = _status_patterns(extra)
     any_status = _status_starts(extra)
 
@@ -516,11 +524,11 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
             start = quoted.end()
         name = body[start:end].strip(" “”")
         descriptor = name[: -len(head)]
-        if len(descriptor) < 4 or is_batch(name) or _COUNTED.search(body[max(0, start - 12) : start]):
+        if len(descriptor) < 4 or is_batch(name) or _counted(body[max(0, start - 12) : start]):
             continue
         if head == "工程" and descriptor.startswith("国家"):
             continue
-        if _DESIGNATION.search(body, max(0, start - 6), start):
+        if _designated(body, start):
             continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
         if _INSTITUTIONS_AFTER.match(body, end):
             continue  # `与珠海高新区投促中心、…等单位签约`: the bodies that sign
@@ -536,6 +544,18 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
         if not strong and status == "unknown":
             continue  # a proper facility name with no verb in its sentence: no project
         yield start, end, head, status
+
+
+def _counted(before: str) -> bool:
+    """`…7个重点项目`: a count of projects right before the name (searched only when `个` is there)."""
+    return _COUNT_WORD in before and _COUNTED.search(before) is not None
+
+
+def _designated(body: str, start: int) -> bool:
+    """`获批“…示范基地”`: a title conferred on the name starting at `start` (searched only when an
+    opening quote stands in the few characters before it)."""
+    floor = max(0, start - 6)
+    return body.find(_OPENING_QUOTE, floor, start) != -1 and _DESIGNATION.search(body, floor, start) is not None
 
 
 def _head_status(ctx: ArticleContext, start: int, end: int, head: str, head_start: int) -> str:
