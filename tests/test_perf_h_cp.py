@@ -136,34 +136,6 @@ def test_government_partner_on_invented_sentences():
     assert found
 
 
-def _tail_rules_agree(d: str) -> None:
-    def ends(words: tuple[str, ...]) -> re.Pattern[str]:
-        return re.compile(f"(?:{'|'.join(words)})$")
-
-    generic_tail = re.compile(
-        f"(?:{'|'.join(P._GENERIC_TAIL_ENDS)})$|{'|'.join(P._GENERIC_TAIL_WITHIN)}|^(?:{'|'.join(P._GENERIC_TAIL_OPENINGS)})"
-    )
-    assert P._generic_tail(d) == bool(generic_tail.search(d)), d
-    assert P._ends_with(d, P._CATEGORY_END) == bool(ends(P._CATEGORY_END).search(d)), d
-    assert P._ends_with(d, P._WEAK_TAIL) == bool(ends(P._WEAK_TAIL).search(d)), d
-
-
-def test_tail_rules_on_invented_descriptors():
-    for d in ["星河重点", "省级示范园", "一批新材料", "北辰科技创新", "智能制造领域", "云帆创新\n", "青禾", ""]:
-        _tail_rules_agree(d)
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(["重点", "省级", "市级", "一批", "创新", "科技", "领域", "类", "\n", "星河", "各类", "级"]),
-        max_size=6,
-    )
-)
-def test_tail_rules_on_random_descriptors(pieces: list[str]):
-    _tail_rules_agree("".join(pieces))
-
-
 def _project_prechecks_agree(text: str) -> None:
     assert P._counted(text) == bool(P._COUNTED.search(text)), text
     assert P._without_planned_money(text) == P._PLANNED_MONEY.sub("", text), text

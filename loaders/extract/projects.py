@@ -64,14 +64,10 @@ _GENERIC = re.compile(
     r"建设|科创|转化|节能技改|技改|链主旗舰型|旗舰型|信息业|示范|标杆|省级|市级|国家级|各类|一批|首批|这些|该|此|本|"
     r"招商引资|招商|引资|扩大有效投资|有效投资|投资|集中|追加|基础设施|政府投资|产业投资|建设类|上述|所有|全部)*$"
 )
-# a descriptor ending with, holding or opening with these is a category (`_generic_tail`)
-_GENERIC_TAIL_ENDS = (
-    *("重大", "重点", "龙头", "骨干", "民生", "示范", "标杆", "品牌", "优质"),
-    *("高端", "人才", "外资", "投运", "投产", "开工", "签约", "获奖", "科研"),
+_GENERIC_TAIL = re.compile(
+    r"(重大|重点|龙头|骨干|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
 )
-_GENERIC_TAIL_WITHIN = ("省级", "市级")
-_GENERIC_TAIL_OPENINGS = ("多个", "若干", "各类", "一批")
-_WEAK_TAIL = ("科技创新", "创新")  # `科技创新项目`, but `中国长城自主创新基地`
+_WEAK_TAIL = re.compile(r"(?:科技创新|创新)$")  # `科技创新项目`, but `中国长城自主创新基地`
 # counts, times, class labels and events inside a name make it a batch statement, not a project
 _BATCH = re.compile(
     r"[\d一二两三四五六七八九十百千]+\s*(?:余|多)?\s*(?:个|批|家)|批次|[两三四五六七八九十百]大(?:项目|重点|重大)?$|"
@@ -80,7 +76,7 @@ _BATCH = re.compile(
     r"[十百千万亿\d]+元?级|又一|一个|"
     r"(?:会|活动|仪式|大会|论坛|推介会)$"
 )
-_CATEGORY_END = ("类", "领域", "行业", "板块", "方面", "产业", "门类", "业态")
+_CATEGORY_END = re.compile(r"(?:类|领域|行业|板块|方面|产业|门类|业态)$")
 # what a listed item's name ends with when it names a facility or undertaking
 _ITEM_HEAD = re.compile(
     r"(?:项目|工程|基地|中心|园区?|城|小镇|谷|酒店|大厦|楼|厂|生产线|平台|学校|医院|校区|社区|综合体|改造|扩能|"
@@ -246,24 +242,9 @@ def is_batch(name: str) -> bool:
         or _MONEY_IN_NAME.search(descriptor)
         or descriptor.endswith(("和", "及", "与"))
         or _GENERIC.match(descriptor)
-        or (weak_head and (_ends_with(descriptor, _CATEGORY_END) or _generic_tail(descriptor)))
-        or (len(descriptor) <= _GENERIC_MAX and (_generic_tail(descriptor) or _ends_with(descriptor, _WEAK_TAIL)))
+        or (weak_head and (_CATEGORY_END.search(descriptor) or _GENERIC_TAIL.search(descriptor)))
+        or (len(descriptor) <= _GENERIC_MAX and (_GENERIC_TAIL.search(descriptor) or _WEAK_TAIL.search(descriptor)))
         or _generic_after_place(descriptor)
-    )
-
-
-def _ends_with(text: str, words: tuple[str, ...]) -> bool:
-    """What a search for `(?:words)$` finds, by `str.endswith` (a regex anchored at the end is
-    still tried at every offset): `$` also stands before a final line break."""
-    return text.endswith(words) or (text.endswith("\n") and text[:-1].endswith(words))
-
-
-def _generic_tail(descriptor: str) -> bool:
-    """`重点`, `省级…`, `一批…`: a descriptor ending with, holding or opening with a category word."""
-    return (
-        _ends_with(descriptor, _GENERIC_TAIL_ENDS)
-        or any(word in descriptor for word in _GENERIC_TAIL_WITHIN)
-        or descriptor.startswith(_GENERIC_TAIL_OPENINGS)
     )
 
 
