@@ -158,3 +158,52 @@ def test_project_prechecks_on_invented_sentences():
 )
 def test_project_prechecks_on_random_texts(pieces: list[str]):
     _project_prechecks_agree("".join(pieces))
+
+
+def _status_starts_agree(text: str) -> None:
+    for extra in ((), P._LIST_STATUS):
+        plain = re.compile(f"(?={P._any_status(extra).pattern})")
+        assert [m.start() for m in P._status_starts(extra).finditer(text)] == [
+            m.start() for m in plain.finditer(text)
+        ], text
+    if P._DATE_MARK not in text:
+        assert P.DATE.search(text) is None, text
+
+
+def test_status_starts_on_invented_sentences():
+    for text in [
+        "星河新材料项目于2023年5月8日开工建设，北辰智造基地签约落户并投入运行",
+        "青禾产业园揭牌，计划总投资10亿元，竣工后投产",
+        "建设中的云帆中心正加快建设\n已运营",
+        "",
+    ]:
+        _status_starts_agree(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "开工",
+                "建设",
+                "投入",
+                "运行",
+                "签约",
+                "揭牌",
+                "设施工",
+                "施工",
+                "计划",
+                "5",
+                "月",
+                "日",
+                "\n",
+                "星河",
+                "在建",
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_status_starts_on_random_texts(pieces: list[str]):
+    _status_starts_agree("".join(pieces))
