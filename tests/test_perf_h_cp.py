@@ -12,6 +12,7 @@ from loaders.extract import projects as P
 from loaders.extract.companies import (
     _GOVERNMENT_PARTNER,
     _LEGAL,
+    _MEASURE,
     _after_brand,
     _before_bracket,
     _government_partner,
@@ -207,3 +208,70 @@ def test_status_starts_on_invented_sentences():
 )
 def test_status_starts_on_random_texts(pieces: list[str]):
     _status_starts_agree("".join(pieces))
+
+
+# the patterns as they were written before they were given a first-character skip
+_PLAIN = {
+    "_INVEST": r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资",
+    "_OTHER_NAME": "(?<![该此一])项目|“",
+    "_LIST_INTRO": r"包括|包含|分别为|分别是|(?<![限所具拥])有(?![限色机效])|：|:",
+}
+
+
+def _rewritten_patterns_agree(text: str) -> None:
+    for name, plain in _PLAIN.items():
+        new = getattr(P, name)
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in re.finditer(plain, text)], (name, text)
+    measure = r"\d+\s*(?:年|月|日|号|家|个|项|亿|万|元|%|人|名|余|多)"
+    assert [m.span() for m in _MEASURE.finditer(text)] == [m.span() for m in re.finditer(measure, text)], text
+    found = P._project_count(text)
+    plain_count = P._PROJECT_COUNT.search(text)
+    assert (found and found.span()) == (plain_count and plain_count.span()), text
+    for end in range(len(text) + 1):
+        assert P._institutions_after(text, end) == bool(P._INSTITUTIONS_AFTER.match(text, end)), (text, end)
+
+
+def test_rewritten_patterns_on_invented_sentences():
+    for text in [
+        "星河公司计划总投资额12亿元，资产投资3亿元，资产 投资2亿元，拟投资5亿元建设该项目、此项目和新项目",
+        "项目包括：北辰基地、青禾中心，共有3个项目，有限公司具有资质，拥有专利，项目5个",
+        "与云帆投促中心、星河研究院等单位签约，2023年签约12家",
+        "",
+    ]:
+        _rewritten_patterns_agree(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "计划",
+                "总",
+                "投资",
+                "额",
+                "资产",
+                " ",
+                "拟",
+                "该",
+                "项目",
+                "“",
+                "有",
+                "限",
+                "具",
+                "：",
+                "包括",
+                "3",
+                "个",
+                "等",
+                "单位",
+                "，",
+                "年",
+                "星河",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_rewritten_patterns_on_random_texts(pieces: list[str]):
+    _rewritten_patterns_agree("".join(pieces))

@@ -227,7 +227,8 @@ _BARE_COMPANY = re.compile(r"公司(?<![限份分总母团]公司)(?<!(?<![电�
 _ALIAS = re.compile(
     r"\s*[（(]\s*(?:以下简称|下文简称|以下称|下称|简称)\s*[为：:]?\s*[“\"「『‘]?([^”\"」』’（）()，。、；\s]{2,16}?)[”\"」』’]?\s*[）)]"
 )
-_MEASURE = re.compile(r"\d+\s*(?:年|月|日|号|家|个|项|亿|万|元|%|人|名|余|多)")
+# (`\d\d*`, not `\d+`: a pattern opening with a repeat has no first-character skip)
+_MEASURE = re.compile(r"\d\d*\s*(?:年|月|日|号|家|个|项|亿|万|元|%|人|名|余|多)")
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:\n“”\"《》]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _COOPERATION = re.compile(r"共建|签约|签订|签署|合作|建立|达成|携手|联合|共同")

@@ -83,7 +83,8 @@ _ITEM_HEAD = re.compile(
     r"总部|研究院|实验场|实验室|开发|馆|港|站|车间|线)$"
 )
 # `有` introduces a list (`项目有`, `其中有`), but not inside a name (`有限公司`, `有色金属`)
-_LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|(?<![限所具拥])有(?![限色机效])|：|:")
+# (every alternative opens with a character, the look-behind after it: the engine skips to them)
+_LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|有(?<![限所具拥]有)(?![限色机效])|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
 _LIST_TAIL = skip_to(
     r"等\d一二两三四五六七八九十",
@@ -119,7 +120,8 @@ _CLAUSE_END = re.compile(r"[，,；;]")
 _ATTRIBUTIVE = re.compile(r"(?:企业|单位|代表|客商|嘉宾)")
 _LIST_STATUS = (("in_operation", r"揭牌"),)
 _LIST_VERB = re.compile(r"推进|推动|加快|实施|完成|建成|开工|签约|引进|谋划|启动|落地|投产|竣工")
-_INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资")
+# (written so that every alternative opens with a character, which the engine skips to)
+_INVEST = re.compile(r"计划总投资(?:额)?|总投资(?:额)?|拟投资|投资额|计划投资|投资(?<!资产投资)(?<!资产 投资)")
 # an amount describing the name right after it: `总投资6亿元的X项目`
 _AMOUNT = (
     r"(?:计划总投资|总投资|拟投资|计划投资|投资)额?\s*(?:约|超|达|近|逾)?\s*[\d.]+\s*(?:千万|百万|万|亿)*\s*(?:元|美元)"
@@ -142,7 +144,7 @@ _HEAD_AT_END = re.compile(f"(?:{_HEADS})$")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PLACE_AND_VERB = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:投资)?(?:建设|新建|兴建|投建)")
-_OTHER_NAME = re.compile("(?<![该此一])项目|“")  # another project, or a quoted name, after a name
+_OTHER_NAME = re.compile("项目(?<![该此一]项目)|“")  # another project, or a quoted name, after a name
 _PROPER_WITHIN = 10  # a place this near the start makes a name proper (`南大苏州校区`)
 _CLOSE = 10  # characters around another mention of a project that can hold its status verb
 _SAME_MIN = 6  # two names this long, one inside the other, are one project
@@ -150,7 +152,9 @@ _OPENING_QUOTE = "“"  # every match of `_DESIGNATION` holds it
 _DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*" + _OPENING_QUOTE + "$")
 _MONEY_IN_NAME = re.compile(r"\d\s*[万亿]*\s*(?:元|美元)")  # `总投资188亿元的11个项目`: a batch's money
 # a name followed by these is an institution that signs, not a project (`…服务中心等单位签约`)
-_INSTITUTIONS_AFTER = re.compile(r"[^，。；,;]{0,30}?等(?:单位|部门|机构)")
+_INSTITUTIONS_REACH = 30  # characters between a name and the `等` of `…等单位`
+_INSTITUTIONS_LIST = "等"
+_INSTITUTIONS_AFTER = re.compile(f"[^，。；,;]{{0,{_INSTITUTIONS_REACH}}}?{_INSTITUTIONS_LIST}(?:单位|部门|机构)")
 _KINDS_OF_BUSINESS = ("经济", "服务", "产业", "行业", "领域", "业态")
 _ITEM_MIN = 4  # a listed name shorter than this is a word, not a name
 _GENERIC_MAX = 6  # `科技创新项目` is a category; `中国长城自主创新基地` has a name before the adjective
@@ -414,7 +418,7 @@ def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int
     stop = min([b for b, _ in names if b > start] + [s_end])
     after = body[end:stop]
     other = _OTHER_NAME.search(after)  # `该项目计划投资…` is still this project
-    cut = min([m.start() for m in (_PROJECT_COUNT.search(after), other) if m] + [len(after)])
+    cut = min([m.start() for m in (_project_count(after), other) if m] + [len(after)])
     money = _money(after[:cut], _BUILDS_NEXT)
     if money:
         return money
@@ -425,11 +429,16 @@ def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int
         lead is not None
         and not any(s_start + lead.start() <= a < start for a, _ in names)
         and _BUILD_VERB.search(before[lead.end() :])
-        and not _PROJECT_COUNT.search(before)
+        and not _project_count(before)
     )
     if investor_figure and (money := _money(before[lead.start() :])):
         return money
     return _later_money(ctx, s_end, names)
+
+
+def _project_count(text: str) -> re.Match[str] | None:
+    """The first count of projects in `text` (`17个项目`, `项目3个`), searched only when it holds `个`."""
+    return _PROJECT_COUNT.search(text) if _COUNT_WORD in text else None
 
 
 def _later_money(ctx: ArticleContext, after: int, names: list[tuple[int, int]]) -> tuple:
@@ -515,7 +524,7 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
             continue
         if _designated(body, start):
             continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
-        if _INSTITUTIONS_AFTER.match(body, end):
+        if _institutions_after(body, end):
             continue  # `与珠海高新区投促中心、…等单位签约`: the bodies that sign
         name_from = _past_place_and_verb(body, start, m.start())
         strong = head in _STRONG_HEAD
@@ -541,6 +550,13 @@ def _designated(body: str, start: int) -> bool:
     opening quote stands in the few characters before it)."""
     floor = max(0, start - 6)
     return body.find(_OPENING_QUOTE, floor, start) != -1 and _DESIGNATION.search(body, floor, start) is not None
+
+
+def _institutions_after(body: str, end: int) -> bool:
+    """`…投促中心、…等单位签约`: the name at `end` is one of the bodies that sign (matched only when
+    a `等` stands within the reach of `_INSTITUTIONS_AFTER`)."""
+    reach = body.find(_INSTITUTIONS_LIST, end, end + _INSTITUTIONS_REACH + len(_INSTITUTIONS_LIST))
+    return reach != -1 and _INSTITUTIONS_AFTER.match(body, end) is not None
 
 
 def _head_status(ctx: ArticleContext, start: int, end: int, head: str, head_start: int) -> str:
