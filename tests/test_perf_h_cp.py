@@ -20,6 +20,9 @@ from loaders.extract.companies import (
     _industry_matches,
     _industry_pattern,
     _legal_matches,
+    _lexicon,
+    _region_of,
+    _strip_region,
     industry_words,
 )
 
@@ -275,3 +278,37 @@ def test_rewritten_patterns_on_invented_sentences():
 )
 def test_rewritten_patterns_on_random_texts(pieces: list[str]):
     _rewritten_patterns_agree("".join(pieces))
+
+
+def _plain_strip_region(name: str) -> tuple[str, str]:
+    regions = _lexicon().region_province
+    region, rest = "", name
+    for _ in range(3):
+        for size in range(min(9, len(rest) - 2), 1, -1):
+            head = rest[:size]
+            if head in regions or head in ("中国", "中华"):
+                region += head
+                rest = rest[size:]
+                break
+        else:
+            break
+    return region, rest
+
+
+def _plain_region_of(name: str) -> str | None:
+    regions = _lexicon().region_province
+    for size in range(min(9, len(name)), 1, -1):
+        if name[:size] in regions:
+            return regions[name[:size]]
+    return None
+
+
+_SOME_REGIONS = [*sorted(_lexicon().region_province, key=lambda r: (-len(r), r))[:40], "山西省", "长治市", "浙江"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_SOME_REGIONS, "中国", "中华", "星河", "科技", "市", "省", "有限公司"]), max_size=5))
+def test_region_lookups_on_random_names(pieces: list[str]):
+    name = "".join(pieces)
+    assert _strip_region(name) == _plain_strip_region(name), name
+    assert _region_of(name) == _plain_region_of(name), name

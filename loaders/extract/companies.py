@@ -51,6 +51,9 @@ _Zones = Sequence[tuple[int, int]]  # spans of the zone mentions in the body
 @dataclass(frozen=True)
 class _Lexicon:
     region_province: dict[str, str]  # every region form (`长治市`, `长治`, `山西省`, `山西`) -> province short form
+    # the first two characters of every region form (and of `中国`, `中华`) -> the lengths of
+    # those opening with them, longest first: most names open with none, a single look-up
+    region_lengths: dict[str, tuple[int, ...]]
     industry: tuple[str, ...]  # words a brand may end with (`科技`, `化工`), longest first
     scope: tuple[str, ...]  # industry + business-scope words stripped to reach the trade name, longest first
     cover: frozenset[str]  # generic vocabulary + industry + scope + regions: what is not a name
@@ -81,6 +84,8 @@ _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自�
 _CITY_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族自治州|自治州|地区|市|盟)$")
 _STRONG_SINGLES = set("的在由与了该其把被让给即等")
 _SOFT_WORDS = {"企业", "公司", "龙头", "代表", "首家", "首批", "园区", "区内"}
+_NATIONAL = ("中国", "中华")  # national names, which open names as regions do
+_REGION_MAX = 9  # the longest leading region read
 
 
 def _regions(lines: list[str]) -> dict[str, str]:
@@ -142,6 +147,7 @@ def _lexicon() -> _Lexicon:
             cut[w] = "soft" if w in _SOFT_WORDS else "strong"
     return _Lexicon(
         region_province=regions,
+        region_lengths=_lengths_by_opening([*regions, *_NATIONAL], 2),
         industry=industry,
         scope=scope,
         cover=cover,
@@ -289,14 +295,16 @@ _BAD_END = ("型", "类", "性", "级", "式", "化", "者", "人", "们", "家"
 
 
 def _strip_region(name: str) -> tuple[str, str]:
-    """Split a leading region (`中国`, `内蒙古`, `长治市`, `贵州省`…) off a name, keeping ≥2 characters."""
+    """Split a leading region (`中国`, `内蒙古`, `长治市`, `贵州省`…) off a name, keeping ≥2 characters.
+    Only the lengths of the regions opening with the name's first two characters are tried."""
     lex = _lexicon()
     region = ""
     rest = name
     for _ in range(3):
-        for size in range(min(9, len(rest) - 2), 1, -1):
+        longest = min(_REGION_MAX, len(rest) - 2)
+        for size in lex.region_lengths.get(rest[:2], ()):
             head = rest[:size]
-            if head in lex.region_province or head in ("中国", "中华"):
+            if size <= longest and (head in lex.region_province or head in _NATIONAL):
                 region += head
                 rest = rest[size:]
                 break
@@ -308,9 +316,10 @@ def _strip_region(name: str) -> tuple[str, str]:
 def _region_of(name: str) -> str | None:
     """The province a name's leading region belongs to, if it starts with one."""
     lex = _lexicon()
-    for size in range(min(9, len(name)), 1, -1):
+    longest = min(_REGION_MAX, len(name))
+    for size in lex.region_lengths.get(name[:2], ()):
         head = name[:size]
-        if head in lex.region_province:
+        if size <= longest and head in lex.region_province:
             return lex.region_province[head]
     return None
 
@@ -436,7 +445,7 @@ def short_forms(legal: str) -> list[str]:
     if region:
         short_region = lex.region_province.get(region) if region in lex.region_province else None
         for reg in {region, short_region or region, _CITY_SUFFIX.sub("", region), _PROVINCE_SUFFIX.sub("", region)}:
-            if reg and reg not in ("中国", "中华"):
+            if reg and reg not in _NATIONAL:
                 cands.add(reg + trade)
                 cands.add(reg + first2)
     out = []
@@ -736,7 +745,7 @@ def _groups(body: str, zones: _Zones, spans: _Spans, legal_forms: dict[str, str]
         s = _cut_left(body, _scan_left(body, m.start(), 12, spans), m.start(), zones)
         text = body[s : m.end()]
         head = body[s : m.start()]
-        national = head.startswith(("中国", "中华")) and len(head) >= 4 and not head.endswith("企业")
+        national = head.startswith(_NATIONAL) and len(head) >= 4 and not head.endswith("企业")
         if len(head) < 2 or not (_brand_ok(head) or national) or not spans.free(s, m.end()):
             continue
         spans.take(s, m.end())
@@ -1485,7 +1494,7 @@ def _listed_with(body: str, ordered: list[_Found], f: _Found) -> list[_Found]:
 
 def _national(name: str) -> bool:
     """`中国移动公司`: a national group's head office, which no zone's enterprise list means."""
-    return name.startswith(("中国", "中华")) and len(name) <= 8
+    return name.startswith(_NATIONAL) and len(name) <= 8
 
 
 def _sentence_start(body: str, pos: int) -> int:
