@@ -13,17 +13,12 @@ from loaders.extract.companies import (
     _GOVERNMENT_PARTNER,
     _LEGAL,
     _MEASURE,
-    _after_brand,
     _before_bracket,
     _government_partner,
-    _industry_ends,
-    _industry_matches,
-    _industry_pattern,
     _legal_matches,
     _lexicon,
     _region_of,
     _strip_region,
-    industry_words,
 )
 
 
@@ -71,57 +66,6 @@ def test_legal_matches_on_invented_names():
 )
 def test_legal_matches_on_random_texts(pieces: list[str]):
     _legal_agree("".join(pieces))
-
-
-def _industry_agree(body: str) -> None:
-    industry = industry_words()
-    plain = re.compile(f"[{re.escape(''.join({w[-1] for w in industry}))}](?={_after_brand()})")
-    assert [m.start() for m in _industry_ends(industry).ends.finditer(body)] == [
-        m.end() for m in plain.finditer(body)
-    ], body
-    assert [m.span() for m in _industry_matches(body, industry)] == [
-        m.span() for m in _industry_pattern(industry).finditer(body)
-    ], body
-
-
-def test_industry_ends_on_invented_sentences():
-    for body in [
-        "青禾科技与星河能源签约，远川新材料发布新品；北辰电子自主研发芯片。",
-        "云帆智能上榜，南山环保荣获大奖并购了一家公司，东岳化工总部落户",
-        "科技，能源；",
-        "与和",
-        "",
-    ]:
-        _industry_agree(body)
-
-
-@settings(max_examples=600, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "科技",
-                "能源",
-                "电子",
-                "与",
-                "和",
-                "发布",
-                "发",
-                "，",
-                "；",
-                "自主研发",
-                "自主",
-                "上榜",
-                "上",
-                "星河",
-                "技",
-            ]
-        ),
-        max_size=12,
-    )
-)
-def test_industry_ends_on_random_texts(pieces: list[str]):
-    _industry_agree("".join(pieces))
 
 
 @settings(max_examples=400, deadline=None)

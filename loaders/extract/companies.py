@@ -886,8 +886,7 @@ class _IndustryEnds:
     """Where a match of `_industry_pattern` can end, and what it can be made of.
 
     A match is industry words right before a company verb or punctuation, so it ends on the
-    last character of an industry word standing before one (`ends` finds what follows it, the
-    start of each match is where a match of the pattern can end), and every character of it
+    last character of an industry word standing before one (`ends`), and every character of it
     is one of the words' (`chars`). One in five characters of a body opens an industry word
     (`科`, `能`, `电` …), and the pattern tried at each of them costs more than all the rest of
     the layer; the places where a match can end are a few per article.
@@ -901,24 +900,10 @@ class _IndustryEnds:
 @lru_cache(maxsize=4)
 def _industry_ends(industry: tuple[str, ...]) -> _IndustryEnds:
     lasts = "".join(sorted({w[-1] for w in industry}))
-    # what follows first, as a choice of its opening characters (the engine skips to them: a
-    # comma or one of a few verbs, rarer than the last characters of industry words), then the
-    # industry word's last character behind it
-    ends = re.compile(f"{_follow_openings()}(?<=[{re.escape(lasts)}].)")
+    follow_openings = "".join(sorted({w[0] for w in _FOLLOW_STRONG} | set(_BRAND_PUNCT)))
+    # the class of what follows first: most characters of a body fail it at once
+    ends = re.compile(f"[{re.escape(lasts)}](?=[{re.escape(follow_openings)}])(?={_after_brand()})")
     return _IndustryEnds(ends, frozenset("".join(industry)), frozenset(w[0] for w in industry))
-
-
-def _follow_openings() -> str:
-    """What `_after_brand()` matches, as its first character followed by a lookahead for the
-    rest: `(?:与|和|发(?=布)|…|，)`, which matches (one character) where `_after_brand()` does."""
-    rests: dict[str, set[str]] = {}
-    for word in (*_FOLLOW_STRONG, *_BRAND_PUNCT):
-        rests.setdefault(word[0], set()).add(word[1:])
-    branches = [
-        re.escape(first) + ("" if "" in rest else "(?=" + "|".join(map(re.escape, sorted(rest))) + ")")
-        for first, rest in sorted(rests.items())
-    ]
-    return "(?:" + "|".join(branches) + ")"
 
 
 def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -931,7 +916,7 @@ def _industry_matches(body: str, industry: tuple[str, ...]) -> Iterator[re.Match
     where = _industry_ends(industry)
     pos = 0  # every position before this has been tried, or lies inside a match
     for end in where.ends.finditer(body):
-        i = j = end.start()  # (just after the industry word's last character)
+        i = j = end.end()
         if j <= pos:
             continue
         while i > pos and body[i - 1] in where.chars:
