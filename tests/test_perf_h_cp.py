@@ -256,3 +256,33 @@ def test_region_lookups_on_random_names(pieces: list[str]):
     name = "".join(pieces)
     assert _strip_region(name) == _plain_strip_region(name), name
     assert _region_of(name) == _plain_region_of(name), name
+
+
+_PLAIN_QUOTED = re.compile(r"(建成|建设|打造|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,24})”")
+
+
+def _quoted_agree(body: str) -> None:
+    assert [(m.span(), m.groups()) for m in P._quoted_names(body)] == [
+        (m.span(), m.groups()) for m in _PLAIN_QUOTED.finditer(body)
+    ], body
+
+
+def test_quoted_names_on_invented_sentences():
+    for body in [
+        "星河公司投资2亿元建设“北辰新材料生产基地”，建成了 “青禾数据中心”并启用“云帆“双创”园”",
+        "打造“2+3+N”体系，开工“”，投运 了“X基地”，建设\n“星河智造基地”",
+        "“开头的引号”",
+        "",
+    ]:
+        _quoted_agree(body)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["建设", "建", "设", "了", " ", "\n", "“", "”", "星河基地", "、", "开工", "投运", "A"]),
+        max_size=12,
+    )
+)
+def test_quoted_names_on_random_texts(pieces: list[str]):
+    _quoted_agree("".join(pieces))

@@ -103,7 +103,8 @@ _NOT_COUNT = r"(?![\d一二两三四五六七八九十]+(?:余|多)?个)"
 _CATEGORY_BEFORE = re.compile(r"等" + _NOT_COUNT + r"[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
 _CATEGORY_LIST = re.compile(r"等" + _NOT_COUNT + r"[^，。；,;]{0,8}(?:类项目|领域|产业|行业|方面)")
 # `建成“创客公寓”`: a quoted name right after a status verb
-_QUOTED = re.compile(r"(建成|建设|打造|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,24})”")
+_QUOTE_VERBS = frozenset({"建成", "建设", "打造", "启用", "投用", "投运", "开工", "开园"})  # two characters each
+_QUOTED = re.compile(f"({'|'.join(sorted(_QUOTE_VERBS))})(?:了)?\\s*“([^”、，]{{2,24}})”")
 _HEAD_WORDS = ("项目", "工程", "中心", "基地", "改造", "生产线", "产业园")
 # after a project's name comes punctuation, a particle or a verb, never more name
 _NEXT_OK = set(
@@ -771,9 +772,25 @@ def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[Proje
 # --- 3. quoted names -------------------------------------------------------------------------
 
 
+def _quoted_names(body: str) -> Iterator[re.Match[str]]:
+    """What `_QUOTED.finditer(body)` finds, the pattern tried only where it can start: before each
+    opening quote, back over spaces and an optional `了`, where a building verb stands (the
+    verbs open with common characters, `建`, `投`, `开`, at which the pattern was tried all
+    through the body). Each match resumes the scan after its end, as `finditer` does."""
+    after = 0
+    for quote, _ in _occurrences(body, "“"):
+        j = quote
+        while j > 0 and body[j - 1].isspace():
+            j -= 1
+        at = j - 3 if body[j - 1 : j] == "了" else j - 2
+        if at >= after and body[at : at + 2] in _QUOTE_VERBS and (m := _QUOTED.match(body, at)):
+            after = m.end()
+            yield m
+
+
 def _quoted(ctx: ArticleContext) -> list[ProjectMention]:
     out = []
-    quoted = list(_QUOTED.finditer(ctx.body))
+    quoted = list(_quoted_names(ctx.body))
     spans = [(m.start(2), m.end(2)) for m in quoted]
     for m in quoted:
         name, verb = m.group(2), m.group(1)
