@@ -286,3 +286,40 @@ def test_quoted_names_on_invented_sentences():
 )
 def test_quoted_names_on_random_texts(pieces: list[str]):
     _quoted_agree("".join(pieces))
+
+
+def test_batch_cues_on_invented_descriptors():
+    for d in ["星河新材料", "2023年招商引资", "三大", "投资推介会", "第5", "第５", "又一", "省级示范", "年度", ""]:
+        assert P._may_be_batch(d) == bool(P._BATCH.search(d)), d
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"个批家大年季级又会动式坛一二两三四五六七八九十百千万亿元余多",
+                *(
+                    "论坛",
+                    "仪式",
+                    "活动",
+                    "推介会",
+                    "批次",
+                    "季度",
+                    "今年",
+                    "年底",
+                    "星河",
+                    "智造",
+                    " ",
+                    "5",
+                    "５",
+                    "٣",
+                ),
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_batch_cues_on_random_descriptors(pieces: list[str]):
+    d = "".join(pieces)
+    assert P._may_be_batch(d) == bool(P._BATCH.search(d)), d

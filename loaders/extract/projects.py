@@ -76,6 +76,9 @@ _BATCH = re.compile(
     r"[十百千万亿\d]+元?级|又一|一个|"
     r"(?:会|活动|仪式|大会|论坛|推介会)$"
 )
+# every match of `_BATCH` holds one of these characters or a digit (which is not a letter):
+# a descriptor of letters without them is not searched (most of them)
+_BATCH_CUES = frozenset("个批家大年季级又会动式坛一二两三四五六七八九十")
 _CATEGORY_END = re.compile(r"(?:类|领域|行业|板块|方面|产业|门类|业态)$")
 # what a listed item's name ends with when it names a facility or undertaking
 _ITEM_HEAD = re.compile(
@@ -243,7 +246,7 @@ def is_batch(name: str) -> bool:
     descriptor = name[: head.start()] if head else name
     weak_head = head is None or head.group(0) in _STRONG_HEAD
     return bool(
-        _BATCH.search(descriptor)
+        _may_be_batch(descriptor)
         or _MONEY_IN_NAME.search(descriptor)
         or descriptor.endswith(("和", "及", "与"))
         or _GENERIC.match(descriptor)
@@ -251,6 +254,13 @@ def is_batch(name: str) -> bool:
         or (len(descriptor) <= _GENERIC_MAX and (_GENERIC_TAIL.search(descriptor) or _WEAK_TAIL.search(descriptor)))
         or _generic_after_place(descriptor)
     )
+
+
+def _may_be_batch(descriptor: str) -> bool:
+    """`_BATCH.search(descriptor)`, asked only of a descriptor holding a digit or a cue of it."""
+    if descriptor.isalpha() and _BATCH_CUES.isdisjoint(descriptor):
+        return False
+    return _BATCH.search(descriptor) is not None
 
 
 def _generic_after_place(descriptor: str) -> bool:
