@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from loaders.extract import projects as P
 from loaders.extract.companies import (
+    _CLASS_NOUN,
+    _CLASS_NOUNS,
     _GOVERNMENT_PARTNER,
     _LEGAL,
     _MEASURE,
@@ -323,3 +325,32 @@ def test_batch_cues_on_invented_descriptors():
 def test_batch_cues_on_random_descriptors(pieces: list[str]):
     d = "".join(pieces)
     assert P._may_be_batch(d) == bool(P._BATCH.search(d)), d
+
+
+def _tries_agree(body: str) -> None:
+    plain_head = re.compile(f"(?:{P._HEADS})")
+    assert [m.span() for m in P._HEAD.finditer(body)] == [m.span() for m in plain_head.finditer(body)], body
+    plain_class = re.compile(f"(?:{'|'.join(_CLASS_NOUNS)})(?:企业|公司)")
+    assert [m.span() for m in _CLASS_NOUN.finditer(body)] == [m.span() for m in plain_class.finditer(body)], body
+
+
+def test_tries_on_invented_sentences():
+    for body in [
+        "星河产业基地项目与北辰公寓楼工程、青禾研发中心和云帆数据中心改造，潜在独角兽企业、行业领军公司",
+        "龙头企业星河、高新技术企业北辰和上市公司青禾入驻科创园",
+        "",
+    ]:
+        _tries_agree(body)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*P._HEADS.split("|"), *_CLASS_NOUNS, "公寓", "楼", "产业", "企业", "公司", "潜在", "行业", "领军", "星河"]
+        ),
+        max_size=10,
+    )
+)
+def test_tries_on_random_texts(pieces: list[str]):
+    _tries_agree("".join(pieces))

@@ -1132,10 +1132,13 @@ def _zone_enterprise_brands(body: str, parks: Sequence[ParkMention], spans: _Spa
     return out
 
 
-_CLASS_NOUN = re.compile(
-    r"(?:龙头|领军|骨干|链主|独角兽|潜在独角兽|瞪羚|专精特新|小巨人|上市|高新技术|科技型|外资|头部|重点|知名|"
-    r"行业领军|隐形冠军|单项冠军)(?:企业|公司)"
+_CLASS_NOUNS = (
+    *("龙头", "领军", "骨干", "链主", "独角兽", "潜在独角兽", "瞪羚", "专精特新", "小巨人", "上市", "高新技术"),
+    *("科技型", "外资", "头部", "重点", "知名", "行业领军", "隐形冠军", "单项冠军"),
 )
+# the class nouns as a trie (no noun opens another, so it matches what their alternation does):
+# at each `上`, `高`, `重` … of a body one path is followed instead of the nouns tried in turn
+_CLASS_NOUN = re.compile(f"(?:{longest_word(_CLASS_NOUNS)})(?:企业|公司)")
 _LIST_END = re.compile(
     r"[，,。；;！？!?：:\n]|等|相继|先后|纷纷|分别|均|都|已|正|将|也|还"
     r"|落户|入驻|签约|入选|投资|成为|获得|在"
