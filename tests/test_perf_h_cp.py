@@ -16,7 +16,9 @@ from loaders.extract.companies import (
     _LEGAL,
     _MEASURE,
     _before_bracket,
+    _Found,
     _government_partner,
+    _latest_start_by_end,
     _legal_matches,
     _lexicon,
     _region_of,
@@ -354,3 +356,15 @@ def test_tries_on_invented_sentences():
 )
 def test_tries_on_random_texts(pieces: list[str]):
     _tries_agree("".join(pieces))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=8),
+    st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=6),
+)
+def test_latest_start_by_end_on_random_spans(mentions: list[tuple[int, int]], items: list[tuple[int, int]]):
+    found = [_Found(a, b, "brand", "星河") for a, b in mentions]
+    latest = _latest_start_by_end(found)
+    for s, e in items:
+        assert (latest.get(e, -1) >= s) == any(s <= f.start and f.end == e for f in found), (mentions, s, e)

@@ -1205,12 +1205,25 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
         items = _items_before(body, at, zones)
         if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
             accept(items, 1)
-    for cs, ce in _lists_with_known(body, known_texts):
+    lists = _lists_with_known(body, known_texts)
+    latest = _latest_start_by_end(found) if lists else {}
+    for cs, ce in lists:
         items = _list_items(body, cs, ce, zones)
-        known = any(s <= f.start and f.end == e for s, e in items for f in found)
+        known = any(latest.get(e, -1) >= s for s, e in items)  # a mention ends an item, inside it
         if len(items) >= 2 and (known or any(body[s:e] in known_texts for s, e in items)):
             accept(items, 2)
     return out
+
+
+def _latest_start_by_end(found: Iterable[_Found]) -> dict[int, int]:
+    """Where the mentions ending at each position start, the latest: a mention lies inside an
+    item [s, e) that it ends exactly when the latest start at e is s or after (one look-up per
+    item instead of a pass over every mention)."""
+    latest: dict[int, int] = {}
+    for f in found:
+        if f.start > latest.get(f.end, -1):
+            latest[f.end] = f.start
+    return latest
 
 
 def _enum_cues(body: str) -> list[int]:
