@@ -51,6 +51,9 @@ _Zones = Sequence[tuple[int, int]]  # spans of the zone mentions in the body
 @dataclass(frozen=True)
 class _Lexicon:
     region_province: dict[str, str]  # every region form (`长治市`, `长治`, `山西省`, `山西`) -> province short form
+    # the first two characters of every region form (and of `中国`, `中华`) -> the lengths of
+    # those opening with them, longest first: most names open with none, a single look-up
+    region_lengths: dict[str, tuple[int, ...]]
     industry: tuple[str, ...]  # words a brand may end with (`科技`, `化工`), longest first
     scope: tuple[str, ...]  # industry + business-scope words stripped to reach the trade name, longest first
     cover: frozenset[str]  # generic vocabulary + industry + scope + regions: what is not a name
@@ -81,6 +84,8 @@ _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自�
 _CITY_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族自治州|自治州|地区|市|盟)$")
 _STRONG_SINGLES = set("的在由与了该其把被让给即等")
 _SOFT_WORDS = {"企业", "公司", "龙头", "代表", "首家", "首批", "园区", "区内"}
+_NATIONAL = ("中国", "中华")  # national names, which open names as regions do
+_REGION_MAX = 9  # the longest leading region read
 
 
 def _regions(lines: list[str]) -> dict[str, str]:
@@ -142,6 +147,7 @@ def _lexicon() -> _Lexicon:
             cut[w] = "soft" if w in _SOFT_WORDS else "strong"
     return _Lexicon(
         region_province=regions,
+        region_lengths=_lengths_by_opening([*regions, *_NATIONAL], 2),
         industry=industry,
         scope=scope,
         cover=cover,
@@ -227,16 +233,19 @@ _BARE_COMPANY = re.compile(r"公司(?<![限份分总母团]公司)(?<!(?<![电�
 _ALIAS = re.compile(
     r"\s*[（(]\s*(?:以下简称|下文简称|以下称|下称|简称)\s*[为：:]?\s*[“\"「『‘]?([^”\"」』’（）()，。、；\s]{2,16}?)[”\"」』’]?\s*[）)]"
 )
-_MEASURE = re.compile(r"\d+\s*(?:年|月|日|号|家|个|项|亿|万|元|%|人|名|余|多)")
+# (`\d\d*`, not `\d+`: a pattern opening with a repeat has no first-character skip)
+_MEASURE = re.compile(r"\d\d*\s*(?:年|月|日|号|家|个|项|亿|万|元|%|人|名|余|多)")
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:\n“”\"《》]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _COOPERATION = re.compile(r"共建|签约|签订|签署|合作|建立|达成|携手|联合|共同")
 _PARTNER_STOP = re.compile(r"在|共同|签|合作|建立|达成|围绕|开展|就|联合|携手|共建|成功|正式|于|举行|进行|深化")
-_EXAMPLES = re.compile(r"(?:例如|比如|譬如)[，,:：]?")
+_EXAMPLE_WORDS = ("例如", "比如", "譬如")
+_EXAMPLES = re.compile(f"(?:{'|'.join(_EXAMPLE_WORDS)})[，,:：]?")
 _EXAMPLE_VERB = re.compile(
     r"发布|首创|研发|推出|聚焦|开发|打造|上线|建成|推动|实现|完成|获得|成为|是|在|的|已|将|自主|率先|专注|致力"
 )
-_PUBLISHER = re.compile(r"(?:入选|登上|荣登|入围|上榜|登榜)([^，。；、“”《》\s]{2,10}?)发布的")
+_PUBLISHED = "发布的"  # every match of `_PUBLISHER` ends with it
+_PUBLISHER = re.compile(r"(?:入选|登上|荣登|入围|上榜|登榜)([^，。；、“”《》\s]{2,10}?)" + _PUBLISHED)
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:近日|日前|近期|此外|同时|目前|据悉|据了解|其中|随后|今年以来|近年来|\d+\s*年\s*)?"
     r"(?:\d+\s*月\s*(?:\d+\s*日)?)?"
@@ -286,14 +295,16 @@ _BAD_END = ("型", "类", "性", "级", "式", "化", "者", "人", "们", "家"
 
 
 def _strip_region(name: str) -> tuple[str, str]:
-    """Split a leading region (`中国`, `内蒙古`, `长治市`, `贵州省`…) off a name, keeping ≥2 characters."""
+    """Split a leading region (`中国`, `内蒙古`, `长治市`, `贵州省`…) off a name, keeping ≥2 characters.
+    Only the lengths of the regions opening with the name's first two characters are tried."""
     lex = _lexicon()
     region = ""
     rest = name
     for _ in range(3):
-        for size in range(min(9, len(rest) - 2), 1, -1):
+        longest = min(_REGION_MAX, len(rest) - 2)
+        for size in lex.region_lengths.get(rest[:2], ()):
             head = rest[:size]
-            if head in lex.region_province or head in ("中国", "中华"):
+            if size <= longest and (head in lex.region_province or head in _NATIONAL):
                 region += head
                 rest = rest[size:]
                 break
@@ -305,9 +316,10 @@ def _strip_region(name: str) -> tuple[str, str]:
 def _region_of(name: str) -> str | None:
     """The province a name's leading region belongs to, if it starts with one."""
     lex = _lexicon()
-    for size in range(min(9, len(name)), 1, -1):
+    longest = min(_REGION_MAX, len(name))
+    for size in lex.region_lengths.get(name[:2], ()):
         head = name[:size]
-        if head in lex.region_province:
+        if size <= longest and head in lex.region_province:
             return lex.region_province[head]
     return None
 
@@ -415,8 +427,9 @@ def short_forms(legal: str) -> list[str]:
     if not base:
         return []
     region, rest = _strip_region(base)
-    pre_paren = re.split(r"[（(]", rest, maxsplit=1)[0]
-    rest = _PAREN.sub("", rest)
+    pre_paren = _before_bracket(rest)
+    if pre_paren != rest:  # (an opening bracket: most names hold none, and `_PAREN` needs one)
+        rest = _PAREN.sub("", rest)
     steps = _strip_industry(rest)
     trade = steps[-1]
     cands = set(steps) | {pre_paren}
@@ -432,7 +445,7 @@ def short_forms(legal: str) -> list[str]:
     if region:
         short_region = lex.region_province.get(region) if region in lex.region_province else None
         for reg in {region, short_region or region, _CITY_SUFFIX.sub("", region), _PROVINCE_SUFFIX.sub("", region)}:
-            if reg and reg not in ("中国", "中华"):
+            if reg and reg not in _NATIONAL:
                 cands.add(reg + trade)
                 cands.add(reg + first2)
     out = []
@@ -445,6 +458,12 @@ def short_forms(legal: str) -> list[str]:
             continue
         out.append(c)
     return sorted(out, key=lambda c: (-len(c), c))
+
+
+def _before_bracket(name: str) -> str:
+    """The part of a name before its first opening bracket (`当升蜀道（攀枝花）` -> `当升蜀道`):
+    two partitions, not a regex split."""
+    return name.partition("（")[0].partition("(")[0]
 
 
 def _words_within(text: str, words: frozenset[str]) -> set[str]:
@@ -608,10 +627,45 @@ def _legal_scan_start(body: str) -> int:
     return max(0, first - _LEGAL_LEAD)
 
 
+# the words before `公司` that open a match of `_LEGAL`, by how far before it they start
+# (`股份有限公司`, `有限公司`, `分公司`); a match holding `合伙企业` opens with it
+_LEGAL_OPENINGS = (
+    (4, frozenset({"股份有限", "有限责任"})),
+    (2, frozenset({"有限", "股份", "集团"})),
+    (1, frozenset({"分"})),
+)
+
+
+def _legal_starts(body: str) -> list[int]:
+    """Every place a match of `_LEGAL` can start, in order: read off the few `公司`/`合伙企业`
+    of the body by the words before them, instead of the whole pattern (which opens with an
+    alternation of groups, so the engine cannot skip to a character) tried at every offset."""
+    first = _legal_scan_start(body)
+    starts = [
+        q - back
+        for q in _find_all(body, "公司", first)
+        for back, words in _LEGAL_OPENINGS
+        if q >= back and body[q - back : q] in words
+    ]
+    starts += _find_all(body, "合伙企业", first)
+    starts.sort()
+    return starts
+
+
+def _legal_matches(body: str) -> Iterator[re.Match[str]]:
+    """What `_LEGAL.finditer(body)` finds: the pattern tried at the places a match can start
+    (`_legal_starts`), each match resuming the scan after its end, as `finditer` does."""
+    after = 0
+    for at in _legal_starts(body):
+        if at >= after and (m := _LEGAL.match(body, at)):
+            after = m.end()
+            yield m
+
+
 def _legal_names(body: str, zones: _Zones) -> list[_Found]:
     """Every `…有限公司`-style name, with the longest correct left boundary."""
     out: list[_Found] = []
-    for m in _LEGAL.finditer(body, _legal_scan_start(body)):
+    for m in _legal_matches(body):
         if m.group() == "分公司" and m.start() > 0 and body[m.start() - 1] in "子总":
             continue
         s = _scan_left(body, m.start(), 40)
@@ -691,7 +745,7 @@ def _groups(body: str, zones: _Zones, spans: _Spans, legal_forms: dict[str, str]
         s = _cut_left(body, _scan_left(body, m.start(), 12, spans), m.start(), zones)
         text = body[s : m.end()]
         head = body[s : m.start()]
-        national = head.startswith(("中国", "中华")) and len(head) >= 4 and not head.endswith("企业")
+        national = head.startswith(_NATIONAL) and len(head) >= 4 and not head.endswith("企业")
         if len(head) < 2 or not (_brand_ok(head) or national) or not spans.free(s, m.end()):
             continue
         spans.take(s, m.end())
@@ -1020,6 +1074,8 @@ def _positions(body: str, chars: str) -> list[int]:
 def _example_brands(body: str, spans: _Spans) -> list[_Found]:
     """`…企业…。例如，企查查发布的…；智慧芽首创的…`: each example clause opens with a company."""
     out: list[_Found] = []
+    if not any(word in body for word in _EXAMPLE_WORDS):
+        return out  # (a few `in` tests, each faster than the pattern's scan of the body)
     for m in _EXAMPLES.finditer(body):
         if "企业" not in body[max(0, m.start() - 80) : m.start()]:
             continue
@@ -1042,6 +1098,8 @@ def _example_brands(body: str, spans: _Spans) -> list[_Found]:
 def _publisher_brands(body: str, spans: _Spans) -> list[_Found]:
     """`入选创业黑马发布的《…》榜单`: the publisher of a ranking a company entered."""
     out: list[_Found] = []
+    if _PUBLISHED not in body:
+        return out  # (most articles: one `in` test, faster than the pattern's scan of the body)
     for m in _PUBLISHER.finditer(body):
         name = m.group(1)
         if _brand_ok(name) and not _person(name) and spans.free(m.start(1), m.end(1)):
@@ -1074,10 +1132,13 @@ def _zone_enterprise_brands(body: str, parks: Sequence[ParkMention], spans: _Spa
     return out
 
 
-_CLASS_NOUN = re.compile(
-    r"(?:龙头|领军|骨干|链主|独角兽|潜在独角兽|瞪羚|专精特新|小巨人|上市|高新技术|科技型|外资|头部|重点|知名|"
-    r"行业领军|隐形冠军|单项冠军)(?:企业|公司)"
+_CLASS_NOUNS = (
+    *("龙头", "领军", "骨干", "链主", "独角兽", "潜在独角兽", "瞪羚", "专精特新", "小巨人", "上市", "高新技术"),
+    *("科技型", "外资", "头部", "重点", "知名", "行业领军", "隐形冠军", "单项冠军"),
 )
+# the class nouns as a trie (no noun opens another, so it matches what their alternation does):
+# at each `上`, `高`, `重` … of a body one path is followed instead of the nouns tried in turn
+_CLASS_NOUN = re.compile(f"(?:{longest_word(_CLASS_NOUNS)})(?:企业|公司)")
 _LIST_END = re.compile(
     r"[，,。；;！？!?：:\n]|等|相继|先后|纷纷|分别|均|都|已|正|将|也|还"
     r"|落户|入驻|签约|入选|投资|成为|获得|在"
@@ -1144,12 +1205,25 @@ def _enumerations(body: str, zones: _Zones, spans: _Spans, found: list[_Found]) 
         items = _items_before(body, at, zones)
         if len(items) >= 2 or (items and _brand_ok(body[items[0][0] : items[0][1]])):
             accept(items, 1)
-    for cs, ce in _lists_with_known(body, known_texts):
+    lists = _lists_with_known(body, known_texts)
+    latest = _latest_start_by_end(found) if lists else {}
+    for cs, ce in lists:
         items = _list_items(body, cs, ce, zones)
-        known = any(s <= f.start and f.end == e for s, e in items for f in found)
+        known = any(latest.get(e, -1) >= s for s, e in items)  # a mention ends an item, inside it
         if len(items) >= 2 and (known or any(body[s:e] in known_texts for s, e in items)):
             accept(items, 2)
     return out
+
+
+def _latest_start_by_end(found: Iterable[_Found]) -> dict[int, int]:
+    """Where the mentions ending at each position start, the latest: a mention lies inside an
+    item [s, e) that it ends exactly when the latest start at e is s or after (one look-up per
+    item instead of a pass over every mention)."""
+    latest: dict[int, int] = {}
+    for f in found:
+        if f.start > latest.get(f.end, -1):
+            latest[f.end] = f.start
+    return latest
 
 
 def _enum_cues(body: str) -> list[int]:
@@ -1161,9 +1235,9 @@ def _enum_cues(body: str) -> list[int]:
     return out
 
 
-def _find_all(body: str, word: str) -> Iterator[int]:
-    """Every position where `word` starts (overlapping ones too)."""
-    at = body.find(word)
+def _find_all(body: str, word: str, start: int = 0) -> Iterator[int]:
+    """Every position where `word` starts (overlapping ones too), from `start` on."""
+    at = body.find(word, start)
     while at != -1:
         yield at
         at = body.find(word, at + 1)
@@ -1314,7 +1388,11 @@ _PLACING_LEFT = re.compile(r"^(?:的|内的|里的)?(?:重点|龙头|骨干|高�
 _PLACING_RIGHT = re.compile(r"(?:在|落户|入驻|扎根|位于|落地)(?:于)?$")
 _PLACING_IS = re.compile(r"(?:是|为|成为|作为)$")
 _INVESTS = re.compile(r"^(?:投资|建设|投建|新建|布局|设立|打造|建成)")
-_GOVERNMENT_PARTNER = re.compile(r"(?:政府|管委会|[局厅委])(?:与|和|同)$")
+_GOVERNMENT_JOINS = ("与", "和", "同")
+_GOVERNMENT_PARTNER = re.compile(f"(?:政府|管委会|[局厅委])(?:{'|'.join(_GOVERNMENT_JOINS)})$")
+# what stands right before a mention `_GOVERNMENT_PARTNER` can find ending at it (its `$` also
+# matches before a final line break)
+_GOVERNMENT_PARTNER_LAST = (*_GOVERNMENT_JOINS, "\n")
 _LIST_GAP = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 
 
@@ -1361,9 +1439,7 @@ def _place(
     excluded = {
         canon.get(f.name, f.name)
         for f in found
-        if f.role
-        or _GOVERNMENT_PARTNER.search(body, max(0, f.start - 6), f.start)
-        or _invests_in(body, f, parks, closing[f.end])
+        if f.role or _government_partner(body, f.start) or _invests_in(body, f, parks, closing[f.end])
     }
     free_mentions: dict[str, int] = {}
     for f in found:
@@ -1383,6 +1459,14 @@ def _place(
         if _compatible(name, main) and not _national(name):
             placed[name] = main
     return placed
+
+
+def _government_partner(body: str, start: int) -> bool:
+    """`湘潭市政府与X`: a government's partner, read only when a join stands right before (the
+    pattern's search, a regex call, is asked of every mention)."""
+    return body[start - 1 : start] in _GOVERNMENT_PARTNER_LAST and bool(
+        _GOVERNMENT_PARTNER.search(body, max(0, start - 6), start)
+    )
 
 
 def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention], end: int) -> bool:
@@ -1411,7 +1495,7 @@ def _listed_with(body: str, ordered: list[_Found], f: _Found) -> list[_Found]:
 
 def _national(name: str) -> bool:
     """`中国移动公司`: a national group's head office, which no zone's enterprise list means."""
-    return name.startswith(("中国", "中华")) and len(name) <= 8
+    return name.startswith(_NATIONAL) and len(name) <= 8
 
 
 def _sentence_start(body: str, pos: int) -> int:

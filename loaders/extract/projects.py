@@ -53,7 +53,9 @@ _HEADS = (
     "创新中心|科技中心|数据中心|中心|产业园|科创园|改造|公寓楼|公寓|学校|校区"
 )
 CJK = "\u4e00-\u9fff"
-_HEAD = re.compile(f"(?:{_HEADS})")
+# as a trie (what the alternation finds: no head opens another but `公寓楼`, listed first): at
+# each `中`, `产`, `工` … of a body one path is followed instead of the heads tried in turn
+_HEAD = re.compile(longest_word(_HEADS.split("|")))
 _STRONG_HEAD = ("项目", "工程")
 _STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以暨、，。；：！？,;:!?\n（）()《》【】“”")
 _STOP_WORDS = words("extract_words.txt", "project_name_stops")
@@ -76,6 +78,9 @@ _BATCH = re.compile(
     r"[十百千万亿\d]+元?级|又一|一个|"
     r"(?:会|活动|仪式|大会|论坛|推介会)$"
 )
+# every match of `_BATCH` holds one of these characters or a digit (which is not a letter):
+# a descriptor of letters without them is not searched (most of them)
+_BATCH_CUES = frozenset("个批家大年季级又会动式坛一二两三四五六七八九十")
 _CATEGORY_END = re.compile(r"(?:类|领域|行业|板块|方面|产业|门类|业态)$")
 # what a listed item's name ends with when it names a facility or undertaking
 _ITEM_HEAD = re.compile(
@@ -83,7 +88,8 @@ _ITEM_HEAD = re.compile(
     r"总部|研究院|实验场|实验室|开发|馆|港|站|车间|线)$"
 )
 # `有` introduces a list (`项目有`, `其中有`), but not inside a name (`有限公司`, `有色金属`)
-_LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|(?<![限所具拥])有(?![限色机效])|：|:")
+# (every alternative opens with a character, the look-behind after it: the engine skips to them)
+_LIST_INTRO = re.compile(r"包括|包含|分别为|分别是|有(?<![限所具拥]有)(?![限色机效])|：|:")
 # `…等17个项目`, `…等一批百亿级重大项目`, `…4个项目揭牌`: the end of a list of projects
 _LIST_TAIL = skip_to(
     r"等\d一二两三四五六七八九十",
@@ -102,7 +108,8 @@ _NOT_COUNT = r"(?![\d一二两三四五六七八九十]+(?:余|多)?个)"
 _CATEGORY_BEFORE = re.compile(r"等" + _NOT_COUNT + r"[^，。；、]{0,8}(?:类|领域|产业|行业|方面|门类)的?$")
 _CATEGORY_LIST = re.compile(r"等" + _NOT_COUNT + r"[^，。；,;]{0,8}(?:类项目|领域|产业|行业|方面)")
 # `建成“创客公寓”`: a quoted name right after a status verb
-_QUOTED = re.compile(r"(建成|建设|打造|启用|投用|投运|开工|开园)(?:了)?\s*“([^”、，]{2,24})”")
+_QUOTE_VERBS = frozenset({"建成", "建设", "打造", "启用", "投用", "投运", "开工", "开园"})  # two characters each
+_QUOTED = re.compile(f"({'|'.join(sorted(_QUOTE_VERBS))})(?:了)?\\s*“([^”、，]{{2,24}})”")
 _HEAD_WORDS = ("项目", "工程", "中心", "基地", "改造", "生产线", "产业园")
 # after a project's name comes punctuation, a particle or a verb, never more name
 _NEXT_OK = set(
@@ -110,7 +117,8 @@ _NEXT_OK = set(
     "近今昨当本上下预成现均还通进试运入完再又同全迎"  # `…项目近日开工`, `…项目今年投产`
 )
 _PHASE = re.compile(r"[一二三四五六]期")  # `…产业园项目一期占地98亩`: the project's first phase
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*个[^，。；,;]{0,10}$")
+_COUNT_WORD = "个"  # every match of `_COUNTED` holds it
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+\s*" + _COUNT_WORD + r"[^，。；,;]{0,10}$")
 # a list of projects unveiled (`A、B4个项目揭牌`) opens them; a facility unveiled alone is no project
 # a status verb before these describes who took part (`签约企业`, `开工单位`), not what happened to a name
 # a facility word (`…中心`, `…基地`) is a project only by a verb in its own clause
@@ -118,7 +126,8 @@ _CLAUSE_END = re.compile(r"[，,；;]")
 _ATTRIBUTIVE = re.compile(r"(?:企业|单位|代表|客商|嘉宾)")
 _LIST_STATUS = (("in_operation", r"揭牌"),)
 _LIST_VERB = re.compile(r"推进|推动|加快|实施|完成|建成|开工|签约|引进|谋划|启动|落地|投产|竣工")
-_INVEST = re.compile(r"(?:计划)?总投资(?:额)?|拟投资|投资额|计划投资|(?<!资产)(?<!资产 )投资")
+# (written so that every alternative opens with a character, which the engine skips to)
+_INVEST = re.compile(r"计划总投资(?:额)?|总投资(?:额)?|拟投资|投资额|计划投资|投资(?<!资产投资)(?<!资产 投资)")
 # an amount describing the name right after it: `总投资6亿元的X项目`
 _AMOUNT = (
     r"(?:计划总投资|总投资|拟投资|计划投资|投资)额?\s*(?:约|超|达|近|逾)?\s*[\d.]+\s*(?:千万|百万|万|亿)*\s*(?:元|美元)"
@@ -141,14 +150,17 @@ _HEAD_AT_END = re.compile(f"(?:{_HEADS})$")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PLACE_AND_VERB = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:投资)?(?:建设|新建|兴建|投建)")
-_OTHER_NAME = re.compile("(?<![该此一])项目|“")  # another project, or a quoted name, after a name
+_OTHER_NAME = re.compile("项目(?<![该此一]项目)|“")  # another project, or a quoted name, after a name
 _PROPER_WITHIN = 10  # a place this near the start makes a name proper (`南大苏州校区`)
 _CLOSE = 10  # characters around another mention of a project that can hold its status verb
 _SAME_MIN = 6  # two names this long, one inside the other, are one project
-_DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*“$")
+_OPENING_QUOTE = "“"  # every match of `_DESIGNATION` holds it
+_DESIGNATION = re.compile(r"(?:获批|获评|评为|认定为|入选|授予|命名为)\s*" + _OPENING_QUOTE + "$")
 _MONEY_IN_NAME = re.compile(r"\d\s*[万亿]*\s*(?:元|美元)")  # `总投资188亿元的11个项目`: a batch's money
 # a name followed by these is an institution that signs, not a project (`…服务中心等单位签约`)
-_INSTITUTIONS_AFTER = re.compile(r"[^，。；,;]{0,30}?等(?:单位|部门|机构)")
+_INSTITUTIONS_REACH = 30  # characters between a name and the `等` of `…等单位`
+_INSTITUTIONS_LIST = "等"
+_INSTITUTIONS_AFTER = re.compile(f"[^，。；,;]{{0,{_INSTITUTIONS_REACH}}}?{_INSTITUTIONS_LIST}(?:单位|部门|机构)")
 _KINDS_OF_BUSINESS = ("经济", "服务", "产业", "行业", "领域", "业态")
 _ITEM_MIN = 4  # a listed name shorter than this is a word, not a name
 _GENERIC_MAX = 6  # `科技创新项目` is a category; `中国长城自主创新基地` has a name before the adjective
@@ -236,7 +248,7 @@ def is_batch(name: str) -> bool:
     descriptor = name[: head.start()] if head else name
     weak_head = head is None or head.group(0) in _STRONG_HEAD
     return bool(
-        _BATCH.search(descriptor)
+        _may_be_batch(descriptor)
         or _MONEY_IN_NAME.search(descriptor)
         or descriptor.endswith(("和", "及", "与"))
         or _GENERIC.match(descriptor)
@@ -244,6 +256,13 @@ def is_batch(name: str) -> bool:
         or (len(descriptor) <= _GENERIC_MAX and (_GENERIC_TAIL.search(descriptor) or _WEAK_TAIL.search(descriptor)))
         or _generic_after_place(descriptor)
     )
+
+
+def _may_be_batch(descriptor: str) -> bool:
+    """`_BATCH.search(descriptor)`, asked only of a descriptor holding a digit or a cue of it."""
+    if descriptor.isalpha() and _BATCH_CUES.isdisjoint(descriptor):
+        return False
+    return _BATCH.search(descriptor) is not None
 
 
 def _generic_after_place(descriptor: str) -> bool:
@@ -282,7 +301,9 @@ def _industry_words() -> tuple[str, ...]:
     return industry_words()
 
 
-_PLANNED_MONEY = re.compile(r"计划(?=总?投资)")  # `计划总投资`: money, not a plan
+_PLAN = "计划"
+_DATE_MARK = "月"  # every match of `rules.DATE` holds it: a text without it is not searched
+_PLANNED_MONEY = re.compile(_PLAN + r"(?=总?投资)")  # `计划总投资`: money, not a plan
 
 
 @cache
@@ -309,9 +330,17 @@ def _any_status(extra: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 @cache
 def _status_starts(extra: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    """Every place a status verb (or a reader's extra one) starts, as an empty match: one scan
-    of a text gives the few places each status's own pattern need be tried at."""
-    return re.compile(f"(?={_any_status(extra).pattern})")
+    """Every place a status verb (or a reader's extra one) starts, as a match of its first
+    character: one scan of a text gives the few places each status's own pattern need be tried
+    at. The character is matched first and the verb looked for behind it, so that the engine
+    skips to the characters the verbs open with (a pattern opening with a lookahead is tried
+    at every offset)."""
+    return re.compile(f"[{_STATUS_OPENINGS + _LIST_STATUS_OPENINGS}](?<=(?={_any_status(extra).pattern}).)")
+
+
+def _without_planned_money(text: str) -> str:
+    """The text without the `计划` of `计划总投资` (a sub asked only of a text holding `计划`)."""
+    return _PLANNED_MONEY.sub("", text) if _PLAN in text else text
 
 
 def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -331,8 +360,8 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
     it in the sentence (`…项目分别签约落地`, `…中心投入运行`), then the nearest one before.
     `计划总投资` is money, not a plan.
     """
-    context_after = _PLANNED_MONEY.sub("", context_after)
-    context_before = _PLANNED_MONEY.sub("", context_before)
+    context_after = _without_planned_money(context_after)
+    context_before = _without_planned_money(context_before)
     patterns = _status_patterns(extra)
     any_status = _status_starts(extra)
 
@@ -402,7 +431,7 @@ def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int
     stop = min([b for b, _ in names if b > start] + [s_end])
     after = body[end:stop]
     other = _OTHER_NAME.search(after)  # `该项目计划投资…` is still this project
-    cut = min([m.start() for m in (_PROJECT_COUNT.search(after), other) if m] + [len(after)])
+    cut = min([m.start() for m in (_project_count(after), other) if m] + [len(after)])
     money = _money(after[:cut], _BUILDS_NEXT)
     if money:
         return money
@@ -413,11 +442,16 @@ def _investment(ctx: ArticleContext, start: int, end: int, names: list[tuple[int
         lead is not None
         and not any(s_start + lead.start() <= a < start for a, _ in names)
         and _BUILD_VERB.search(before[lead.end() :])
-        and not _PROJECT_COUNT.search(before)
+        and not _project_count(before)
     )
     if investor_figure and (money := _money(before[lead.start() :])):
         return money
     return _later_money(ctx, s_end, names)
+
+
+def _project_count(text: str) -> re.Match[str] | None:
+    """The first count of projects in `text` (`17个项目`, `项目3个`), searched only when it holds `个`."""
+    return _PROJECT_COUNT.search(text) if _COUNT_WORD in text else None
 
 
 def _later_money(ctx: ArticleContext, after: int, names: list[tuple[int, int]]) -> tuple:
@@ -455,7 +489,7 @@ def _proper(body: str, start: int, end: int, parks: list[ParkMention], companies
 
 
 def _event_date(ctx: ArticleContext, sentence: str, status: str) -> date | None:
-    d = DATE.search(sentence)
+    d = DATE.search(sentence) if _DATE_MARK in sentence else None
     if d:
         return resolve_date(d, ctx.published_on)
     return ctx.event_date if status in EVENT_STATUSES else None
@@ -497,13 +531,13 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
             start = quoted.end()
         name = body[start:end].strip(" “”")
         descriptor = name[: -len(head)]
-        if len(descriptor) < 4 or is_batch(name) or _COUNTED.search(body[max(0, start - 12) : start]):
+        if len(descriptor) < 4 or is_batch(name) or _counted(body[max(0, start - 12) : start]):
             continue
         if head == "工程" and descriptor.startswith("国家"):
             continue
-        if _DESIGNATION.search(body, max(0, start - 6), start):
+        if _designated(body, start):
             continue  # `获批“贵阳市跨境电商人才示范基地”`: a title conferred, not an undertaking
-        if _INSTITUTIONS_AFTER.match(body, end):
+        if _institutions_after(body, end):
             continue  # `与珠海高新区投促中心、…等单位签约`: the bodies that sign
         name_from = _past_place_and_verb(body, start, m.start())
         strong = head in _STRONG_HEAD
@@ -517,6 +551,25 @@ def _headed_spans(ctx: ArticleContext) -> Iterator[tuple[int, int, str, str]]:
         if not strong and status == "unknown":
             continue  # a proper facility name with no verb in its sentence: no project
         yield start, end, head, status
+
+
+def _counted(before: str) -> bool:
+    """`…7个重点项目`: a count of projects right before the name (searched only when `个` is there)."""
+    return _COUNT_WORD in before and _COUNTED.search(before) is not None
+
+
+def _designated(body: str, start: int) -> bool:
+    """`获批“…示范基地”`: a title conferred on the name starting at `start` (searched only when an
+    opening quote stands in the few characters before it)."""
+    floor = max(0, start - 6)
+    return body.find(_OPENING_QUOTE, floor, start) != -1 and _DESIGNATION.search(body, floor, start) is not None
+
+
+def _institutions_after(body: str, end: int) -> bool:
+    """`…投促中心、…等单位签约`: the name at `end` is one of the bodies that sign (matched only when
+    a `等` stands within the reach of `_INSTITUTIONS_AFTER`)."""
+    reach = body.find(_INSTITUTIONS_LIST, end, end + _INSTITUTIONS_REACH + len(_INSTITUTIONS_LIST))
+    return reach != -1 and _INSTITUTIONS_AFTER.match(body, end) is not None
 
 
 def _head_status(ctx: ArticleContext, start: int, end: int, head: str, head_start: int) -> str:
@@ -731,9 +784,25 @@ def _items(ctx: ArticleContext, start: int, end: int, status: str) -> list[Proje
 # --- 3. quoted names -------------------------------------------------------------------------
 
 
+def _quoted_names(body: str) -> Iterator[re.Match[str]]:
+    """What `_QUOTED.finditer(body)` finds, the pattern tried only where it can start: before each
+    opening quote, back over spaces and an optional `了`, where a building verb stands (the
+    verbs open with common characters, `建`, `投`, `开`, at which the pattern was tried all
+    through the body). Each match resumes the scan after its end, as `finditer` does."""
+    after = 0
+    for quote, _ in _occurrences(body, "“"):
+        j = quote
+        while j > 0 and body[j - 1].isspace():
+            j -= 1
+        at = j - 3 if body[j - 1 : j] == "了" else j - 2
+        if at >= after and body[at : at + 2] in _QUOTE_VERBS and (m := _QUOTED.match(body, at)):
+            after = m.end()
+            yield m
+
+
 def _quoted(ctx: ArticleContext) -> list[ProjectMention]:
     out = []
-    quoted = list(_QUOTED.finditer(ctx.body))
+    quoted = list(_quoted_names(ctx.body))
     spans = [(m.start(2), m.end(2)) for m in quoted]
     for m in quoted:
         name, verb = m.group(2), m.group(1)
@@ -773,7 +842,7 @@ def _fill_status(ctx: ArticleContext, projects: list[ProjectMention]) -> None:
         context = body[paragraph_start : p.evidence_start]
         status = _status(context, "")
         if status != "unknown":
-            dates = list(DATE.finditer(context))
+            dates = list(DATE.finditer(context)) if _DATE_MARK in context else []
             when = p.event_date or (
                 resolve_date(dates[-1], ctx.published_on) if dates else _event_date(ctx, "", status)
             )
