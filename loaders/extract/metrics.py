@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -560,6 +560,34 @@ def _period_scope_ends(ctx: ArticleContext) -> list[int]:
     return [m.start() for m in _PERIOD_SCOPE_END.finditer(ctx.body)]
 
 
+_SCOPE_ENDS = "。！？!?\n"  # the characters of `_PERIOD_SCOPE_END`
+
+
+def _sentence_openings(ctx: ArticleContext) -> Iterator[tuple[int, int, int, int]]:
+    """Each sentence of `ctx.sentences` with where its paragraph opens (after the last line
+    break before it) and where its period scope does (`_period_scope_start`), read in one pass.
+
+    A sentence holds no line break, and no scope end but as its last character; what lies
+    between two sentences is marks only (SENTENCE reads every other character). So only the
+    previous sentence's last character and the gap before a sentence can move either opening:
+    the body is not searched back from every sentence, nor every mark of it listed."""
+    body = ctx.body
+    paragraph = scope = previous_end = 0
+    for s0, s_end in ctx.sentences:
+        if previous_end and body[previous_end - 1] in _SCOPE_ENDS:
+            scope = previous_end
+        if previous_end < s0:  # (most sentences follow the previous one at once)
+            gap = body[previous_end:s0]
+            line_break = gap.rfind("\n")
+            if line_break >= 0:
+                paragraph = previous_end + line_break + 1
+            mark = max(map(gap.rfind, _SCOPE_ENDS))
+            if mark >= 0:
+                scope = previous_end + mark + 1
+        yield s0, s_end, paragraph, scope
+        previous_end = s_end
+
+
 _NAME_MAX = 12  # a metric's name in a `…分别为…` list is short
 _HAS_NUMBER = re.compile(r"[\d零一二两三四五六七八九十百千万亿半]")
 
@@ -572,8 +600,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     seen: set[tuple] = set()
     state = _State()
     park_names = frozenset(p.name for p in ctx.parks)  # the article's zones (final: metrics come last)
-    for s0, s_end in ctx.sentences:
-        paragraph = body.rfind("\n", 0, s0) + 1
+    for s0, s_end, paragraph, scope in _sentence_openings(ctx):
         state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
         state.sentence += 1
         sentence = body[s0:s_end]
@@ -591,7 +618,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
         named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities]) if "分别" in sentence else {}
         state.figure_floor = s0
         state.rules = sentence_rules(sentence)
-        state.scope = _period_scope_start(ctx, s0)
+        state.scope = scope
         state.evidence = sentence.strip()
         for q in quantities:
             m = _statement(ctx, s0, s_end, q, state, named, park_names)
