@@ -3,7 +3,8 @@
 `find_metrics` takes each sentence's paragraph and period-scope openings from one walk over
 the gaps between sentences (`_sentence_openings`), not by searching the body back from every
 sentence; a `该基地`-style reference reads the name of an organisation only for the head words
-ending with its own head (`_org_named`), not for every head word of the article. Each is
+ending with its own head (`_org_named`), not for every head word of the article; a whole
+number is its own rounding to 12 digits (`numbers._rounded`). Each is
 compared with the plain reading on invented text.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import metrics, subjects
+from loaders.extract import metrics, numbers, subjects
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import name_start
 
@@ -86,3 +87,19 @@ def test_org_named_is_the_last_fitting_organisation(body: str, before: int):
     ctx = ArticleContext(body)
     for head in "地台城心会盟园区划谷":
         assert subjects._org_named(ctx, head, before) == _plain_org_named(ctx, head, before)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        st.integers(min_value=0, max_value=10**15).map(float),
+        st.floats(min_value=0, max_value=1e15, allow_nan=False),
+        st.decimals(min_value=0, max_value=10**6, places=4).map(float),
+    ),
+    st.sampled_from([1.0, 1e2, 1e3, 1e4, 1e8, 1e12]),
+)
+@example(316.15, 1e8)
+@example(999999999999.0, 1.0)
+@example(1e12, 1.0)
+def test_rounded_is_the_value_written_to_12_digits_and_read_back(value: float, scale: float):
+    assert numbers._rounded(value * scale) == float(f"{value * scale:.12g}")
