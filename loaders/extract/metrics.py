@@ -521,24 +521,24 @@ def _statement(
         state.subject, state.subject_end = subject, qe
     kind, name = (subject.kind, subject.name) if subject else ("other", "")
     park = subject.park if subject is not None and subject.park in park_names else None
-    return MetricStatement(
-        start=qs,
-        end=qe,
-        raw_text=q.text,
-        value=value,
-        unit=q.unit,
-        qualifier=q.qualifier,
-        metric_raw=phrase[:60],
-        metric_code=classify_metric(phrase, q.unit, growth),
-        is_growth=growth,
-        subject_type=kind,
-        subject_name=name,
-        park_name=park,
-        company_name=subject.company if subject is not None and kind == "company" else None,
-        period_label=period.label,
-        period_start=period.start,
-        period_end=period.end,
-        evidence=state.evidence,
+    return MetricStatement(  # by position: keywords are parsed by the named tuple's own __new__ (~8k instructions)
+        qs,  # start
+        qe,  # end
+        q.text,  # raw_text
+        value,  # value
+        q.unit,  # unit
+        q.qualifier,  # qualifier
+        phrase[:60],  # metric_raw
+        classify_metric(phrase, q.unit, growth),  # metric_code
+        growth,  # is_growth
+        kind,  # subject_type
+        name,  # subject_name
+        park,  # park_name
+        subject.company if subject is not None and kind == "company" else None,  # company_name
+        period.label,  # period_label
+        period.start,  # period_start
+        period.end,  # period_end
+        state.evidence,  # evidence
     )
 
 
