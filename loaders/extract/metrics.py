@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -211,19 +211,20 @@ _QUOTED_TERM = 10  # `国家级“专精特新”企业`: a quoted term this sho
 
 
 _BREAK_CLASS = "".join(map(re.escape, _CLAUSE_BREAK))
-_LAST_BREAK = re.compile(f"[{_BREAK_CLASS}][^{_BREAK_CLASS}]*\\Z")  # the last break before the end
+_BREAK = re.compile(f"[{_BREAK_CLASS}]")
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause holding `pos` opens (not before `floor`): after the last clause break
     before it, except that a short quoted term (`国家级“专精特新”企业`) is part of the clause.
-    The last break is found by one search, not by stepping back character by character."""
+    The last break is the first in the reversed text, found by one search skipping to a break
+    (not by stepping back character by character, nor by a pattern tried at every break)."""
     k = pos
     while k > floor:
-        m = _LAST_BREAK.search(text, floor, k)
+        m = _BREAK.search(text[floor:k][::-1])
         if m is None:
             return floor
-        at = m.start()
+        at = k - 1 - m.start()
         if text[at] == "”":
             opening = text.rfind("“", floor, at)
             if (
@@ -520,24 +521,24 @@ def _statement(
         state.subject, state.subject_end = subject, qe
     kind, name = (subject.kind, subject.name) if subject else ("other", "")
     park = subject.park if subject is not None and subject.park in park_names else None
-    return MetricStatement(
-        start=qs,
-        end=qe,
-        raw_text=q.text,
-        value=value,
-        unit=q.unit,
-        qualifier=q.qualifier,
-        metric_raw=phrase[:60],
-        metric_code=classify_metric(phrase, q.unit, growth),
-        is_growth=growth,
-        subject_type=kind,
-        subject_name=name,
-        park_name=park,
-        company_name=subject.company if subject is not None and kind == "company" else None,
-        period_label=period.label,
-        period_start=period.start,
-        period_end=period.end,
-        evidence=state.evidence,
+    return MetricStatement(  # by position: keywords are parsed by the named tuple's own __new__ (~8k instructions)
+        qs,  # start
+        qe,  # end
+        q.text,  # raw_text
+        value,  # value
+        q.unit,  # unit
+        q.qualifier,  # qualifier
+        phrase[:60],  # metric_raw
+        classify_metric(phrase, q.unit, growth),  # metric_code
+        growth,  # is_growth
+        kind,  # subject_type
+        name,  # subject_name
+        park,  # park_name
+        subject.company if subject is not None and kind == "company" else None,  # company_name
+        period.label,  # period_label
+        period.start,  # period_start
+        period.end,  # period_end
+        state.evidence,  # evidence
     )
 
 
@@ -560,6 +561,34 @@ def _period_scope_ends(ctx: ArticleContext) -> list[int]:
     return [m.start() for m in _PERIOD_SCOPE_END.finditer(ctx.body)]
 
 
+_SCOPE_ENDS = "。！？!?\n"  # the characters of `_PERIOD_SCOPE_END`
+
+
+def _sentence_openings(ctx: ArticleContext) -> Iterator[tuple[int, int, int, int]]:
+    """Each sentence of `ctx.sentences` with where its paragraph opens (after the last line
+    break before it) and where its period scope does (`_period_scope_start`), read in one pass.
+
+    A sentence holds no line break, and no scope end but as its last character; what lies
+    between two sentences is marks only (SENTENCE reads every other character). So only the
+    previous sentence's last character and the gap before a sentence can move either opening:
+    the body is not searched back from every sentence, nor every mark of it listed."""
+    body = ctx.body
+    paragraph = scope = previous_end = 0
+    for s0, s_end in ctx.sentences:
+        if previous_end and body[previous_end - 1] in _SCOPE_ENDS:
+            scope = previous_end
+        if previous_end < s0:  # (most sentences follow the previous one at once)
+            gap = body[previous_end:s0]
+            line_break = gap.rfind("\n")
+            if line_break >= 0:
+                paragraph = previous_end + line_break + 1
+            mark = max(map(gap.rfind, _SCOPE_ENDS))
+            if mark >= 0:
+                scope = previous_end + mark + 1
+        yield s0, s_end, paragraph, scope
+        previous_end = s_end
+
+
 _NAME_MAX = 12  # a metric's name in a `…分别为…` list is short
 _HAS_NUMBER = re.compile(r"[\d零一二两三四五六七八九十百千万亿半]")
 
@@ -572,8 +601,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
     seen: set[tuple] = set()
     state = _State()
     park_names = frozenset(p.name for p in ctx.parks)  # the article's zones (final: metrics come last)
-    for s0, s_end in ctx.sentences:
-        paragraph = body.rfind("\n", 0, s0) + 1
+    for s0, s_end, paragraph, scope in _sentence_openings(ctx):
         state.enter(paragraph, s0 == paragraph and bool(_CONTINUES.match(body, s0)))
         state.sentence += 1
         sentence = body[s0:s_end]
@@ -591,7 +619,7 @@ def find_metrics(ctx: ArticleContext) -> list[MetricStatement]:
         named = respectively(body, s0, [(s0 + q.start, s0 + q.end) for q in quantities]) if "分别" in sentence else {}
         state.figure_floor = s0
         state.rules = sentence_rules(sentence)
-        state.scope = _period_scope_start(ctx, s0)
+        state.scope = scope
         state.evidence = sentence.strip()
         for q in quantities:
             m = _statement(ctx, s0, s_end, q, state, named, park_names)

@@ -393,6 +393,17 @@ def _no_figure(text: str, num_start: int, end: int, pre: str | None, raw: str, u
 
 
 _MONEY_AND_RATES = ("CNY", "USD", "percent", "个百分点", "倍")
+# a whole number below this has at most 12 digits: `.12g` writes it exactly, so reads it back
+_WHOLE_AS_WRITTEN = 1e12
+
+
+def _rounded(value: float) -> float:
+    """`value` to 12 significant digits (316.15亿 is 31615000000, not …999.996). A whole
+    number of at most 12 digits (most counts, most amounts) is its own rounding: it is not
+    written out and read back, which costs more than the rest of reading the quantity."""
+    if value.is_integer() and abs(value) < _WHOLE_AS_WRITTEN:
+        return value
+    return float(f"{value:.12g}")
 
 
 def _quantity(text: str, m: re.Match[str], groups: tuple[str | None, ...] | None = None) -> Quantity | None:
@@ -415,7 +426,7 @@ def _quantity(text: str, m: re.Match[str], groups: tuple[str | None, ...] | None
     scale = SCALES.get(scale_word or "", 1.0)
     if unit == "percent" and scale != 1.0:
         return None
-    value = float(f"{value * scale * unit_scale:.12g}")  # 316.15亿 is 31615000000, not …999.996
+    value = _rounded(value * scale * unit_scale)
     if not plausible_value(value):
         return None
     if pre and start > 0 and text[start - 1] in _QUALIFIER_WORDS.get(pre[0], ()):

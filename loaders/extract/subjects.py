@@ -344,16 +344,27 @@ def _class_of_zones(body: str, at: int, end: int) -> Subject | None:
     return Subject(m.end(), "other", "国家高新区") if m else None
 
 
-def _org_names(ctx: ArticleContext) -> list[tuple[int, str]]:
-    """Organisation-like names in the article (for `该基地`-style references); read once per
-    article through `ctx.derived`, not once per figure."""
+_ORG_MIN = 5  # an organisation's name, head word included, is at least this long
+
+
+def _topic_heads(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Where the article's head words stand (`_TOPIC_HEAD`'s matches, in order): found once per
+    article; the names they end are read only when a reference asks (`_org_named`)."""
+    return [m.span() for m in _TOPIC_HEAD.finditer(ctx.body)]
+
+
+def _org_named(ctx: ArticleContext, head: str, before: int) -> str | None:
+    """The last organisation-like name of the article (a head word and the name it ends, at
+    least _ORG_MIN long) that ends with the character `head` and starts before `before`.
+    The head words are walked from the last, and a name is read (`name_start`, the costly
+    part) only for one ending with `head`: not for every head word of the article."""
     body = ctx.body
-    out = []
-    for m in _TOPIC_HEAD.finditer(body):
-        start = name_start(body, m.start())
-        if m.end() - start >= 5:
-            out.append((start, body[start : m.end()]))
-    return out
+    for a, b in reversed(ctx.derived(_topic_heads)):
+        if body[b - 1] == head:
+            start = name_start(body, a)
+            if b - start >= _ORG_MIN and start < before:
+                return body[start:b]
+    return None
 
 
 _IN_RESPECT = re.compile(r"在[^，,]{1,16}方面[，,]")  # `在人才引进方面，…`: an adverbial, not the topic
@@ -368,11 +379,9 @@ def topic(ctx: ArticleContext, s0: int, s_end: int) -> Subject | None:
     body = ctx.body
     early = _TOPIC_REF.search(body, s0, min(s_end, s0 + _TOPIC_REF_REACH))
     if early:
-        orgs = ctx.derived(_org_names)
-        head = early.group(1)[-1]
-        earlier = [n for pos, n in orgs if pos < early.start() and n.endswith(head)]
-        if earlier:
-            return Subject(early.end(), "other", earlier[-1], ctx.zone_name)
+        named = _org_named(ctx, early.group(1)[-1], early.start())
+        if named is not None:
+            return Subject(early.end(), "other", named, ctx.zone_name)
     if not _TOPIC_HEAD_WORDS.search(body, s0, s_end):
         return None  # no head word in the sentence: no organisation opens it (most sentences)
     at = _topic_start(body, s0, s_end)
