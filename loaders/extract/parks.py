@@ -195,9 +195,19 @@ def _place_endings() -> frozenset[str]:
 def _mention(
     start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, written: str | None = None
 ) -> ParkMention:
+    if written in zone_forms():
+        return _form_mention(start, end, body, zone, suffix, national, written)
     name = _canonical(zone)
-    form = _form_short(written) if written in zone_forms() else short_form(written or name)
-    return ParkMention(start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=form)
+    return ParkMention(
+        start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
+    )
+
+
+def _form_mention(start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, form: str) -> ParkMention:
+    """`_mention` of a written form the gazetteer lists (the gazetteer's reading knows it does)."""
+    return ParkMention(
+        start, end, body[start:end], _canonical(zone), suffix, national, zone_key=zone.name_full, form=_form_short(form)
+    )
 
 
 def _canonical(zone: Zone) -> str:
@@ -328,17 +338,19 @@ def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
 
 
 def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], frozenset[str]]) -> ParkMention | None:
-    suffix = suffix_info()[m.group(1)]
-    found = _gazetteer_at(body, m.end(1), provinces)
+    suffix_end = m.end(1)
+    found = _gazetteer_at(body, suffix_end, provinces)
     if found is None:
         return None
     start, zone, place = found
-    if _conflicting(zone, suffix):
+    suffix = m.group(1)
+    if _conflicting(zone, suffix_info()[suffix]):
         return None
-    end = m.end() if m.group(2) and not _PHASE.search(m.group(2)) else m.end(1)
-    national = "国家" in body[start : m.end(1)]
+    tail = m.group(2)
+    end = m.end() if tail and not _PHASE.search(tail) else suffix_end
+    written = body[start:suffix_end]  # a gazetteer form (`_gazetteer_at` found it)
     text_start = _with_qualifier(body, _with_place_read(start, zone, place))
-    return _mention(text_start, end, body, zone, m.group(1), national, body[start : m.end(1)])
+    return _form_mention(text_start, end, body, zone, suffix, "国家" in written, written)
 
 
 def _with_qualifier(body: str, start: int) -> int:
@@ -389,7 +401,7 @@ def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
             if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
                 continue  # `新中关村`: part of another name
             start = _with_place(body, start, zone)
-        out.append(_mention(start, m.end(), body, zone, "", False, m.group(0)))
+        out.append(_form_mention(start, m.end(), body, zone, "", False, m.group(0)))  # a gazetteer form
     return out
 
 
