@@ -104,7 +104,7 @@ class ArticleContext:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in SENTENCE.finditer(self.body)]
+        return [m.span() for m in SENTENCE.finditer(self.body)]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -66,7 +66,8 @@ _GENERIC_HEAD = re.compile(
     r"省级|市级|"
     r"[十百千万亿\d]+元?级"
 )
-_QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:科学城|科技城|新区)$")
+_QUALIFIER_ENDS = ("科学城", "科技城", "新区")  # the wider zones printed as a qualifier (`西部科学城`)
+_QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:{'|'.join(_QUALIFIER_ENDS)})$")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 _PARK_CONTEXT_BEFORE = re.compile(
     r"(谋划|布局|拟建|计划建设|规划建设|对标|学习|借鉴|类似)[^，。；,;]{0,8}$|(建设(?!项目)|新建|兴建|开建)[^，。；,;“”]{0,20}$"
@@ -194,9 +195,19 @@ def _place_endings() -> frozenset[str]:
 def _mention(
     start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, written: str | None = None
 ) -> ParkMention:
+    if written in zone_forms():
+        return _form_mention(start, end, body, zone, suffix, national, written)
     name = _canonical(zone)
-    form = _form_short(written) if written in zone_forms() else short_form(written or name)
-    return ParkMention(start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=form)
+    return ParkMention(
+        start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
+    )
+
+
+def _form_mention(start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, form: str) -> ParkMention:
+    """`_mention` of a written form the gazetteer lists (the gazetteer's reading knows it does)."""
+    return ParkMention(
+        start, end, body[start:end], _canonical(zone), suffix, national, zone_key=zone.name_full, form=_form_short(form)
+    )
 
 
 def _canonical(zone: Zone) -> str:
@@ -327,21 +338,26 @@ def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
 
 
 def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], frozenset[str]]) -> ParkMention | None:
-    suffix = suffix_info()[m.group(1)]
-    found = _gazetteer_at(body, m.end(1), provinces)
+    suffix_end = m.end(1)
+    found = _gazetteer_at(body, suffix_end, provinces)
     if found is None:
         return None
     start, zone, place = found
-    if _conflicting(zone, suffix):
+    suffix = m.group(1)
+    if _conflicting(zone, suffix_info()[suffix]):
         return None
-    end = m.end() if m.group(2) and not _PHASE.search(m.group(2)) else m.end(1)
-    national = "国家" in body[start : m.end(1)]
+    tail = m.group(2)
+    end = m.end() if tail and not _PHASE.search(tail) else suffix_end
+    written = body[start:suffix_end]  # a gazetteer form (`_gazetteer_at` found it)
     text_start = _with_qualifier(body, _with_place_read(start, zone, place))
-    return _mention(text_start, end, body, zone, m.group(1), national, body[start : m.end(1)])
+    return _form_mention(text_start, end, body, zone, suffix, "国家" in written, written)
 
 
 def _with_qualifier(body: str, start: int) -> int:
-    """`西部科学城重庆高新区`: a wider zone printed as a qualifier belongs to the mention."""
+    """`西部科学城重庆高新区`: a wider zone printed as a qualifier belongs to the mention. Most
+    mentions follow no qualifier's ending: for them the text before is not scanned."""
+    if not body.endswith(_QUALIFIER_ENDS, 0, start):
+        return start
     q = _scan_left(body, start, 7)
     return q if start - q >= 5 and _QUALIFIER.search(body[q:start]) else start
 
@@ -385,7 +401,7 @@ def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
             if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
                 continue  # `新中关村`: part of another name
             start = _with_place(body, start, zone)
-        out.append(_mention(start, m.end(), body, zone, "", False, m.group(0)))
+        out.append(_form_mention(start, m.end(), body, zone, "", False, m.group(0)))  # a gazetteer form
     return out
 
 
@@ -437,11 +453,10 @@ def _known_head(body: str, end: int) -> int | None:
     """Start of a head made of a known place, optionally followed by 1–4 more characters. Only
     where a place name can end (1.) or open (2.) are the lengths looked up."""
     places = place_names()
-    firsts, lasts = _place_name_edges()
-    if body[end - 1 : end] in lasts:
-        for k in range(_MAX_HEAD, 1, -1):  # 1. a known name ending at the suffix
-            if end - k >= 0 and body[end - k : end] in places:
-                return end - k
+    firsts = _place_name_firsts()
+    for k in _place_lengths_ending().get(body[end - 1 : end], ()):  # 1. a known name ending at the suffix
+        if end - k >= 0 and body[end - k : end] in places:
+            return end - k
     floor = _scan_left(body, end, _MAX_HEAD)
     for q in range(floor, end - 2):  # 2. a known place opening a short head
         if body[q] not in firsts:
@@ -453,15 +468,27 @@ def _known_head(body: str, end: int) -> int | None:
 
 
 @cache
-def _place_name_edges() -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the last characters of the names that can open a zone name."""
-    return frozenset(n[0] for n in place_names()), frozenset(n[-1] for n in place_names())
+def _place_lengths_ending() -> dict[str, tuple[int, ...]]:
+    """Last character -> the lengths (2 to `_MAX_HEAD`, longest first) of the place names ending
+    with it: only those lengths can end a known name at the suffix."""
+    lengths: dict[str, set[int]] = {}
+    for name in place_names():
+        if 2 <= len(name) <= _MAX_HEAD:
+            lengths.setdefault(name[-1], set()).add(len(name))
+    return {last: tuple(sorted(ks, reverse=True)) for last, ks in lengths.items()}
+
+
+@cache
+def _place_name_firsts() -> frozenset[str]:
+    """The first characters of the names that can open a zone name."""
+    return frozenset(n[0] for n in place_names())
 
 
 class _Tagging:
-    """jieba's reading of the short windows one text asks about, each window read once per text:
-    an article naming `临江高新区` five times has `临江` tagged once. Made for one call of
-    `_named_zones` and dropped with it, never shared between texts."""
+    """jieba's reading of the short windows one article asks about, each window read once per
+    article: an article naming `临江高新区` five times (its title included) has `临江` tagged
+    once. Made for one article (one call of `find_parks_with_title`, or of `_named_zones`) and
+    dropped with it, never shared between articles."""
 
     def __init__(self) -> None:
         self._place_runs: dict[str, int] = {}
@@ -803,11 +830,21 @@ def _tagged_head(body: str, end: int, tagging: _Tagging) -> int | None:
 
 
 def _with_province(body: str, start: int) -> int:
-    """`四川遂宁高新区`: include a province name printed before the head."""
+    """`四川遂宁高新区`: include a province name printed before the head. Most heads follow no
+    province's last character: for them the four lengths are not looked up."""
+    if body[start - 1 : start] not in _province_endings():
+        return start
+    names = provinces()
     for k in (3, 2, 5, 4):
-        if start - k >= 0 and body[start - k : start] in provinces():
+        if start - k >= 0 and body[start - k : start] in names:
             return start - k
     return start
+
+
+@cache
+def _province_endings() -> frozenset[str]:
+    """The last characters of the province names (`省`, `川`, `江` ...)."""
+    return frozenset(name[-1] for name in provinces())
 
 
 def _opens_with_place(head: str) -> bool:
@@ -946,6 +983,8 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging
         return None  # `百亿级电子信息产业园`: a class of park
     if _PARK_CONTEXT_AFTER.match(body, m.end()):
         return None  # a park being built is a project, not (yet) a zone (checked before jieba runs)
+    if end - start < 2:
+        return None  # the head, shorter still once its opening is dropped, is too short (jieba not asked)
     start += tagging.opening(body[start:end])  # drop leading verbs and function words
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
@@ -1065,14 +1104,15 @@ def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
     return get
 
 
-def _named_zones(body: str) -> list[ParkMention]:
-    """Every zone an article names (no references), as spans of `body`, in order."""
+def _named_zones(body: str, tagging: _Tagging | None = None) -> list[ParkMention]:
+    """Every zone an article names (no references), as spans of `body`, in order. `tagging`: the
+    jieba readings of the article's title, when `body` is its body (see `_Tagging`)."""
     matches = _suffix_matches(body)
     if not matches:
         # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
         # zone_key and so neither merge nor take another's name; the rest of the reading is spared
         return sorted(_bare_mentions(body, _Covered(len(body))), key=_START)
-    tagging = _Tagging()
+    tagging = tagging or _Tagging()
     covered = _Covered(len(body))  # the characters the zones found so far cover
     admin = _zones_proper(body, matches, covered, tagging)
     return _settled(admin, _parks(body, matches, covered, admin, tagging))
@@ -1205,9 +1245,11 @@ def find_parks(body: str, title: str | None = None) -> list[ParkMention]:
 
 def find_parks_with_title(body: str, title: str | None) -> tuple[list[ParkMention], list[ParkMention]]:
     """`find_parks(body, title)` and `find_parks(title)` (empty without a title), reading the
-    title's zones once for both."""
-    title_zones = _named_zones(title) if title else []
-    parks = _with_references(body, _named_zones(body), title_zones)
+    title's zones once for both. A window of the title that the body writes again (`临江高新区`
+    in both) is tagged once."""
+    tagging = _Tagging()
+    title_zones = _named_zones(title, tagging) if title else []
+    parks = _with_references(body, _named_zones(body, tagging), title_zones)
     return parks, _with_references(title, title_zones, []) if title else []
 
 
