@@ -1,0 +1,126 @@
+"""The segmentation stage's eighth-round shortcuts agree with the plain rules they replace.
+
+Texts are invented (made-up sentences and random runs of made-up fragments).
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from loaders import simplify
+
+
+def _plain_is_traditional(text: str) -> bool:
+    """is_traditional as it read before its shortcuts: every page's Han characters converted."""
+    chars = "".join(simplify._HAN_RUN.findall(text))
+    if len(chars) < simplify.MIN_HAN_TO_JUDGE:
+        return False
+    converted = simplify._converter().convert(chars)
+    if converted == chars:
+        return False
+    changed = sum(a != b for a, b in zip(chars, converted, strict=False))
+    return changed > simplify.TRADITIONAL_SHARE * len(chars)
+
+
+def _t2s_tables() -> list[tuple[str, str]]:
+    """Every (key, first value) of the dictionaries OpenCC's t2s conversion reads, dumped to text
+    by the opencc_dict tool the wheel ships."""
+    import json
+
+    import opencc
+
+    clib = Path(opencc.__file__).parent / "clib"
+    tool, share = clib / "bin" / "opencc_dict", clib / "share" / "opencc"
+    if not tool.exists():
+        pytest.skip("this OpenCC install has no opencc_dict")
+    config = json.loads((share / "t2s.json").read_text(encoding="utf-8"))
+
+    def files(node):
+        if isinstance(node, dict):
+            if node.get("type") == "ocd2":
+                yield node["file"]
+            for v in node.values():
+                yield from files(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from files(v)
+
+    entries = []
+    for name in sorted(set(files(config))):
+        out = Path(f"/tmp/test_perf_h_seg_{name}.txt")
+        subprocess.run([str(tool), "-i", str(share / name), "-o", str(out), "-f", "ocd2", "-t", "text"], check=True)
+        for line in out.read_text(encoding="utf-8").splitlines():
+            key, values = line.split("\t")
+            entries.append((key, values.split(" ")[0]))
+        out.unlink()
+    return entries
+
+
+def test_t2s_changes_only_the_characters_it_is_searched_for():
+    """Every entry of the t2s tables keeps a text's length and changes it only at characters of
+    _may_change (so a text holding none converts to itself; entries holding a character outside the
+    Han ranges a page is judged on never match its Han characters); CHANGED_IN_PHRASES holds no more
+    than the characters only a phrase changes."""
+    may = simplify._may_change()
+    entries = _t2s_tables()
+    assert len(entries) > 5000
+    in_phrases = set()
+    han = simplify._HAN_RUN
+    for key, value in entries:
+        assert len(key) == len(value), key
+        if not han.fullmatch(key):
+            continue  # (`丽` of the supplement's compatibility ideographs): never among a page's Han characters
+        for a, b in zip(key, value, strict=True):
+            if a != b:
+                assert may.fullmatch(a), (key, value)
+                if len(key) > 1:
+                    in_phrases.add(a)
+    alone = {c for c in in_phrases if simplify._converter().convert(c) != c}
+    assert set(simplify.CHANGED_IN_PHRASES) == in_phrases - alone
+
+
+# invented sentences: simplified, traditional, and simplified holding characters t2s changes
+SIMPLIFIED = [
+    "本区新建研发中心三家，签约项目总投资达十二亿元。",
+    "园区企业营收同比增长百分之八。",
+    "近日，新区举行集中开工仪式。",
+]
+TRADITIONAL = [
+    "本區新建研發中心三家，簽約項目總投資達十二億元。",
+    "園區企業營收同比增長百分之八。",
+    "近日，新區舉行集中開工儀式。",
+]
+SPICED = ["昇腾芯片", "什么", "答覆", "瞭解", "乾坤", "於是", "著名", "回覆", "深沈", "A", "3", "，", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_is_traditional_agrees_with_the_plain_rule(seed):
+    """is_traditional, with its search for changeable characters and its chunked count, answers
+    as converting every page's Han characters and counting them one by one does."""
+    rng = random.Random(seed)
+    pieces = SIMPLIFIED + TRADITIONAL + SPICED
+    answers = set()
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.3:
+            text = "".join(rng.choice(SIMPLIFIED) for _ in range(rng.randint(1, 80))) + rng.choice(TRADITIONAL)
+        answer = simplify.is_traditional(text)
+        assert answer == _plain_is_traditional(text), text
+        answers.add(answer)
+    assert answers == {True, False}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_changed_counts_every_differing_position(seed):
+    """_changed compares chunk by chunk: the count of positions the two texts share holding
+    different characters, whatever their lengths."""
+    rng = random.Random(seed)
+    for _ in range(500):
+        a = "".join(rng.choice("甲乙丙") for _ in range(rng.randint(0, 120)))
+        b = "".join(c if rng.random() < 0.9 else "丁" for c in a)
+        b = b[: rng.randint(0, len(b))] if rng.random() < 0.3 else b
+        assert simplify._changed(a, b) == sum(x != y for x, y in zip(a, b, strict=False))
