@@ -665,6 +665,7 @@ class _Draft:
 
     # running figures for the article walk, folded in as blocks are appended (see walk_stats)
     _seen: int = 0
+    _zoned: int = 0  # blocks whose zones _zones holds (see walk_zones)
     _zones: set[str] = field(default_factory=set)
     _length: int = -1
     _paras: bool = False
@@ -697,24 +698,31 @@ class _Draft:
             room -= len(b.text) + 1  # the block and the newline after it
         return keys
 
-    def walk_stats(self) -> tuple[set[str], int, bool]:
-        """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
+    def walk_stats(self) -> tuple[int, bool]:
+        """len(text) and substantive, in O(new blocks) instead of O(article).
 
         Equal to the properties while blocks are only appended, as during the walk in
         split_articles; recomputing them per block made long articles quadratic.
         """
         for b in self.blocks[self._seen :]:
-            self._zones |= b.zone_keys()
             self._length += len(b.text) + 1
             self._paras = self._paras or _article_text(b)
         self._seen = len(self.blocks)
-        return self._zones, max(self._length, 0), self._paras
+        return max(self._length, 0), self._paras
+
+    def walk_zones(self) -> set[str]:
+        """zone_keys(text) while blocks are only appended, folded in like walk_stats but only when
+        asked: only a dated lede asks (and reading a block's zones is the costly part)."""
+        for b in self.blocks[self._zoned :]:
+            self._zones |= b.zone_keys()
+        self._zoned = len(self.blocks)
+        return self._zones
 
 
 def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool:
     if cur is None or cur.closed or after_title:
         return True
-    cur_zones, cur_length, substantive = cur.walk_stats()
+    cur_length, substantive = cur.walk_stats()
     if not substantive:
         return False
     if block.kind != "para":
@@ -722,7 +730,7 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     if is_marked(block.text):
         return True
     last = cur.blocks[-1]
-    if LEDE.match(block.text) and _lede_starts_article(block, last, cur_zones, cur_length):
+    if LEDE.match(block.text) and _lede_starts_article(block, last, cur.walk_zones(), cur_length):
         return True
     # a paragraph opening on a zone of another place after a long article (`新春伊始，浙江杭州湾上虞经开区…`)
     if cur_length < _LONG_ENOUGH or not ends_sentence(last.text):
@@ -922,14 +930,19 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
         return
     scores: list[tuple[float, int, int]] = []
     leads = [d.text[:_LEAD] for d in drafts]
-    # per-draft figures, computed once rather than once per title
-    lead_zones = [d.lead_zone_keys(_LEAD) for d in drafts]
-    # an article's zone keys are those of its blocks: a match never runs across the newline joining them
-    draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
+    title_zones = [zone_keys(block.text) for block, _ in titles]
+    # per-draft figures, computed once rather than once per title, and only when a title names
+    # a zone (they are read only then)
+    lead_zones: list[set[str]] = []
+    draft_zones: list[set[str]] = []
+    if any(title_zones):
+        lead_zones = [d.lead_zone_keys(_LEAD) for d in drafts]
+        # an article's zone keys are those of its blocks: a match never runs across the newline joining them
+        draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
     lead_words = [_word_chars(lead) for lead in leads]
     starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):
-        tz = zone_keys(block.text)
+        tz = title_zones[t]
         tb = _bigrams(block.text)
         for n in range(len(leads)):
             score = 0.0

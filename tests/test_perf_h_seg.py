@@ -124,3 +124,23 @@ def test_changed_counts_every_differing_position(seed):
         b = "".join(c if rng.random() < 0.9 else "丁" for c in a)
         b = b[: rng.randint(0, len(b))] if rng.random() < 0.3 else b
         assert simplify._changed(a, b) == sum(x != y for x, y in zip(a, b, strict=False))
+
+
+ZONE_PIECES = ["高新区", "国家", "滨湖", "武汉东湖", "经济技术开发区", "产业园区", "南宁", "，", "。", "企业", "近日"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_walk_zones_are_the_zone_keys_of_the_text(seed):
+    """_Draft.walk_zones, folded in only when a lede asks, is zone_keys of the draft's text however
+    many blocks were appended between two questions."""
+    from loaders import segment
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        draft = segment._Draft()
+        for _ in range(rng.randint(1, 6)):
+            text = "".join(rng.choice(ZONE_PIECES) for _ in range(rng.randint(1, 12)))
+            draft.blocks.append(segment.Block("para", text))
+            if rng.random() < 0.5:
+                assert draft.walk_zones() == segment.zone_keys(draft.text), draft.text
+        assert draft.walk_zones() == segment.zone_keys(draft.text), draft.text
