@@ -14,6 +14,7 @@ sentences are in simplified characters.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 from operator import ne
@@ -37,26 +38,27 @@ def _converter():
 # read from its phrase table: every other character it can change, it changes on its own
 # (tests/test_perf_h_seg.py checks both against the installed OpenCC's dictionaries)
 CHANGED_IN_PHRASES = "么俱哩坏彷沈甦瞭藉衹覆"
+_IN_PHRASES = re.compile(f"[{CHANGED_IN_PHRASES}]")
 
 
 @cache
-def _may_change() -> re.Pattern[str]:
-    """The Han characters t2s can change: those it changes on their own and CHANGED_IN_PHRASES.
-    Every entry of its tables maps a text to one as long, changed only at such characters, so
-    a text holding none of them converts to itself. Built once: every Han character converted
-    on its own, in one call (a line break between two characters ends any phrase)."""
+def _changed_alone() -> re.Pattern[str]:
+    """The Han characters t2s changes on their own. Built once: every Han character converted on
+    its own, in one call (a line break between two characters ends any phrase)."""
     han = "".join(chr(c) for first, last in _HAN_RANGES for c in range(first, last + 1))
     converted = _converter().convert("\n".join(han)).split("\n")
-    chars = {a for a, b in zip(han, converted, strict=True) if a != b} | set(CHANGED_IN_PHRASES)
-    return re.compile("[" + "".join(sorted(chars)) + "]")
+    return re.compile("[" + "".join(a for a, b in zip(han, converted, strict=True) if a != b) + "]")
 
 
 def is_traditional(text: str) -> bool:
     """Is `text` written in traditional characters (judged on its Han characters)?
 
-    A text holding no character t2s can change converts to itself: no, without reading out its
-    Han characters and converting them (most simplified pages)."""
-    if _may_change().search(text) is None:
+    Every entry of t2s's tables maps a text to one as long, changed only at characters it changes
+    on their own or at CHANGED_IN_PHRASES. A text holding none of the first can change only at
+    the second: no when they are too few to make TRADITIONAL_SHARE of its Han characters (most
+    simplified pages, `沈阳`, `覆盖`, `什么`), without reading all its Han characters and
+    converting them."""
+    if _changed_alone().search(text) is None and _too_few(len(_IN_PHRASES.findall(text)), text):
         return False
     # the Han characters, in order: the runs of them joined (what removing the rest leaves, in
     # less time on a page that is mostly Han with punctuation every few words)
@@ -67,6 +69,19 @@ def is_traditional(text: str) -> bool:
     if converted == chars:  # most simplified pages: nothing to count
         return False
     return _changed(chars, converted) > TRADITIONAL_SHARE * len(chars)
+
+
+_HAN_DENSITY = 2  # the characters of a page read for every Han character the bound needs
+
+
+def _too_few(changeable: int, text: str) -> bool:
+    """Are `changeable` characters at most TRADITIONAL_SHARE of the Han characters of `text` (or
+    none)? Yes as soon as an opening of it holds Han characters enough: a page's
+    few changeable characters need only its first lines counted."""
+    if not changeable:
+        return True
+    opening = _HAN_DENSITY * math.ceil(changeable / TRADITIONAL_SHARE)
+    return changeable <= TRADITIONAL_SHARE * sum(map(len, _HAN_RUN.findall(text, 0, opening)))
 
 
 _CHUNK = 32  # characters compared at once by _changed

@@ -62,10 +62,10 @@ def _t2s_tables() -> list[tuple[str, str]]:
 
 def test_t2s_changes_only_the_characters_it_is_searched_for():
     """Every entry of the t2s tables keeps a text's length and changes it only at characters of
-    _may_change (so a text holding none converts to itself; entries holding a character outside the
-    Han ranges a page is judged on never match its Han characters); CHANGED_IN_PHRASES holds no more
-    than the characters only a phrase changes."""
-    may = simplify._may_change()
+    _changed_alone or CHANGED_IN_PHRASES (so a text holding none converts to itself; entries
+    holding a character outside the Han ranges a page is judged on never match its Han
+    characters); CHANGED_IN_PHRASES holds no more than the characters only a phrase changes."""
+    alone = simplify._changed_alone()
     entries = _t2s_tables()
     assert len(entries) > 5000
     in_phrases = set()
@@ -76,11 +76,10 @@ def test_t2s_changes_only_the_characters_it_is_searched_for():
             continue  # (`丽` of the supplement's compatibility ideographs): never among a page's Han characters
         for a, b in zip(key, value, strict=True):
             if a != b:
-                assert may.fullmatch(a), (key, value)
+                assert alone.fullmatch(a) or a in simplify.CHANGED_IN_PHRASES, (key, value)
                 if len(key) > 1:
                     in_phrases.add(a)
-    alone = {c for c in in_phrases if simplify._converter().convert(c) != c}
-    assert set(simplify.CHANGED_IN_PHRASES) == in_phrases - alone
+    assert set(simplify.CHANGED_IN_PHRASES) == {c for c in in_phrases if not alone.fullmatch(c)}
 
 
 # invented sentences: simplified, traditional, and simplified holding characters t2s changes
@@ -144,3 +143,22 @@ def test_walk_zones_are_the_zone_keys_of_the_text(seed):
             if rng.random() < 0.5:
                 assert draft.walk_zones() == segment.zone_keys(draft.text), draft.text
         assert draft.walk_zones() == segment.zone_keys(draft.text), draft.text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_is_traditional_bounds_phrase_changes_as_the_plain_rule_counts(seed):
+    """A text holding only characters t2s changes inside phrases (`答覆`, `深沈` among simplified
+    sentences) is judged by bounding their count: the same answer as counting the changes, on
+    both sides of TRADITIONAL_SHARE."""
+    rng = random.Random(seed)
+    phrased = ["答覆", "深沈", "回覆", "瞭解", "什么", "沈阳", "覆盖", "藉口"]
+    answers = set()
+    for _ in range(400):
+        pieces = [rng.choice(SIMPLIFIED)[: rng.randint(1, 30)] for _ in range(rng.randint(0, 8))]
+        pieces += [rng.choice(phrased) for _ in range(rng.randint(0, 12))]
+        rng.shuffle(pieces)
+        text = "".join(pieces)
+        answer = simplify.is_traditional(text)
+        assert answer == _plain_is_traditional(text), text
+        answers.add(answer)
+    assert answers == {True, False}
