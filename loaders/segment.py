@@ -197,7 +197,7 @@ def ends_sentence(text: str) -> bool:
 # --- pass 1: lines --------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Line:
     text: str
     kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
@@ -205,10 +205,16 @@ class Line:
     bold: bool = False  # was printed in a doubled bold font
     # does the line open with an article marker (MARKER)? Asked of most lines twice or more by
     # the block pass, so read once when the line is made (its text never changes)
-    marked: bool = field(init=False, repr=False, compare=False)
+    marked: bool = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.marked = is_marked(self.text)
+    def __init__(self, text: str, kind: str, level: int = 0, bold: bool = False) -> None:
+        """The dataclass's own __init__ with marked read in it (one call, not two, for each of
+        the hundreds of lines of a page)."""
+        self.text = text
+        self.kind = kind
+        self.level = level
+        self.bold = bold
+        self.marked = is_marked(text)
 
 
 def _author_like(text: str) -> bool:
@@ -297,6 +303,8 @@ def _read_lines(repaired: list[tuple[str, bool]], lines: list[Line]) -> None:
 # headings, bylines and captions open, how signatures and credits end
 _NOT_PLAIN_OPENINGS = ("#", *_BYLINE_MARKS, *_CAPTION_OPENINGS, *_BYLINE_PLAIN_WORDS)
 _NOT_PLAIN_ENDINGS = (*_SIGNATURE_CLOSERS, *_CREDIT_LINE_ENDS)
+_NOT_PLAIN_FIRSTS = frozenset(w[0] for w in _NOT_PLAIN_OPENINGS)  # the characters they open with
+_NOT_PLAIN_LASTS = frozenset(w[-1] for w in _NOT_PLAIN_ENDINGS)  # ... and end with
 # the shape of a signature line (see _author_like): one to four names of two to five characters
 _AUTHOR_SHAPE = re.compile(f"[{CJK}·]{{2,5}}(?:\\s+[{CJK}·]{{2,5}}){{0,3}}")
 
@@ -308,7 +316,11 @@ def _plain(text: str) -> bool:
     # what every _INNER_MARKER_WORDS holds (`本报` also opens a plain byline), a colon (signatures, kickers)
     if "报" in text or "新华" in text or ":" in text or "：" in text:
         return False
-    if text.startswith(_NOT_PLAIN_OPENINGS) or text.rstrip().endswith(_NOT_PLAIN_ENDINGS):
+    # (the first and the last character looked up first: most lines open and end with none of theirs)
+    if text[:1] in _NOT_PLAIN_FIRSTS and text.startswith(_NOT_PLAIN_OPENINGS):
+        return False
+    end = text.rstrip()
+    if end[-1:] in _NOT_PLAIN_LASTS and end.endswith(_NOT_PLAIN_ENDINGS):
         return False
     # a signature holds only names and spaces: a line with a comma or a full stop is none (most
     # lines hold one, and finding it is cheaper than setting up the match)
