@@ -162,3 +162,23 @@ def test_is_traditional_bounds_phrase_changes_as_the_plain_rule_counts(seed):
         assert answer == _plain_is_traditional(text), text
         answers.add(answer)
     assert answers == {True, False}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_may_be_doubled_counts_distinct_characters(seed):
+    """may_be_doubled counts a line's distinct characters by its UTF-16 code units when each
+    character is one unit: the same answer as the plain count, for lines of few and many
+    distinct characters, inside and outside the BMP."""
+    from loaders.normalize import MAX_DOUBLED_LINE, MAX_REPAIRED_SHARE, may_be_doubled
+
+    rng = random.Random(seed)
+    alphabets = ["推动科技突围", "园区企业营收同比增长新建研发中心签约项目总投资", "ab1。，", "𠀀𠀁甲乙", "Ā一伀"]
+    answers = set()
+    for _ in range(3000):
+        chars = rng.choice(alphabets)
+        width = rng.randint(1, len(chars))
+        line = "".join(rng.choice(chars[:width]) for _ in range(rng.randint(0, 250)))
+        plain = 4 <= len(line) <= MAX_DOUBLED_LINE and len(set(line)) <= len(line) * MAX_REPAIRED_SHARE
+        assert may_be_doubled(line) == plain, line
+        answers.add(plain)
+    assert answers == {True, False}
