@@ -54,11 +54,10 @@ def is_traditional(text: str) -> bool:
     """Is `text` written in traditional characters (judged on its Han characters)?
 
     Every entry of t2s's tables maps a text to one as long, changed only at characters it changes
-    on their own or at CHANGED_IN_PHRASES. A text holding none of the first can change only at
-    the second: no when they are too few to make TRADITIONAL_SHARE of its Han characters (most
-    simplified pages, `沈阳`, `覆盖`, `什么`), without reading all its Han characters and
-    converting them."""
-    if _changed_alone().search(text) is None and _too_few(len(_IN_PHRASES.findall(text)), text):
+    on their own or at CHANGED_IN_PHRASES: no when those are too few to make TRADITIONAL_SHARE of
+    its Han characters (simplified pages, `沈阳`, `覆盖`, `什么`, `昇腾`), without reading all its
+    Han characters and converting them."""
+    if _too_few(len(_changed_alone().findall(text)) + len(_IN_PHRASES.findall(text)), text):
         return False
     # the Han characters, in order: the runs of them joined (what removing the rest leaves, in
     # less time on a page that is mostly Han with punctuation every few words)
