@@ -38,16 +38,21 @@ def _converter():
 # read from its phrase table: every other character it can change, it changes on its own
 # (tests/test_perf_h_seg.py checks both against the installed OpenCC's dictionaries)
 CHANGED_IN_PHRASES = "么俱哩坏彷沈甦瞭藉衹覆"
-_IN_PHRASES = re.compile(f"[{CHANGED_IN_PHRASES}]")
 
 
 @cache
-def _changed_alone() -> re.Pattern[str]:
+def _changed_alone() -> frozenset[str]:
     """The Han characters t2s changes on their own. Built once: every Han character converted on
     its own, in one call (a line break between two characters ends any phrase)."""
     han = "".join(chr(c) for first, last in _HAN_RANGES for c in range(first, last + 1))
     converted = _converter().convert("\n".join(han)).split("\n")
-    return re.compile("[" + "".join(a for a, b in zip(han, converted, strict=True) if a != b) + "]")
+    return frozenset(a for a, b in zip(han, converted, strict=True) if a != b)
+
+
+@cache
+def _changeable() -> re.Pattern[str]:
+    """A character t2s can change: one it changes on its own or one of CHANGED_IN_PHRASES."""
+    return re.compile("[" + "".join(sorted(_changed_alone() | set(CHANGED_IN_PHRASES))) + "]")
 
 
 def is_traditional(text: str) -> bool:
@@ -57,7 +62,7 @@ def is_traditional(text: str) -> bool:
     on their own or at CHANGED_IN_PHRASES: no when those are too few to make TRADITIONAL_SHARE of
     its Han characters (simplified pages, `沈阳`, `覆盖`, `什么`, `昇腾`), without reading all its
     Han characters and converting them."""
-    if _too_few(len(_changed_alone().findall(text)) + len(_IN_PHRASES.findall(text)), text):
+    if _too_few(len(_changeable().findall(text)), text):
         return False
     # the Han characters, in order: the runs of them joined (what removing the rest leaves, in
     # less time on a page that is mostly Han with punctuation every few words)
