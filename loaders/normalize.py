@@ -143,16 +143,20 @@ def may_be_doubled(stripped: str) -> bool:
     code units fit too: characters sharing a low byte count once there, so that count is at most
     theirs, and it is found by one byte deletion in C instead of hashing a string per character
     (the set was a third of the cost of reading a page's lines). A line with a character outside
-    the BMP (two code units) is counted by the set alone.
+    the BMP (two code units) is counted by a set of its characters alone.
     """
     n = len(stripped)
     if not 4 <= n <= MAX_DOUBLED_LINE:
         return False
     room = n * MAX_REPAIRED_SHARE
     units = _utf_16_le(stripped)[0]
-    if len(units) == 2 * n and 256 - len(_ALL_BYTES.translate(None, units[::2])) > room:
+    if len(units) != 2 * n:
+        return len(set(stripped)) <= room
+    if 256 - len(_ALL_BYTES.translate(None, units[::2])) > room:
         return False
-    return len(set(stripped)) <= room
+    # each character one code unit: as many distinct units as characters, counted as integers
+    # (a set of them costs half a set of one-character strings, which are made and hashed)
+    return len(set(memoryview(units).cast("H"))) <= room
 
 
 def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:

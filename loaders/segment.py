@@ -197,7 +197,7 @@ def ends_sentence(text: str) -> bool:
 # --- pass 1: lines --------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Line:
     text: str
     kind: str  # heading | kicker | byline | caption | credit | author | vertical | text
@@ -205,10 +205,16 @@ class Line:
     bold: bool = False  # was printed in a doubled bold font
     # does the line open with an article marker (MARKER)? Asked of most lines twice or more by
     # the block pass, so read once when the line is made (its text never changes)
-    marked: bool = field(init=False, repr=False, compare=False)
+    marked: bool = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.marked = is_marked(self.text)
+    def __init__(self, text: str, kind: str, level: int = 0, bold: bool = False) -> None:
+        """The dataclass's own __init__ with marked read in it (one call, not two, for each of
+        the hundreds of lines of a page)."""
+        self.text = text
+        self.kind = kind
+        self.level = level
+        self.bold = bold
+        self.marked = is_marked(text)
 
 
 def _author_like(text: str) -> bool:
@@ -297,6 +303,8 @@ def _read_lines(repaired: list[tuple[str, bool]], lines: list[Line]) -> None:
 # headings, bylines and captions open, how signatures and credits end
 _NOT_PLAIN_OPENINGS = ("#", *_BYLINE_MARKS, *_CAPTION_OPENINGS, *_BYLINE_PLAIN_WORDS)
 _NOT_PLAIN_ENDINGS = (*_SIGNATURE_CLOSERS, *_CREDIT_LINE_ENDS)
+_NOT_PLAIN_FIRSTS = frozenset(w[0] for w in _NOT_PLAIN_OPENINGS)  # the characters they open with
+_NOT_PLAIN_LASTS = frozenset(w[-1] for w in _NOT_PLAIN_ENDINGS)  # ... and end with
 # the shape of a signature line (see _author_like): one to four names of two to five characters
 _AUTHOR_SHAPE = re.compile(f"[{CJK}·]{{2,5}}(?:\\s+[{CJK}·]{{2,5}}){{0,3}}")
 
@@ -308,7 +316,11 @@ def _plain(text: str) -> bool:
     # what every _INNER_MARKER_WORDS holds (`本报` also opens a plain byline), a colon (signatures, kickers)
     if "报" in text or "新华" in text or ":" in text or "：" in text:
         return False
-    if text.startswith(_NOT_PLAIN_OPENINGS) or text.rstrip().endswith(_NOT_PLAIN_ENDINGS):
+    # (the first and the last character looked up first: most lines open and end with none of theirs)
+    if text[:1] in _NOT_PLAIN_FIRSTS and text.startswith(_NOT_PLAIN_OPENINGS):
+        return False
+    end = text.rstrip()
+    if end[-1:] in _NOT_PLAIN_LASTS and end.endswith(_NOT_PLAIN_ENDINGS):
         return False
     # a signature holds only names and spaces: a line with a comma or a full stop is none (most
     # lines hold one, and finding it is cheaper than setting up the match)
@@ -665,6 +677,7 @@ class _Draft:
 
     # running figures for the article walk, folded in as blocks are appended (see walk_stats)
     _seen: int = 0
+    _zoned: int = 0  # blocks whose zones _zones holds (see walk_zones)
     _zones: set[str] = field(default_factory=set)
     _length: int = -1
     _paras: bool = False
@@ -697,24 +710,31 @@ class _Draft:
             room -= len(b.text) + 1  # the block and the newline after it
         return keys
 
-    def walk_stats(self) -> tuple[set[str], int, bool]:
-        """zone_keys(text), len(text) and substantive, in O(new blocks) instead of O(article).
+    def walk_stats(self) -> tuple[int, bool]:
+        """len(text) and substantive, in O(new blocks) instead of O(article).
 
         Equal to the properties while blocks are only appended, as during the walk in
         split_articles; recomputing them per block made long articles quadratic.
         """
         for b in self.blocks[self._seen :]:
-            self._zones |= b.zone_keys()
             self._length += len(b.text) + 1
             self._paras = self._paras or _article_text(b)
         self._seen = len(self.blocks)
-        return self._zones, max(self._length, 0), self._paras
+        return max(self._length, 0), self._paras
+
+    def walk_zones(self) -> set[str]:
+        """zone_keys(text) while blocks are only appended, folded in like walk_stats but only when
+        asked: only a dated lede asks (and reading a block's zones is the costly part)."""
+        for b in self.blocks[self._zoned :]:
+            self._zones |= b.zone_keys()
+        self._zoned = len(self.blocks)
+        return self._zones
 
 
 def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool:
     if cur is None or cur.closed or after_title:
         return True
-    cur_zones, cur_length, substantive = cur.walk_stats()
+    cur_length, substantive = cur.walk_stats()
     if not substantive:
         return False
     if block.kind != "para":
@@ -722,7 +742,7 @@ def _starts_article(block: Block, cur: _Draft | None, after_title: bool) -> bool
     if is_marked(block.text):
         return True
     last = cur.blocks[-1]
-    if LEDE.match(block.text) and _lede_starts_article(block, last, cur_zones, cur_length):
+    if LEDE.match(block.text) and _lede_starts_article(block, last, cur.walk_zones(), cur_length):
         return True
     # a paragraph opening on a zone of another place after a long article (`新春伊始，浙江杭州湾上虞经开区…`)
     if cur_length < _LONG_ENOUGH or not ends_sentence(last.text):
@@ -922,14 +942,19 @@ def _assign_titles(drafts: list[_Draft], titles: list[tuple[Block, int | None]])
         return
     scores: list[tuple[float, int, int]] = []
     leads = [d.text[:_LEAD] for d in drafts]
-    # per-draft figures, computed once rather than once per title
-    lead_zones = [d.lead_zone_keys(_LEAD) for d in drafts]
-    # an article's zone keys are those of its blocks: a match never runs across the newline joining them
-    draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
+    title_zones = [zone_keys(block.text) for block, _ in titles]
+    # per-draft figures, computed once rather than once per title, and only when a title names
+    # a zone (they are read only then)
+    lead_zones: list[set[str]] = []
+    draft_zones: list[set[str]] = []
+    if any(title_zones):
+        lead_zones = [d.lead_zone_keys(_LEAD) for d in drafts]
+        # an article's zone keys are those of its blocks: a match never runs across the newline joining them
+        draft_zones = [set().union(*(b.zone_keys() for b in d.blocks)) for d in drafts]
     lead_words = [_word_chars(lead) for lead in leads]
     starts = sorted(d.start for d in drafts)
     for t, (block, follows) in enumerate(titles):
-        tz = zone_keys(block.text)
+        tz = title_zones[t]
         tb = _bigrams(block.text)
         for n in range(len(leads)):
             score = 0.0
