@@ -28,10 +28,19 @@ class Decoded:
 
 _NOT_PRINTABLE = ("Cc", "Cn", "Co", "Cs")  # control, unassigned, private use, surrogate
 _LAYOUT = "\r\n\t\f"  # control characters a page does print
-# runs of characters that are never bad (printable ASCII, layout, the CJK ideographs, CJK and
-# full-width punctuation: all assigned, none a control): most of a page, dropped in one pass
-# so that only the rest is looked up (tests check every one of them)
-_SURELY_FINE = re.compile("[\x20-\x7e\r\n\t\f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+")
+# characters that are never bad (printable ASCII, layout, Latin-1's letters and signs, general
+# punctuation (quotes, dashes), number forms, arrows and mathematical signs, enclosed numbers,
+# geometric shapes (`◎▶■`), CJK and full-width punctuation, CJK units (`㎡`), the CJK ideographs,
+# vertical forms: all assigned, none a control; tests check every one of them)
+_FINE = (
+    "\x20-\x7e\r\n\t\f\xa0-\xff\u2010-\u2027\u2030-\u205e\u2150-\u218b\u2190-\u22ff\u2460-\u24ff"
+    "\u25a0-\u25ff\u3000-\u303f\u3380-\u33ff\u3400-\u9fff\ufe30-\ufe4f\uff01-\uff9f"
+)
+# runs of them: most of a page, dropped in one pass so that only the rest is looked up
+_SURELY_FINE = re.compile(f"[{_FINE}]+")
+# one character that may be bad: most pages hold none, and one search finds that without the
+# runs made and dropped
+_MAYBE_BAD = re.compile(f"[^{_FINE}]")
 
 
 def _plausible(text: str) -> bool:
@@ -43,6 +52,8 @@ def _plausible(text: str) -> bool:
     """
     if not text:
         return False
+    if _MAYBE_BAD.search(text) is None:  # every character surely fine: none is bad
+        return True
     rest = _SURELY_FINE.sub("", text)
     bad = sum(rest.count(ch) for ch in set(rest) if unicodedata.category(ch) in _NOT_PRINTABLE and ch not in _LAYOUT)
     return bad / len(text) < 0.01

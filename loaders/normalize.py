@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from codecs import utf_16_le_encode as _utf_16_le
+from collections import Counter
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
@@ -133,6 +134,7 @@ MAX_REPAIRED_SHARE = 0.6
 
 # every byte value once: deleting a text's bytes from it leaves the values the text does not hold
 _ALL_BYTES = bytes(range(256))
+_SET_COUNTED = 24  # a line up to this long counts its distinct low bytes by a set (see may_be_doubled)
 
 
 def may_be_doubled(stripped: str) -> bool:
@@ -141,8 +143,9 @@ def may_be_doubled(stripped: str) -> bool:
 
     The distinct characters are counted by a set only when the distinct low bytes of their UTF-16
     code units fit too: characters sharing a low byte count once there, so that count is at most
-    theirs, and it is found by one byte deletion in C instead of hashing a string per character
-    (the set was a third of the cost of reading a page's lines). A line with a character outside
+    theirs, and it is found in C (a set of a short line's bytes, one byte deletion for a longer
+    line) instead of hashing a string per character (the set was a third of the cost of reading a
+    page's lines). A line with a character outside
     the BMP (two code units) is counted by a set of its characters alone.
     """
     n = len(stripped)
@@ -152,11 +155,25 @@ def may_be_doubled(stripped: str) -> bool:
     units = _utf_16_le(stripped)[0]
     if len(units) != 2 * n:
         return len(set(stripped)) <= room
-    if 256 - len(_ALL_BYTES.translate(None, units[::2])) > room:
+    low = units[::2]
+    # distinct low bytes: a hard-wrapped line's few by a set of them; a long line's by one deletion
+    # of them from every byte value, whose 256 steps cost less than hashing its many bytes
+    if (len(set(low)) if n <= _SET_COUNTED else 256 - len(_ALL_BYTES.translate(None, low))) > room:
         return False
     # each character one code unit: as many distinct units as characters, counted as integers
     # (a set of them costs half a set of one-character strings, which are made and hashed)
     return len(set(memoryview(units).cast("H"))) <= room
+
+
+def _too_many_singles(stripped: str, min_coverage: float) -> bool:
+    """Would _doubled_units give `stripped` up for leaving more than 1 - min_coverage of it
+    uncovered? Surely when its characters that occur once are that many: a doubled unit's
+    characters each occur twice, so those are never covered. Counted in C, this spares the
+    parse of most long body lines that may_be_doubled lets through (a paragraph of two hundred
+    characters repeats enough of them), which gave up only after a quarter of the line."""
+    n = len(stripped)
+    singles = list(Counter(stripped).values()).count(1)
+    return (n - singles) / n < min_coverage  # _doubled_units' test, once it has passed them all
 
 
 def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
@@ -172,6 +189,8 @@ def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
     """
     stripped = line.strip()
     if not may_be_doubled(stripped):
+        return line, False
+    if _too_many_singles(stripped, min_coverage):
         return line, False
     parsed = _doubled_units(stripped, min_coverage)
     if parsed is None:
