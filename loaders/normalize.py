@@ -50,6 +50,9 @@ _VERTICAL_PUNCT = str.maketrans(
 # letter-spaced runs: three or more single CJK characters (or CJK punctuation) separated by spaces
 _SPACED_CHAR = f"[{CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]"
 _SPACED_RUN = re.compile(f"(?:{_SPACED_CHAR} ){{2,}}{_SPACED_CHAR}")
+# what every such run holds: a character between two spaces. Opening with a space, it is found by
+# skipping to the line's spaces, not by testing the run's character class at every offset
+_SPACED_PAIR = re.compile(f" {_SPACED_CHAR} ")
 
 SENTENCE_END = "。！？!?；…"
 
@@ -61,7 +64,7 @@ def to_halfwidth(text: str) -> str:
 
 def collapse_letter_spacing(line: str) -> str:
     """`本 报 讯` -> `本报讯`: justified lines put a space between every character."""
-    if " " not in line:  # no run without a space: most lines, spared the scan
+    if " " not in line or _SPACED_PAIR.search(line) is None:  # no run: most lines, spared the scan
         return line
     return _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
 

@@ -84,3 +84,33 @@ def test_undouble_with_its_singles_bound_decides_as_the_full_parse():
             else:
                 kept += 1
     assert cut and kept  # both the bound's answers were reached
+
+
+def test_letter_spacing_pre_check_collapses_as_the_plain_substitution():
+    """A line with no character between two spaces holds no letter-spaced run and is returned
+    as it is: the same line the run's substitution gives, for lines spaced every way."""
+    rng = random.Random(3)
+    pieces = ["本", "报", "讯", "园区", "，", "a", "1", " ", " ", "  ", "\u3000"]
+    collapsed = kept = 0
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        plain = normalize._SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
+        assert normalize.collapse_letter_spacing(line) == plain, line
+        if " " in line and normalize._SPACED_PAIR.search(line) is None:
+            kept += 1
+        elif plain != line:
+            collapsed += 1
+    assert collapsed and kept  # both the pre-check's answer and the substitution were reached
+
+
+def test_shared_bigrams_counts_as_the_set_intersection():
+    from loaders import segment
+
+    rng = random.Random(7)
+    chars = "园区新建研发中心签约项目甲乙1a"
+    for _ in range(500):
+        title = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        lead = "".join(rng.choice(chars) for _ in range(rng.randint(0, 40)))
+        bigrams = segment._bigrams(title)
+        expected = len(bigrams & segment._bigrams(lead))
+        assert segment._shared_bigrams(bigrams, segment._word_chars(lead)) == expected
