@@ -179,7 +179,10 @@ def _too_many_singles(stripped: str, min_coverage: float) -> bool:
     return (n - singles) / n < min_coverage  # _doubled_units' test, once it has passed them all
 
 
-def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
+MIN_COVERAGE = 0.75  # the share of a line in doubled units that makes it a doubled line (see undouble)
+
+
+def undouble(line: str, min_coverage: float = MIN_COVERAGE) -> tuple[str, bool]:
     """Remove bold-font doubling from a line when the whole line shows it.
 
     Real text repeats too (`做实做强做细`, `员工员工`), so a line is only repaired when
@@ -193,6 +196,12 @@ def undouble(line: str, min_coverage: float = 0.75) -> tuple[str, bool]:
     stripped = line.strip()
     if not may_be_doubled(stripped):
         return line, False
+    return _undoubled(line, stripped, min_coverage)
+
+
+def _undoubled(line: str, stripped: str, min_coverage: float) -> tuple[str, bool]:
+    """undouble(line, min_coverage) of a line whose stripped text `stripped` may_be_doubled
+    (asked once: repair_mapped_line has asked already)."""
     if _too_many_singles(stripped, min_coverage):
         return line, False
     parsed = _doubled_units(stripped, min_coverage)
@@ -257,7 +266,7 @@ def repair_mapped_line(line: str) -> tuple[str, bool]:
         s = collapse_letter_spacing(s)  # a collapsed run neither starts nor ends with a space
     if not may_be_doubled(s):
         return s, False
-    s, doubled = undouble(s)
+    s, doubled = _undoubled(s, s, MIN_COVERAGE)  # (s is stripped)
     return s.strip(), doubled
 
 
