@@ -1,14 +1,18 @@
 """The shortcuts of the zone reader (round i) decide what the plain rules they replace decide.
 
 `_scan_left` reads a run of name characters in one match of the reversed text, not one
-character test at a time. All on invented text.
+character test at a time. `park_mention` makes the named tuple `ParkMention(...)` makes, and a
+gazetteer form's mention takes its zone's canonical name, its short form and whether it is
+shared from one table (`_forms`) worked out from the gazetteer. Texts are invented.
 """
 
 from __future__ import annotations
 
 import random
 
-from loaders.extract.parks import _STOP_CHARS, _scan_left
+from loaders.extract.parks import _STOP_CHARS, _forms, _scan_left, _shared_form, short_form
+from loaders.extract.spans import ParkMention, park_mention
+from loaders.reference import zone_canonical, zone_forms
 
 
 def _plain_scan_left(body: str, end: int, limit: int) -> int:
@@ -30,3 +34,32 @@ def test_scan_left_reads_the_run_the_character_loop_reads() -> None:
         for end in range(len(text) + 1):
             for limit in (0, 1, 4, 7, 8, 12):
                 assert _scan_left(text, end, limit) == _plain_scan_left(text, end, limit), (text, end, limit)
+
+
+def test_park_mention_is_the_named_tuple() -> None:
+    cases = [
+        ((3, 8, "青禾高新区", "青禾高新区", "高新区"), {}),
+        (
+            (0, 6, "翠屏湾经开区", "翠屏湾经开区", "经开区", True),
+            {"zone_key": "翠屏湾经济技术开发区", "form": "翠屏湾经开区"},
+        ),
+        ((5, 8, "该园区", "云栖产业园", "园区"), {"is_reference": True, "zone_key": None}),
+        ((1, 2, "谷", "谷", "谷", False, True, "k", "f"), {}),
+    ]
+    for args, kwargs in cases:
+        made = park_mention(*args, **kwargs)
+        plain = ParkMention(*args, **kwargs)
+        assert type(made) is ParkMention and made == plain and made._asdict() == plain._asdict(), (args, kwargs)
+
+
+def test_form_table_holds_what_each_form_reads() -> None:
+    forms = _forms()
+    assert forms.keys() == zone_forms().keys()
+    for written, zone in zone_forms().items():
+        got = forms[written]
+        assert got.zone is zone, written
+        assert (got.canonical, got.short, got.shared) == (
+            zone_canonical(zone),
+            short_form(written),
+            _shared_form(written),
+        )

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.rules import end_of_last_word, longest_word, skip_to
-from loaders.extract.spans import ParkMention
+from loaders.extract.spans import ParkMention, park_mention
 from loaders.reference import (
     Zone,
     ZoneSuffix,
@@ -201,16 +201,15 @@ def _mention(
     if written in zone_forms():
         return _form_mention(start, end, body, zone, suffix, national, written)
     name = _canonical(zone)
-    return ParkMention(
+    return park_mention(
         start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
     )
 
 
 def _form_mention(start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, form: str) -> ParkMention:
     """`_mention` of a written form the gazetteer lists (the gazetteer's reading knows it does)."""
-    return ParkMention(
-        start, end, body[start:end], _canonical(zone), suffix, national, zone_key=zone.name_full, form=_form_short(form)
-    )
+    short = _forms()[form].short
+    return park_mention(start, end, body[start:end], _canonical(zone), suffix, national, False, zone.name_full, short)
 
 
 def _canonical(zone: Zone) -> str:
@@ -229,10 +228,21 @@ def _canonical_names() -> dict[int, str]:
     return {id(zone): zone_canonical(zone) for zone in gazetteer()}
 
 
+class _Form(NamedTuple):
+    """What a mention of one gazetteer form takes from it, worked out once per process (the
+    gazetteer is fixed): one look-up of the form, not one per field at every zone suffix."""
+
+    zone: Zone
+    canonical: str  # the zone's canonical name (`_canonical`)
+    short: str  # `short_form` of the form
+    shared: bool  # `_shared_form`: whether the provinces an article names can make it another zone
+
+
 @cache
-def _form_short(form: str) -> str:
-    """`short_form` of a gazetteer form, worked out once per form (the gazetteer is fixed)."""
-    return short_form(form)
+def _forms() -> dict[str, _Form]:
+    return {
+        form: _Form(zone, _canonical(zone), short_form(form), _shared_form(form)) for form, zone in zone_forms().items()
+    }
 
 
 _CLOSING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")  # `杭州高新区（滨江）`: the district in brackets
@@ -254,15 +264,24 @@ def short_form(written: str) -> str:
 def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone, str | None] | None:
     """The longest gazetteer form ending at `end` whose place fits (`provinces`: the provinces
     the text names, see `_placed`): its start, its zone and the place printed before it."""
+    found = _gazetteer_found(body, end, provinces)
+    return found[:3] if found is not None else None
+
+
+def _gazetteer_found(
+    body: str, end: int, provinces: Callable[[], frozenset[str]]
+) -> tuple[int, Zone, str | None, _Form] | None:
+    """`_gazetteer_at`, with what the gazetteer holds for the form found."""
     found = _reversed_forms().match(body[max(0, end - _MAX_FORM) : end][::-1])
     if found is None:
         return None
     start = end - found.end()
-    zone = zone_forms()[body[start:end]]
+    form = _forms()[body[start:end]]
+    zone = form.zone
     place = _place_before(body, start)
     if (place and not zone_in(zone, place)) or body[start - 1 : start] == "·":
         return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-    return start, _placed(body[start:end], zone, provinces), place
+    return start, _placed(body[start:end], zone, provinces) if form.shared else zone, place, form
 
 
 @cache
@@ -342,18 +361,20 @@ def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
 
 def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], frozenset[str]]) -> ParkMention | None:
     suffix_end = m.end(1)
-    found = _gazetteer_at(body, suffix_end, provinces)
+    found = _gazetteer_found(body, suffix_end, provinces)
     if found is None:
         return None
-    start, zone, place = found
+    start, zone, place, form = found
     suffix = m.group(1)
     if _conflicting(zone, suffix_info()[suffix]):
         return None
     tail = m.group(2)
     end = m.end() if tail and not _PHASE.search(tail) else suffix_end
-    written = body[start:suffix_end]  # a gazetteer form (`_gazetteer_at` found it)
+    national = body.find(_NATIONAL, start, suffix_end) >= 0  # the form as written says 国家
     text_start = _with_qualifier(body, _with_place_read(start, zone, place))
-    return _form_mention(text_start, end, body, zone, suffix, "国家" in written, written)
+    name = form.canonical if zone is form.zone else _canonical(zone)  # (`_placed` may make it another zone)
+    text = body[text_start:end]
+    return park_mention(text_start, end, text, name, suffix, national, False, zone.name_full, form.short)
 
 
 def _with_qualifier(body: str, start: int) -> int:
@@ -925,7 +946,7 @@ def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: 
         return _mention(text_start, m.end(), body, listed, suffix, national, body[text_start : m.end()])
     if zone is not None and not _conflicting(zone, info):
         return _mention(text_start, m.end(), body, zone, suffix, national, _city_form(head) + suffix)
-    return ParkMention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
+    return park_mention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
 
 
 class _Recurring:
@@ -996,11 +1017,11 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging
         return None  # a park being planned is a project, not (yet) a zone
     china = _CHINA_PLACE.search(body[max(0, start - 10) : start])
     if china:  # `中国（南宁）跨境电子商务综合试验区`
-        return ParkMention(
+        return park_mention(
             start - len(china.group(0)), m.end(), body[start - len(china.group(0)) : m.end()],
             china.group(1) + head + info.canonical, suffix,
         )  # fmt: skip
-    return ParkMention(start, m.end(), body[start : m.end()], head + info.canonical, suffix)
+    return park_mention(start, m.end(), body[start : m.end()], head + info.canonical, suffix)
 
 
 def _weak(park: ParkMention) -> bool:
@@ -1014,7 +1035,8 @@ def _merge_compounds(mentions: list[ParkMention]) -> list[ParkMention]:
     for m in mentions:
         if out and out[-1].end == m.start and not out[-1].is_reference and out[-1].zone_key is None:
             prev = out.pop()
-            m = ParkMention(prev.start, m.end, prev.text + m.text, m.name, m.suffix, m.says_national, False, m.zone_key)
+            text = prev.text + m.text
+            m = park_mention(prev.start, m.end, text, m.name, m.suffix, m.says_national, False, m.zone_key)
         out.append(m)
     return out
 
@@ -1031,7 +1053,7 @@ def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
                 longer_names[m.name] = [n for n in names if n != m.name and n.endswith(m.name)]
             longer = longer_names[m.name]
             if len(longer) == 1:
-                m = ParkMention(
+                m = park_mention(
                     m.start, m.end, m.text, longer[0], m.suffix, m.says_national, m.is_reference, names[longer[0]]
                 )
         out.append(m)
@@ -1224,7 +1246,7 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         target = targets[suffix]
         if target is not None:
             out.append(
-                ParkMention(
+                park_mention(
                     r.start(), r.end(), r.group(0), target.name, suffix, is_reference=True, zone_key=target.zone_key
                 )
             )
