@@ -3,14 +3,26 @@
 `_scan_left` reads a run of name characters in one match of the reversed text, not one
 character test at a time. `park_mention` makes the named tuple `ParkMention(...)` makes, and a
 gazetteer form's mention takes its zone's canonical name, its short form and whether it is
-shared from one table (`_forms`) worked out from the gazetteer. Texts are invented.
+shared from one table (`_forms`) worked out from the gazetteer. `_Tagging` is a dict (made
+without a Python `__init__`): an empty one given to `_named_zones` is still the one filled.
+Texts are invented.
 """
 
 from __future__ import annotations
 
 import random
 
-from loaders.extract.parks import _STOP_CHARS, _forms, _scan_left, _shared_form, short_form
+from loaders.extract.parks import (
+    _STOP_CHARS,
+    _forms,
+    _named_zones,
+    _opening,
+    _place_run,
+    _scan_left,
+    _shared_form,
+    _Tagging,
+    short_form,
+)
 from loaders.extract.spans import ParkMention, park_mention
 from loaders.reference import zone_canonical, zone_forms
 
@@ -63,3 +75,13 @@ def test_form_table_holds_what_each_form_reads() -> None:
             short_form(written),
             _shared_form(written),
         )
+
+
+def test_an_empty_tagging_given_is_the_one_filled() -> None:
+    tagging = _Tagging()
+    assert _named_zones("今天天气很好。", tagging) == []
+    assert not tagging  # nothing asked of jieba yet: the tagging is empty, and so falsy
+    _named_zones("为临溪高新区孕育新动能，回忆起信创产业园", tagging)
+    assert tagging  # the body's windows were tagged in the tagging given, not in a new one
+    for (window, from_start), answer in tagging.items():
+        assert answer == (_opening(window) if from_start else _place_run(window)), window

@@ -67,6 +67,7 @@ _GENERIC_HEAD = re.compile(
     r"[十百千万亿\d]+元?级"
 )
 _QUALIFIER_ENDS = ("科学城", "科技城", "新区")  # the wider zones printed as a qualifier (`西部科学城`)
+_QUALIFIER_LAST = frozenset(end[-1] for end in _QUALIFIER_ENDS)
 _QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:{'|'.join(_QUALIFIER_ENDS)})$")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 _PARK_CONTEXT_BEFORE = re.compile(
@@ -166,7 +167,7 @@ def _scan_left(body: str, end: int, limit: int) -> int:
     """Leftmost start of a run of name characters ending at `end` (no stop characters), at most
     `limit` back: read in one regex match of the reversed text before `end`, not one character
     test at a time (asked at nearly every zone suffix, often several times)."""
-    return end - _NAME_RUN_REVERSED.match(body[max(0, end - limit) : end][::-1]).end()
+    return end - _NAME_RUN_REVERSED.match(body[end - limit if end > limit else 0 : end][::-1]).end()
 
 
 # a run of name characters, matched on the reversed text before a point: any but `_STOP_CHARS`
@@ -272,7 +273,7 @@ def _gazetteer_found(
     body: str, end: int, provinces: Callable[[], frozenset[str]]
 ) -> tuple[int, Zone, str | None, _Form] | None:
     """`_gazetteer_at`, with what the gazetteer holds for the form found."""
-    found = _reversed_forms().match(body[max(0, end - _MAX_FORM) : end][::-1])
+    found = _reversed_forms().match(body[end - _MAX_FORM if end > _MAX_FORM else 0 : end][::-1])
     if found is None:
         return None
     start = end - found.end()
@@ -365,10 +366,10 @@ def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], froz
     if found is None:
         return None
     start, zone, place, form = found
-    suffix = m.group(1)
+    suffix = m[1]
     if _conflicting(zone, suffix_info()[suffix]):
         return None
-    tail = m.group(2)
+    tail = m[2]
     end = m.end() if tail and not _PHASE.search(tail) else suffix_end
     national = body.find(_NATIONAL, start, suffix_end) >= 0  # the form as written says 国家
     text_start = _with_qualifier(body, _with_place_read(start, zone, place))
@@ -380,8 +381,8 @@ def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], froz
 def _with_qualifier(body: str, start: int) -> int:
     """`西部科学城重庆高新区`: a wider zone printed as a qualifier belongs to the mention. Most
     mentions follow no qualifier's ending: for them the text before is not scanned."""
-    if not body.endswith(_QUALIFIER_ENDS, 0, start):
-        return start
+    if not (start > 0 and body[start - 1] in _QUALIFIER_LAST and body.endswith(_QUALIFIER_ENDS, 0, start)):
+        return start  # (the last character first: one look-up, not three calls of endswith)
     q = _scan_left(body, start, 7)
     return q if start - q >= 5 and _QUALIFIER.search(body[q:start]) else start
 
@@ -414,7 +415,7 @@ def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
         if taken.meets(m.start(), m.end()):
             continue
         before, after = body[m.start() - 1 : m.start()], body[m.end() : m.end() + 1]
-        zone = zone_forms()[m.group(0)]
+        zone = zone_forms()[m[0]]
         start = m.start()
         if after and after not in _BARE_NEXT:
             continue  # `中关村倡议`, `光谷大道`: part of another name
@@ -425,7 +426,7 @@ def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
             if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
                 continue  # `新中关村`: part of another name
             start = _with_place(body, start, zone)
-        out.append(_form_mention(start, m.end(), body, zone, "", False, m.group(0)))  # a gazetteer form
+        out.append(_form_mention(start, m.end(), body, zone, "", False, m[0]))  # a gazetteer form
     return out
 
 
@@ -508,27 +509,29 @@ def _place_name_firsts() -> frozenset[str]:
     return frozenset(n[0] for n in place_names())
 
 
-class _Tagging:
+class _Tagging(dict[tuple[str, bool], int]):
     """jieba's reading of the short windows one article asks about, each window read once per
     article: an article naming `临江高新区` five times (its title included) has `临江` tagged
     once. Made for one article (one call of `find_parks_with_title`, or of `_named_zones`) and
-    dropped with it, never shared between articles."""
+    dropped with it, never shared between articles.
 
-    def __init__(self) -> None:
-        self._place_runs: dict[str, int] = {}
-        self._openings: dict[str, int] = {}
+    A dict of (window, read from its start) -> answer: one is made for nearly every text read,
+    and a dict is made by its type's own constructor, without a Python `__init__`. (Empty, it
+    is falsy: ask `is None`, not `or`, whether one was given.)"""
 
     def place_run(self, window: str) -> int:
         """How many characters of place-name tokens end `window` (0 when they make no head)."""
-        if window not in self._place_runs:
-            self._place_runs[window] = _place_run(window)
-        return self._place_runs[window]
+        key = (window, False)
+        if key not in self:
+            self[key] = _place_run(window)
+        return self[key]
 
     def opening(self, window: str) -> int:
         """How many characters of leading verbs and function words `window` opens with."""
-        if window not in self._openings:
-            self._openings[window] = _opening(window)
-        return self._openings[window]
+        key = (window, True)
+        if key not in self:
+            self[key] = _opening(window)
+        return self[key]
 
 
 def _place_run(window: str) -> int:
@@ -898,13 +901,13 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: _Recurring, tagging: _Tagging) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: Callable[[], _Recurring], tagging: _Tagging) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
         start = _tagged_head(body, head_end, tagging)
     if start is None:
         floor = _short_head(body, head_end)
-        if body[floor:head_end] in recurring:
+        if body[floor:head_end] in recurring():
             start = floor
     return start
 
@@ -914,10 +917,12 @@ def _short_head(body: str, end: int) -> int:
     return _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
 
 
-def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: _Tagging) -> ParkMention | None:
-    suffix = m.group(1)
+def _admin_mention(
+    body: str, m: re.Match[str], recurring: Callable[[], _Recurring], tagging: _Tagging
+) -> ParkMention | None:
+    suffix = m[1]
     info = suffix_info()[suffix]
-    if m.group(2) and _PHASE.search(m.group(2)):
+    if m[2] and _PHASE.search(m[2]):
         return None  # `襄阳科技城（二期）` is a building phase, a venue (whatever the head: not looked for)
     national = _says_national(body, m)
     head_end = m.start(1) - (2 if national else 0)
@@ -969,7 +974,8 @@ class _Recurring:
         if not _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
             return False
         if self._ends is None:
-            self._ends = [m.start(1) for m in self._matches if suffix_info()[m.group(1)].kind == "admin"]
+            kinds = _suffix_kinds()
+            self._ends = [m.start(1) for m in self._matches if kinds[m[1]] == "admin"]
         body, size = self._body, len(head)
         written = sum(
             1 for end in self._ends if body.startswith(head, end - size) and body[_short_head(body, end) : end] == head
@@ -993,7 +999,7 @@ def _opening(window: str) -> int:
 
 
 def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging: _Tagging) -> ParkMention | None:
-    suffix = m.group(1)
+    suffix = m[1]
     info = suffix_info()[suffix]
     end = m.start(1)
     start = _scan_left(body, end, 12)
@@ -1013,9 +1019,9 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
         return None
-    if _PARK_CONTEXT_BEFORE.search(body[max(0, start - 12) : start]):
+    if _PARK_CONTEXT_BEFORE.search(body[start - 12 if start > 12 else 0 : start]):
         return None  # a park being planned is a project, not (yet) a zone
-    china = _CHINA_PLACE.search(body[max(0, start - 10) : start])
+    china = _CHINA_PLACE.search(body[start - 10 if start > 10 else 0 : start])
     if china:  # `中国（南宁）跨境电子商务综合试验区`
         return park_mention(
             start - len(china.group(0)), m.end(), body[start - len(china.group(0)) : m.end()],
@@ -1137,7 +1143,8 @@ def _named_zones(body: str, tagging: _Tagging | None = None) -> list[ParkMention
         # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
         # zone_key and so neither merge nor take another's name; the rest of the reading is spared
         return sorted(_bare_mentions(body, _Covered(len(body))), key=_START)
-    tagging = tagging or _Tagging()
+    if tagging is None:
+        tagging = _Tagging()
     covered = _Covered(len(body))  # the characters the zones found so far cover
     admin = _zones_proper(body, matches, covered, tagging)
     return _settled(admin, _parks(body, matches, covered, admin, tagging))
@@ -1155,7 +1162,8 @@ def _suffix_kinds() -> dict[str, str]:
 def _zones_proper(body: str, matches: list[re.Match[str]], covered: _Covered, tagging: _Tagging) -> list[ParkMention]:
     """The gazetteer's zones and the zones proper (高新区, 经开区 ...) the rules name at the suffixes
     of `body`, then its bare gazetteer names; each added to `covered`."""
-    recurring = _Recurring(body, matches)  # the last resort for a head, asked only when a zone needs it
+    # the last resort for a head, made (and asked) only when a zone needs it
+    recurring = _once(lambda: _Recurring(body, matches))
     provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
     kinds = _suffix_kinds()
     admin: list[ParkMention] = []
@@ -1163,7 +1171,7 @@ def _zones_proper(body: str, matches: list[re.Match[str]], covered: _Covered, ta
         if covered.holds(m.start(1)):
             continue
         found = _gazetteer_mention(body, m, provinces)
-        if found is None and kinds[m.group(1)] == "admin":
+        if found is None and kinds[m[1]] == "admin":
             found = _admin_mention(body, m, recurring, tagging)
         if found is None or covered.holds(found.start):
             continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
@@ -1184,7 +1192,7 @@ def _parks(
     parks: list[ParkMention] = []
     zones = list(admin)  # the zones and the parks found so far, as `_park_mention` reads them
     for m in matches:
-        if kinds[m.group(1)] == "park" and not covered.holds(m.start(1)):
+        if kinds[m[1]] == "park" and not covered.holds(m.start(1)):
             found = _park_mention(body, m, zones, tagging)
             if found:
                 parks.append(found)
@@ -1232,13 +1240,14 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         if meets(*found.span()):
             continue
         r = _REFERENCE.match(body, found.start())  # the same span, with `_REFERENCE`'s groups
-        before = body[max(0, r.start() - 2) : r.start()]
+        at = r.start()
+        before = body[at - 2 if at > 2 else 0 : at]
         if before.endswith(_GENERIC_BEFORE) or before.endswith("级"):
             continue  # `国家高新区`, `省级高新区` never mean the article's zone
-        suffix = r.group(2) or r.group(4)
+        suffix = r[2] or r[4]
         if body.endswith(_longer_suffixes(suffix), 0, r.end()):
             continue  # `产业园区`, `经济开发区`: the end of a longer suffix the rules did not take as a zone
-        bare_park = suffix == "园区" and not r.group(1)
+        bare_park = suffix == "园区" and not r[1]
         if bare_park and before[-1:] and before[-1] not in _REFERENCE_OK_BEFORE:
             continue  # `示范园区`, `物流园区`: part of a longer word, not a reference
         if suffix not in targets:
@@ -1246,9 +1255,7 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         target = targets[suffix]
         if target is not None:
             out.append(
-                park_mention(
-                    r.start(), r.end(), r.group(0), target.name, suffix, is_reference=True, zone_key=target.zone_key
-                )
+                park_mention(r.start(), r.end(), r[0], target.name, suffix, is_reference=True, zone_key=target.zone_key)
             )
     return out
 
