@@ -5,7 +5,8 @@ character test at a time. `park_mention` makes the named tuple `ParkMention(...)
 gazetteer form's mention takes its zone's canonical name, its short form and whether it is
 shared from one table (`_forms`) worked out from the gazetteer. `_Tagging` is a dict (made
 without a Python `__init__`): an empty one given to `_named_zones` is still the one filled.
-Texts are invented.
+`_Covered` is a bytearray: its bytes, and `meets`, say what the covered positions say. Texts
+are invented.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import random
 
 from loaders.extract.parks import (
     _STOP_CHARS,
+    _Covered,
     _forms,
     _named_zones,
     _opening,
@@ -85,3 +87,19 @@ def test_an_empty_tagging_given_is_the_one_filled() -> None:
     assert tagging  # the body's windows were tagged in the tagging given, not in a new one
     for (window, from_start), answer in tagging.items():
         assert answer == (_opening(window) if from_start else _place_run(window)), window
+
+
+def test_covered_bytes_are_the_positions_the_mentions_cover() -> None:
+    rng = random.Random(23)
+    for _ in range(200):
+        size = rng.randint(1, 30)
+        covered, positions = _Covered(size), set()
+        for _ in range(rng.randint(0, 4)):
+            start = rng.randint(0, size - 1)
+            end = rng.randint(start, size)
+            covered.add(park_mention(start, end, "x" * (end - start), "青禾高新区", "高新区"))
+            positions.update(range(start, end))
+        assert [bool(covered[i]) for i in range(size)] == [i in positions for i in range(size)]
+        for start in range(size + 1):
+            for end in range(start, size + 1):
+                assert covered.meets(start, end) == any(i in positions for i in range(start, end))

@@ -387,25 +387,18 @@ def _with_qualifier(body: str, start: int) -> int:
     return q if start - q >= 5 and _QUALIFIER.search(body[q:start]) else start
 
 
-class _Covered:
-    """The characters of a text the mentions found so far cover: whether a match meets one is a
-    look at its own characters, not a scan of every mention."""
-
-    def __init__(self, size: int, mentions: Iterable[ParkMention] = ()) -> None:
-        self._used = bytearray(size)
-        for m in mentions:
-            self.add(m)
+class _Covered(bytearray):
+    """The characters of a text the mentions found so far cover, a byte each (1: covered):
+    whether a match meets one is a look at its own characters, not a scan of every mention.
+    `_Covered(len(text))` is all zeros, made by bytearray's own constructor (one is made for
+    nearly every text read, and a Python `__init__` cost more than the rest of it)."""
 
     def add(self, mention: ParkMention) -> None:
-        self._used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-
-    def holds(self, pos: int) -> bool:
-        """Does a mention cover the character at `pos`?"""
-        return self._used[pos] == 1
+        self[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
     def meets(self, start: int, end: int) -> bool:
         """Does a mention cover any character of [start, end)?"""
-        return self._used.find(1, start, end) != -1
+        return self.find(1, start, end) != -1
 
 
 def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
@@ -1168,12 +1161,12 @@ def _zones_proper(body: str, matches: list[re.Match[str]], covered: _Covered, ta
     kinds = _suffix_kinds()
     admin: list[ParkMention] = []
     for m in matches:
-        if covered.holds(m.start(1)):
+        if covered[m.start(1)]:  # a zone found covers the suffix
             continue
         found = _gazetteer_mention(body, m, provinces)
         if found is None and kinds[m[1]] == "admin":
             found = _admin_mention(body, m, recurring, tagging)
-        if found is None or covered.holds(found.start):
+        if found is None or covered[found.start]:
             continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
         admin.append(found)
         covered.add(found)
@@ -1192,7 +1185,7 @@ def _parks(
     parks: list[ParkMention] = []
     zones = list(admin)  # the zones and the parks found so far, as `_park_mention` reads them
     for m in matches:
-        if kinds[m[1]] == "park" and not covered.holds(m.start(1)):
+        if kinds[m[1]] == "park" and not covered[m.start(1)]:
             found = _park_mention(body, m, zones, tagging)
             if found:
                 parks.append(found)
@@ -1232,7 +1225,9 @@ def _longer_suffixes(suffix: str) -> tuple[str, ...]:
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
     if not named and not title:
         return []  # nothing to refer to: every suffix's target would be None (the text not searched)
-    taken = _Covered(len(body), named)
+    taken = _Covered(len(body))
+    for m in named:
+        taken.add(m)
     out = []
     targets: dict[str, ParkMention | None] = {}  # suffix -> its target: one answer per text
     meets = taken.meets
@@ -1286,7 +1281,7 @@ def find_parks_with_title(body: str, title: str | None) -> tuple[list[ParkMentio
 
 
 def _with_references(body: str, named: list[ParkMention], title_zones: list[ParkMention]) -> list[ParkMention]:
-    return sorted(named + _references(body, named, title_zones), key=lambda p: p.start)
+    return sorted(named + _references(body, named, title_zones), key=_START)
 
 
 def without_projects(parks: list[ParkMention], projects: Iterable[tuple[int, int, str]]) -> list[ParkMention]:
