@@ -241,6 +241,7 @@ class _Form(NamedTuple):
 
 @cache
 def _forms() -> dict[str, _Form]:
+    """Gazetteer form -> its `_Form` (constant data, built once per process)."""
     return {
         form: _Form(zone, _canonical(zone), short_form(form), _shared_form(form)) for form, zone in zone_forms().items()
     }
