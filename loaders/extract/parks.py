@@ -1064,9 +1064,11 @@ def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
 
 
 def park_type_of(mention: ParkMention) -> str:
+    if mention.zone_key is not None:
+        types = _zone_types()
+        if mention.zone_key in types:
+            return types[mention.zone_key]
     info = suffix_info().get(mention.suffix)
-    if mention.zone_key is not None and mention.zone_key in _zone_types():
-        return _zone_types()[mention.zone_key]
     return info.park_type if info else "other"
 
 
