@@ -98,8 +98,9 @@ class ArticleContext:
         (None when two compete). The one definition every extractor uses."""
         return dominant_zone(self.parks, self.title_parks)
 
-    @property
+    @cached_property
     def zone_name(self) -> str | None:
+        """The article's zone's name (kept like `zone`: the later extractors ask per mention)."""
         return self.zone.name if self.zone else None
 
     @cached_property
@@ -127,7 +128,7 @@ class ArticleContext:
         for a, b in self.sentences[:_LEDE_SENTENCES]:
             text = self.body[a:b]
             dates = list(DATE.finditer(text))
-            if len(dates) > 1 and re.match(r"\s*(?:电|讯)", text[dates[0].end() :]):
+            if len(dates) > 1 and _DATELINE.match(text, dates[0].end()):
                 dates = dates[1:]  # `新华社2月15日电 2月14日，…`: the dateline, then the event's day
             m = dates[0] if dates else None
             if m:

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
 from loaders.extract.rules import end_of_last_word, longest_word, skip_to
-from loaders.extract.spans import ParkMention
+from loaders.extract.spans import ParkMention, park_mention
 from loaders.reference import (
     Zone,
     ZoneSuffix,
@@ -67,6 +67,7 @@ _GENERIC_HEAD = re.compile(
     r"[十百千万亿\d]+元?级"
 )
 _QUALIFIER_ENDS = ("科学城", "科技城", "新区")  # the wider zones printed as a qualifier (`西部科学城`)
+_QUALIFIER_LAST = frozenset(end[-1] for end in _QUALIFIER_ENDS)
 _QUALIFIER = re.compile(f"^[{CJK}]{{2,4}}(?:{'|'.join(_QUALIFIER_ENDS)})$")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 _PARK_CONTEXT_BEFORE = re.compile(
@@ -163,11 +164,14 @@ def _bare_regex() -> re.Pattern[str]:
 
 
 def _scan_left(body: str, end: int, limit: int) -> int:
-    """Leftmost start of a run of name characters ending at `end` (no stop characters)."""
-    start = end
-    while start > 0 and end - start < limit and body[start - 1] not in _STOP_CHARS:
-        start -= 1
-    return start
+    """Leftmost start of a run of name characters ending at `end` (no stop characters), at most
+    `limit` back: read in one regex match of the reversed text before `end`, not one character
+    test at a time (asked at nearly every zone suffix, often several times)."""
+    return end - _NAME_RUN_REVERSED.match(body[end - limit if end > limit else 0 : end][::-1]).end()
+
+
+# a run of name characters, matched on the reversed text before a point: any but `_STOP_CHARS`
+_NAME_RUN_REVERSED = re.compile("[^" + re.escape("".join(sorted(_STOP_CHARS))) + "]*")
 
 
 def _cut_stop_words(body: str, start: int, end: int) -> int:
@@ -198,16 +202,15 @@ def _mention(
     if written in zone_forms():
         return _form_mention(start, end, body, zone, suffix, national, written)
     name = _canonical(zone)
-    return ParkMention(
+    return park_mention(
         start, end, body[start:end], name, suffix, national, zone_key=zone.name_full, form=short_form(written or name)
     )
 
 
 def _form_mention(start: int, end: int, body: str, zone: Zone, suffix: str, national: bool, form: str) -> ParkMention:
     """`_mention` of a written form the gazetteer lists (the gazetteer's reading knows it does)."""
-    return ParkMention(
-        start, end, body[start:end], _canonical(zone), suffix, national, zone_key=zone.name_full, form=_form_short(form)
-    )
+    short = _forms()[form].short
+    return park_mention(start, end, body[start:end], _canonical(zone), suffix, national, False, zone.name_full, short)
 
 
 def _canonical(zone: Zone) -> str:
@@ -226,10 +229,22 @@ def _canonical_names() -> dict[int, str]:
     return {id(zone): zone_canonical(zone) for zone in gazetteer()}
 
 
+class _Form(NamedTuple):
+    """What a mention of one gazetteer form takes from it, worked out once per process (the
+    gazetteer is fixed): one look-up of the form, not one per field at every zone suffix."""
+
+    zone: Zone
+    canonical: str  # the zone's canonical name (`_canonical`)
+    short: str  # `short_form` of the form
+    shared: bool  # `_shared_form`: whether the provinces an article names can make it another zone
+
+
 @cache
-def _form_short(form: str) -> str:
-    """`short_form` of a gazetteer form, worked out once per form (the gazetteer is fixed)."""
-    return short_form(form)
+def _forms() -> dict[str, _Form]:
+    """Gazetteer form -> its `_Form` (constant data, built once per process)."""
+    return {
+        form: _Form(zone, _canonical(zone), short_form(form), _shared_form(form)) for form, zone in zone_forms().items()
+    }
 
 
 _CLOSING_BRACKET = re.compile(r"[（(][^）)]*[）)]$")  # `杭州高新区（滨江）`: the district in brackets
@@ -251,15 +266,24 @@ def short_form(written: str) -> str:
 def _gazetteer_at(body: str, end: int, provinces: Callable[[], frozenset[str]]) -> tuple[int, Zone, str | None] | None:
     """The longest gazetteer form ending at `end` whose place fits (`provinces`: the provinces
     the text names, see `_placed`): its start, its zone and the place printed before it."""
-    found = _reversed_forms().match(body[max(0, end - _MAX_FORM) : end][::-1])
+    found = _gazetteer_found(body, end, provinces)
+    return found[:3] if found is not None else None
+
+
+def _gazetteer_found(
+    body: str, end: int, provinces: Callable[[], frozenset[str]]
+) -> tuple[int, Zone, str | None, _Form] | None:
+    """`_gazetteer_at`, with what the gazetteer holds for the form found."""
+    found = _reversed_forms().match(body[end - _MAX_FORM if end > _MAX_FORM else 0 : end][::-1])
     if found is None:
         return None
     start = end - found.end()
-    zone = zone_forms()[body[start:end]]
+    form = _forms()[body[start:end]]
+    zone = form.zone
     place = _place_before(body, start)
     if (place and not zone_in(zone, place)) or body[start - 1 : start] == "·":
         return None  # `中山火炬高新区` is not `厦门火炬高新区` shortened; `南宁·中关村科技园` is another park
-    return start, _placed(body[start:end], zone, provinces), place
+    return start, _placed(body[start:end], zone, provinces) if form.shared else zone, place, form
 
 
 @cache
@@ -339,48 +363,43 @@ def _conflicting(zone: Zone, suffix: ZoneSuffix | None) -> bool:
 
 def _gazetteer_mention(body: str, m: re.Match[str], provinces: Callable[[], frozenset[str]]) -> ParkMention | None:
     suffix_end = m.end(1)
-    found = _gazetteer_at(body, suffix_end, provinces)
+    found = _gazetteer_found(body, suffix_end, provinces)
     if found is None:
         return None
-    start, zone, place = found
-    suffix = m.group(1)
+    start, zone, place, form = found
+    suffix = m[1]
     if _conflicting(zone, suffix_info()[suffix]):
         return None
-    tail = m.group(2)
+    tail = m[2]
     end = m.end() if tail and not _PHASE.search(tail) else suffix_end
-    written = body[start:suffix_end]  # a gazetteer form (`_gazetteer_at` found it)
+    national = body.find(_NATIONAL, start, suffix_end) >= 0  # the form as written says 国家
     text_start = _with_qualifier(body, _with_place_read(start, zone, place))
-    return _form_mention(text_start, end, body, zone, suffix, "国家" in written, written)
+    name = form.canonical if zone is form.zone else _canonical(zone)  # (`_placed` may make it another zone)
+    text = body[text_start:end]
+    return park_mention(text_start, end, text, name, suffix, national, False, zone.name_full, form.short)
 
 
 def _with_qualifier(body: str, start: int) -> int:
     """`西部科学城重庆高新区`: a wider zone printed as a qualifier belongs to the mention. Most
     mentions follow no qualifier's ending: for them the text before is not scanned."""
-    if not body.endswith(_QUALIFIER_ENDS, 0, start):
-        return start
+    if not (start > 0 and body[start - 1] in _QUALIFIER_LAST and body.endswith(_QUALIFIER_ENDS, 0, start)):
+        return start  # (the last character first: one look-up, not three calls of endswith)
     q = _scan_left(body, start, 7)
     return q if start - q >= 5 and _QUALIFIER.search(body[q:start]) else start
 
 
-class _Covered:
-    """The characters of a text the mentions found so far cover: whether a match meets one is a
-    look at its own characters, not a scan of every mention."""
-
-    def __init__(self, size: int, mentions: Iterable[ParkMention] = ()) -> None:
-        self._used = bytearray(size)
-        for m in mentions:
-            self.add(m)
+class _Covered(bytearray):
+    """The characters of a text the mentions found so far cover, a byte each (1: covered):
+    whether a match meets one is a look at its own characters, not a scan of every mention.
+    `_Covered(len(text))` is all zeros, made by bytearray's own constructor (one is made for
+    nearly every text read, and a Python `__init__` cost more than the rest of it)."""
 
     def add(self, mention: ParkMention) -> None:
-        self._used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-
-    def holds(self, pos: int) -> bool:
-        """Does a mention cover the character at `pos`?"""
-        return self._used[pos] == 1
+        self[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
     def meets(self, start: int, end: int) -> bool:
         """Does a mention cover any character of [start, end)?"""
-        return self._used.find(1, start, end) != -1
+        return self.find(1, start, end) != -1
 
 
 def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
@@ -390,7 +409,7 @@ def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
         if taken.meets(m.start(), m.end()):
             continue
         before, after = body[m.start() - 1 : m.start()], body[m.end() : m.end() + 1]
-        zone = zone_forms()[m.group(0)]
+        zone = zone_forms()[m[0]]
         start = m.start()
         if after and after not in _BARE_NEXT:
             continue  # `中关村倡议`, `光谷大道`: part of another name
@@ -401,7 +420,7 @@ def _bare_mentions(body: str, taken: _Covered) -> list[ParkMention]:
             if not (place and zone_in(zone, place)) and before not in _STOP_CHARS:
                 continue  # `新中关村`: part of another name
             start = _with_place(body, start, zone)
-        out.append(_form_mention(start, m.end(), body, zone, "", False, m.group(0)))  # a gazetteer form
+        out.append(_form_mention(start, m.end(), body, zone, "", False, m[0]))  # a gazetteer form
     return out
 
 
@@ -484,27 +503,29 @@ def _place_name_firsts() -> frozenset[str]:
     return frozenset(n[0] for n in place_names())
 
 
-class _Tagging:
+class _Tagging(dict[tuple[str, bool], int]):
     """jieba's reading of the short windows one article asks about, each window read once per
     article: an article naming `临江高新区` five times (its title included) has `临江` tagged
     once. Made for one article (one call of `find_parks_with_title`, or of `_named_zones`) and
-    dropped with it, never shared between articles."""
+    dropped with it, never shared between articles.
 
-    def __init__(self) -> None:
-        self._place_runs: dict[str, int] = {}
-        self._openings: dict[str, int] = {}
+    A dict of (window, read from its start) -> answer: one is made for nearly every text read,
+    and a dict is made by its type's own constructor, without a Python `__init__`. (Empty, it
+    is falsy: ask `is None`, not `or`, whether one was given.)"""
 
     def place_run(self, window: str) -> int:
         """How many characters of place-name tokens end `window` (0 when they make no head)."""
-        if window not in self._place_runs:
-            self._place_runs[window] = _place_run(window)
-        return self._place_runs[window]
+        key = (window, False)
+        if key not in self:
+            self[key] = _place_run(window)
+        return self[key]
 
     def opening(self, window: str) -> int:
         """How many characters of leading verbs and function words `window` opens with."""
-        if window not in self._openings:
-            self._openings[window] = _opening(window)
-        return self._openings[window]
+        key = (window, True)
+        if key not in self:
+            self[key] = _opening(window)
+        return self[key]
 
 
 def _place_run(window: str) -> int:
@@ -874,13 +895,13 @@ def _is_class_of_zones(head: str, suffix: str) -> bool:
     return head in provinces() and head not in _MUNICIPALITIES and suffix in _CLASS_SUFFIXES
 
 
-def _admin_head(body: str, head_end: int, recurring: _Recurring, tagging: _Tagging) -> int | None:
+def _admin_head(body: str, head_end: int, recurring: Callable[[], _Recurring], tagging: _Tagging) -> int | None:
     start = _known_head(body, head_end)
     if start is None:
         start = _tagged_head(body, head_end, tagging)
     if start is None:
         floor = _short_head(body, head_end)
-        if body[floor:head_end] in recurring:
+        if body[floor:head_end] in recurring():
             start = floor
     return start
 
@@ -890,10 +911,12 @@ def _short_head(body: str, end: int) -> int:
     return _cut_stop_words(body, _scan_left(body, end, _RECURRING_HEAD[1]), end)
 
 
-def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: _Tagging) -> ParkMention | None:
-    suffix = m.group(1)
+def _admin_mention(
+    body: str, m: re.Match[str], recurring: Callable[[], _Recurring], tagging: _Tagging
+) -> ParkMention | None:
+    suffix = m[1]
     info = suffix_info()[suffix]
-    if m.group(2) and _PHASE.search(m.group(2)):
+    if m[2] and _PHASE.search(m[2]):
         return None  # `襄阳科技城（二期）` is a building phase, a venue (whatever the head: not looked for)
     national = _says_national(body, m)
     head_end = m.start(1) - (2 if national else 0)
@@ -922,7 +945,7 @@ def _admin_mention(body: str, m: re.Match[str], recurring: _Recurring, tagging: 
         return _mention(text_start, m.end(), body, listed, suffix, national, body[text_start : m.end()])
     if zone is not None and not _conflicting(zone, info):
         return _mention(text_start, m.end(), body, zone, suffix, national, _city_form(head) + suffix)
-    return ParkMention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
+    return park_mention(text_start, m.end(), body[text_start : m.end()], name, suffix, national)
 
 
 class _Recurring:
@@ -945,7 +968,8 @@ class _Recurring:
         if not _RECURRING_HEAD[0] <= len(head) <= _RECURRING_HEAD[1]:
             return False
         if self._ends is None:
-            self._ends = [m.start(1) for m in self._matches if suffix_info()[m.group(1)].kind == "admin"]
+            kinds = _suffix_kinds()
+            self._ends = [m.start(1) for m in self._matches if kinds[m[1]] == "admin"]
         body, size = self._body, len(head)
         written = sum(
             1 for end in self._ends if body.startswith(head, end - size) and body[_short_head(body, end) : end] == head
@@ -969,7 +993,7 @@ def _opening(window: str) -> int:
 
 
 def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging: _Tagging) -> ParkMention | None:
-    suffix = m.group(1)
+    suffix = m[1]
     info = suffix_info()[suffix]
     end = m.start(1)
     start = _scan_left(body, end, 12)
@@ -989,15 +1013,15 @@ def _park_mention(body: str, m: re.Match[str], zones: list[ParkMention], tagging
     head = body[start:end]
     if len(head) < 2 or _GENERIC_HEAD.search(head):
         return None
-    if _PARK_CONTEXT_BEFORE.search(body[max(0, start - 12) : start]):
+    if _PARK_CONTEXT_BEFORE.search(body[start - 12 if start > 12 else 0 : start]):
         return None  # a park being planned is a project, not (yet) a zone
-    china = _CHINA_PLACE.search(body[max(0, start - 10) : start])
+    china = _CHINA_PLACE.search(body[start - 10 if start > 10 else 0 : start])
     if china:  # `中国（南宁）跨境电子商务综合试验区`
-        return ParkMention(
+        return park_mention(
             start - len(china.group(0)), m.end(), body[start - len(china.group(0)) : m.end()],
             china.group(1) + head + info.canonical, suffix,
         )  # fmt: skip
-    return ParkMention(start, m.end(), body[start : m.end()], head + info.canonical, suffix)
+    return park_mention(start, m.end(), body[start : m.end()], head + info.canonical, suffix)
 
 
 def _weak(park: ParkMention) -> bool:
@@ -1011,7 +1035,8 @@ def _merge_compounds(mentions: list[ParkMention]) -> list[ParkMention]:
     for m in mentions:
         if out and out[-1].end == m.start and not out[-1].is_reference and out[-1].zone_key is None:
             prev = out.pop()
-            m = ParkMention(prev.start, m.end, prev.text + m.text, m.name, m.suffix, m.says_national, False, m.zone_key)
+            text = prev.text + m.text
+            m = park_mention(prev.start, m.end, text, m.name, m.suffix, m.says_national, False, m.zone_key)
         out.append(m)
     return out
 
@@ -1028,7 +1053,7 @@ def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
                 longer_names[m.name] = [n for n in names if n != m.name and n.endswith(m.name)]
             longer = longer_names[m.name]
             if len(longer) == 1:
-                m = ParkMention(
+                m = park_mention(
                     m.start, m.end, m.text, longer[0], m.suffix, m.says_national, m.is_reference, names[longer[0]]
                 )
         out.append(m)
@@ -1039,9 +1064,11 @@ def _unify_names(mentions: list[ParkMention]) -> list[ParkMention]:
 
 
 def park_type_of(mention: ParkMention) -> str:
+    if mention.zone_key is not None:
+        types = _zone_types()
+        if mention.zone_key in types:
+            return types[mention.zone_key]
     info = suffix_info().get(mention.suffix)
-    if mention.zone_key is not None and mention.zone_key in _zone_types():
-        return _zone_types()[mention.zone_key]
     return info.park_type if info else "other"
 
 
@@ -1112,7 +1139,8 @@ def _named_zones(body: str, tagging: _Tagging | None = None) -> list[ParkMention
         # many of the paragraphs segment asks about: at most bare gazetteer names, which hold a
         # zone_key and so neither merge nor take another's name; the rest of the reading is spared
         return sorted(_bare_mentions(body, _Covered(len(body))), key=_START)
-    tagging = tagging or _Tagging()
+    if tagging is None:
+        tagging = _Tagging()
     covered = _Covered(len(body))  # the characters the zones found so far cover
     admin = _zones_proper(body, matches, covered, tagging)
     return _settled(admin, _parks(body, matches, covered, admin, tagging))
@@ -1130,17 +1158,18 @@ def _suffix_kinds() -> dict[str, str]:
 def _zones_proper(body: str, matches: list[re.Match[str]], covered: _Covered, tagging: _Tagging) -> list[ParkMention]:
     """The gazetteer's zones and the zones proper (高新区, 经开区 ...) the rules name at the suffixes
     of `body`, then its bare gazetteer names; each added to `covered`."""
-    recurring = _Recurring(body, matches)  # the last resort for a head, asked only when a zone needs it
+    # the last resort for a head, made (and asked) only when a zone needs it
+    recurring = _once(lambda: _Recurring(body, matches))
     provinces = _once(lambda: provinces_named(body))  # likewise the provinces it names
     kinds = _suffix_kinds()
     admin: list[ParkMention] = []
     for m in matches:
-        if covered.holds(m.start(1)):
+        if covered[m.start(1)]:  # a zone found covers the suffix
             continue
         found = _gazetteer_mention(body, m, provinces)
-        if found is None and kinds[m.group(1)] == "admin":
+        if found is None and kinds[m[1]] == "admin":
             found = _admin_mention(body, m, recurring, tagging)
-        if found is None or covered.holds(found.start):
+        if found is None or covered[found.start]:
             continue  # `厦门火炬高新区开发区`: a suffix glued to a zone already named, no zone of its own
         admin.append(found)
         covered.add(found)
@@ -1159,7 +1188,7 @@ def _parks(
     parks: list[ParkMention] = []
     zones = list(admin)  # the zones and the parks found so far, as `_park_mention` reads them
     for m in matches:
-        if kinds[m.group(1)] == "park" and not covered.holds(m.start(1)):
+        if kinds[m[1]] == "park" and not covered[m.start(1)]:
             found = _park_mention(body, m, zones, tagging)
             if found:
                 parks.append(found)
@@ -1199,7 +1228,9 @@ def _longer_suffixes(suffix: str) -> tuple[str, ...]:
 def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -> list[ParkMention]:
     if not named and not title:
         return []  # nothing to refer to: every suffix's target would be None (the text not searched)
-    taken = _Covered(len(body), named)
+    taken = _Covered(len(body))
+    for m in named:
+        taken.add(m)
     out = []
     targets: dict[str, ParkMention | None] = {}  # suffix -> its target: one answer per text
     meets = taken.meets
@@ -1207,13 +1238,14 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         if meets(*found.span()):
             continue
         r = _REFERENCE.match(body, found.start())  # the same span, with `_REFERENCE`'s groups
-        before = body[max(0, r.start() - 2) : r.start()]
+        at = r.start()
+        before = body[at - 2 if at > 2 else 0 : at]
         if before.endswith(_GENERIC_BEFORE) or before.endswith("级"):
             continue  # `国家高新区`, `省级高新区` never mean the article's zone
-        suffix = r.group(2) or r.group(4)
+        suffix = r[2] or r[4]
         if body.endswith(_longer_suffixes(suffix), 0, r.end()):
             continue  # `产业园区`, `经济开发区`: the end of a longer suffix the rules did not take as a zone
-        bare_park = suffix == "园区" and not r.group(1)
+        bare_park = suffix == "园区" and not r[1]
         if bare_park and before[-1:] and before[-1] not in _REFERENCE_OK_BEFORE:
             continue  # `示范园区`, `物流园区`: part of a longer word, not a reference
         if suffix not in targets:
@@ -1221,9 +1253,7 @@ def _references(body: str, named: list[ParkMention], title: list[ParkMention]) -
         target = targets[suffix]
         if target is not None:
             out.append(
-                ParkMention(
-                    r.start(), r.end(), r.group(0), target.name, suffix, is_reference=True, zone_key=target.zone_key
-                )
+                park_mention(r.start(), r.end(), r[0], target.name, suffix, is_reference=True, zone_key=target.zone_key)
             )
     return out
 
@@ -1254,7 +1284,7 @@ def find_parks_with_title(body: str, title: str | None) -> tuple[list[ParkMentio
 
 
 def _with_references(body: str, named: list[ParkMention], title_zones: list[ParkMention]) -> list[ParkMention]:
-    return sorted(named + _references(body, named, title_zones), key=lambda p: p.start)
+    return sorted(named + _references(body, named, title_zones), key=_START)
 
 
 def without_projects(parks: list[ParkMention], projects: Iterable[tuple[int, int, str]]) -> list[ParkMention]:

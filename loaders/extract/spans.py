@@ -26,6 +26,26 @@ class ParkMention(NamedTuple):
     form: str | None = None  # the gazetteer form as written, in short (`长春汽车经济技术开发区` -> `长春汽车经开区`)
 
 
+_NEW_TUPLE = tuple.__new__
+
+
+def park_mention(
+    start: int,
+    end: int,
+    text: str,
+    name: str,
+    suffix: str,
+    says_national: bool = False,
+    is_reference: bool = False,
+    zone_key: str | None = None,
+    form: str | None = None,
+) -> ParkMention:
+    """`ParkMention(...)`, made without the named tuple's generated `__new__`: called through
+    the type, it cost about three times the rest of a zone mention (the zone reader makes
+    one for nearly every zone suffix it reads). The same fields, in the same order."""
+    return _NEW_TUPLE(ParkMention, (start, end, text, name, suffix, says_national, is_reference, zone_key, form))
+
+
 @dataclass(frozen=True)
 class CompanyMention:
     """A company named in an article."""
