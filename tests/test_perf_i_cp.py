@@ -3,9 +3,13 @@ replace decide, on invented sentences and on random texts drawn from the charact
 
 from __future__ import annotations
 
+import re._parser as sre_parser
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
+from loaders.extract import projects as P
 from loaders.extract.companies import (
     _INVESTS,
     _PLACING_RIGHT,
@@ -14,7 +18,9 @@ from loaders.extract.companies import (
     _ParksByStart,
     _placing_right,
 )
+from loaders.extract.rules import STATUS, end_of_last_word
 from loaders.extract.spans import ParkMention
+from tests.test_extract_prescans import _opening_characters
 
 # --- companies: placement -------------------------------------------------------------------
 
@@ -72,3 +78,68 @@ def test_invests_in_on_an_invented_sentence():
     f = _Found(0, 4, "brand", "星河科技")
     assert _invests_in(body, f, _ParksByStart(parks), 20) is True
     assert _plain_invests_in(body, f, parks, 20) is True
+
+
+# --- projects: stop words and status verbs ----------------------------------------------------
+
+
+def _stop_word_end_agrees(text: str) -> None:
+    assert P._end_of_last_stop_word(text) == end_of_last_word(text, P._STOP_WORDS), text
+
+
+def test_end_of_last_stop_word_on_invented_sentences():
+    for text in ["本次签约的星河产业园", "推进云帆数据中心建设", "又一个北辰基地", "如果说那么", "星河", ""]:
+        _stop_word_end_agrees(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*P._STOP_WORDS[:40], "又一", "一个", "星河", "基地", "计划", "建设"]), max_size=6))
+def test_end_of_last_stop_word_on_random_texts(pieces: list[str]):
+    _stop_word_end_agrees("".join(pieces))
+
+
+def test_each_status_opens_only_with_the_characters_it_names():
+    """`_status` tries at a verb start only the statuses named for its character: a verb added to
+    a status and opening with another character would be missed."""
+    assert [status for status, _ in STATUS] == list(P._OPENINGS_BY_STATUS)
+    for status, pattern in STATUS:
+        opens, empty = _opening_characters(sre_parser.parse(pattern))
+        assert opens is not None and not empty, status
+        assert opens <= set(P._OPENINGS_BY_STATUS[status]), (status, opens - set(P._OPENINGS_BY_STATUS[status]))
+
+
+def _every_status(extra: tuple[tuple[str, str], ...]) -> dict[str, frozenset[int]]:
+    """The plain rule: every status tried at every verb start."""
+    everywhere = frozenset(range(len(STATUS) + len(extra)))
+    return {ch: everywhere for ch in P._STATUS_OPENINGS + P._LIST_STATUS_OPENINGS}
+
+
+def _status_agrees(before: str, after: str) -> None:
+    for extra in ((), P._LIST_STATUS):
+        short = P._status(before, after, extra)
+        with MonkeyPatch.context() as m:
+            m.setattr(P, "_status_openers", _every_status)
+            assert P._status(before, after, extra) == short, (before, after, extra)
+
+
+def test_status_on_invented_sentences():
+    for before, after in [
+        ("星河新材料产业园项目今年开工建设，", "已经投入运营"),
+        ("", "二期计划明年竣工，设施工程加快建设"),
+        ("该项目拟投资5亿元，预计年底建成投产", "揭牌"),
+        ("双方签约后", "推动一批重大项目早日落地"),
+        ("", ""),
+    ]:
+        _status_agrees(before, after)
+
+
+_VERB_PIECES = sorted({ch for _, pattern in STATUS + P._LIST_STATUS for ch in pattern if "\u4e00" <= ch <= "\u9fff"})
+
+
+_BEFORE_PIECES = [*_VERB_PIECES, "，", "后", "企", "业"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_BEFORE_PIECES, max_size=12), st.text(alphabet=_VERB_PIECES, max_size=8))
+def test_status_on_random_texts(before: str, after: str):
+    _status_agrees(before, after)

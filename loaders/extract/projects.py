@@ -39,7 +39,6 @@ from loaders.extract.rules import (
     EVENT_STATUSES,
     LEAD,
     STATUS,
-    end_of_last_word,
     is_forecast,
     longest_word,
     skip_to,
@@ -195,7 +194,7 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
     """Scan left from a head over name characters, then past the last verb or function word."""
     start = _scan_left(body, end, limit)
     window = body[start:end]
-    cut = end_of_last_word(window, _STOP_WORDS)
+    cut = _end_of_last_stop_word(window)
     for conj in ("和", "及", "与"):  # `OPPO智能制造中心和小天才…`: a list of two names
         k = window.rfind(conj)
         if k > 0 and window[:k].endswith(_HEAD_WORDS):
@@ -230,6 +229,19 @@ def _scan_left(body: str, end: int, limit: int) -> int:
             break
         start = k
     return start
+
+
+# the stop words reversed, as a trie, compiled once: `rules.end_of_last_word` finds its pattern
+# by the word tuple, which it hashes (all 87 words) on every call
+_STOP_WORDS_REVERSED = re.compile(longest_word(w[::-1] for w in _STOP_WORDS))
+
+
+def _end_of_last_stop_word(text: str) -> int:
+    """`rules.end_of_last_word(text, _STOP_WORDS)`: where the rightmost stop word of `text` ends
+    (0 when none), the leftmost match in the reversed text (wherever a word matches, the trie
+    matches too)."""
+    m = _STOP_WORDS_REVERSED.search(text[::-1])
+    return len(text) - m.start() if m else 0
 
 
 def _past_spaced_words(window: str, cut: int) -> int:
@@ -312,9 +324,33 @@ def _status_patterns(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.
     return tuple((status, re.compile(pattern)) for status, pattern in STATUS + extra)
 
 
-# the characters the status verbs open with (`rules.STATUS`), and those of `_LIST_STATUS`
-_STATUS_OPENINGS = "获批投启开运正已试达竣建完奠破动签落引入在加推施拟计规谋将前布"
+# the characters each status's verbs open with (`rules.STATUS`; tests check them), all of
+# them, and those of `_LIST_STATUS`
+_OPENINGS_BY_STATUS = {
+    "approved": "获批",
+    "in_operation": "投启开运正已",
+    "in_production": "投试达",
+    "completed": "竣建完",
+    "started": "开奠破动启",
+    "signed": "签落引入",
+    "under_construction": "在建加推施开",
+    "planned": "拟计规谋将前布推",
+}
+_STATUS_OPENINGS = "".join(sorted(set("".join(_OPENINGS_BY_STATUS.values()))))
 _LIST_STATUS_OPENINGS = "揭"
+
+
+@cache
+def _status_openers(extra: tuple[tuple[str, str], ...]) -> dict[str, frozenset[int]]:
+    """Each character a status verb opens with -> the indices of the patterns of
+    `_status_patterns(extra)` that can open with it (a reader's extra ones with any): at a
+    text's few verb starts, the one or two statuses whose verbs stand there are tried, not all."""
+    everywhere = _STATUS_OPENINGS + _LIST_STATUS_OPENINGS
+    openers: dict[str, set[int]] = {ch: set() for ch in everywhere}
+    for k, (status, _) in enumerate(STATUS + extra):
+        for ch in _OPENINGS_BY_STATUS[status] if k < len(STATUS) else everywhere:
+            openers[ch].add(k)
+    return {ch: frozenset(ks) for ch, ks in openers.items()}
 
 
 @cache
@@ -364,13 +400,17 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
     context_before = _without_planned_money(context_before)
     patterns = _status_patterns(extra)
     any_status = _status_starts(extra)
+    openers = _status_openers(extra)
 
     def nearest(text: str, from_end: bool) -> tuple[int, str] | None:
         starts = [m.start() for m in any_status.finditer(text)]
         if not starts:
             return None  # no status verb at all (the empty text included)
+        tried = frozenset().union(*(openers[text[at]] for at in starts))  # (no other can match at them)
         best = None
-        for status, pattern in patterns:
+        for k, (status, pattern) in enumerate(patterns):
+            if k not in tried:
+                continue
             for m in _matches_from(pattern, text, starts):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
