@@ -3,6 +3,7 @@ replace decide, on invented sentences and on random texts drawn from the charact
 
 from __future__ import annotations
 
+import re
 import re._parser as sre_parser
 
 from hypothesis import given, settings
@@ -143,3 +144,36 @@ _BEFORE_PIECES = [*_VERB_PIECES, "，", "后", "企", "业"]
 @given(st.text(alphabet=_BEFORE_PIECES, max_size=12), st.text(alphabet=_VERB_PIECES, max_size=8))
 def test_status_on_random_texts(before: str, after: str):
     _status_agrees(before, after)
+
+
+# --- projects: batch and generic-tail patterns tried at their opening characters --------------
+
+_BARE = re.compile(r"^\(\?=\[[^\]]*\]\)\(\?:(.*)\)$", re.DOTALL)
+
+
+def _bare_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without the opening lookahead `rules.skip_to` put in front of it."""
+    m = _BARE.match(pattern.pattern)
+    assert m, pattern.pattern
+    return re.compile(m.group(1))
+
+
+def _tails_agree(text: str) -> None:
+    for pattern in (P._BATCH, P._GENERIC_TAIL):
+        assert bool(pattern.search(text)) == bool(_bare_pattern(pattern).search(text)), (pattern.pattern[:20], text)
+
+
+def test_batch_and_generic_tail_on_invented_names():
+    for text in ["2023年招商引资", "海口国家高新区7个", "省级重点", "多个", "一批重大", "投资推介会", "两大", ""]:
+        _tails_agree(text)
+
+
+_TAIL_PIECES = sorted(
+    {ch for p in (P._BATCH, P._GENERIC_TAIL) for ch in _bare_pattern(p).pattern if "\u4e00" <= ch <= "\u9fff"}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=[*_TAIL_PIECES, "7", "1", "0", " ", "星", "河"], max_size=10))
+def test_batch_and_generic_tail_on_random_texts(text: str):
+    _tails_agree(text)

@@ -65,17 +65,23 @@ _GENERIC = re.compile(
     r"建设|科创|转化|节能技改|技改|链主旗舰型|旗舰型|信息业|示范|标杆|省级|市级|国家级|各类|一批|首批|这些|该|此|本|"
     r"招商引资|招商|引资|扩大有效投资|有效投资|投资|集中|追加|基础设施|政府投资|产业投资|建设类|上述|所有|全部)*$"
 )
-_GENERIC_TAIL = re.compile(
-    r"(重大|重点|龙头|骨干|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
+# (tried only at the characters its words open with: its `^` alternative left the engine no
+# first character to skip to, and it tried every offset)
+_GENERIC_TAIL = skip_to(
+    "重龙骨民示标品优高人外投开签获科省市多若各一",
+    r"(重大|重点|龙头|骨干|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)",
 )
 _WEAK_TAIL = re.compile(r"(?:科技创新|创新)$")  # `科技创新项目`, but `中国长城自主创新基地`
 # counts, times, class labels and events inside a name make it a batch statement, not a project
-_BATCH = re.compile(
+# (tried only at the characters its alternatives open with: it opens with a repeat, which left
+# the engine no first character to skip to)
+_BATCH = skip_to(
+    r"\d一二两三四五六七八九十百千万亿批上下今去年又会活仪大论推",
     r"[\d一二两三四五六七八九十百千]+\s*(?:余|多)?\s*(?:个|批|家)|批次|[两三四五六七八九十百]大(?:项目|重点|重大)?$|"
     r"[\d一二两三四五六七八九十]$|"
     r"(?:19|20)\d{2}\s*年|[一二三四]\s*季度|[上下]半年|今年|去年|年度|年初|年底|"
     r"[十百千万亿\d]+元?级|又一|一个|"
-    r"(?:会|活动|仪式|大会|论坛|推介会)$"
+    r"(?:会|活动|仪式|大会|论坛|推介会)$",
 )
 # every match of `_BATCH` holds one of these characters or a digit (which is not a letter):
 # a descriptor of letters without them is not searched (most of them)
