@@ -28,6 +28,7 @@ Word lists (regions, industry words, generic vocabulary, non-company suffixes) l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -1436,10 +1437,13 @@ def _place(
             placed.setdefault(name, zone)
             for g in _listed_with(body, ordered, f):  # `<zone>企业A、B等企业`: the list shares it
                 placed.setdefault(canon.get(g.name, g.name), zone)
+    by_start = _ParksByStart(parks)
+    # asked only of the companies rule 1 left unplaced: the rules below skip a placed one first
     excluded = {
-        canon.get(f.name, f.name)
+        name
         for f in found
-        if f.role or _government_partner(body, f.start) or _invests_in(body, f, parks, closing[f.end])
+        if (name := canon.get(f.name, f.name)) not in placed
+        and (f.role or _government_partner(body, f.start) or _invests_in(body, f, by_start, closing[f.end]))
     }
     free_mentions: dict[str, int] = {}
     for f in found:
@@ -1469,13 +1473,37 @@ def _government_partner(body: str, start: int) -> bool:
     )
 
 
-def _invests_in(body: str, f: _Found, parks: Sequence[ParkMention], end: int) -> bool:
+def _invests_in(body: str, f: _Found, parks: _ParksByStart, end: int) -> bool:
     """`X在<zone>投资建设…`: an investor building there, which may be based anywhere (`end`:
     the end of its sentence)."""
     return any(
-        f.end <= p.start < end and _PLACING_RIGHT.search(body[f.end : p.start]) and _INVESTS.match(body[p.end : end])
-        for p in parks
+        _placing_right(body, f.end, p.start) and _INVESTS.match(body[p.end : end]) for p in parks.starting(f.end, end)
     )
+
+
+class _ParksByStart:
+    """The zone mentions of one article by start, to read those starting in a span by bisection
+    instead of testing every mention of the article for every company."""
+
+    def __init__(self, parks: Sequence[ParkMention]) -> None:
+        self.parks = sorted(parks, key=lambda p: p.start)
+        self.starts = [p.start for p in self.parks]
+
+    def starting(self, lo: int, hi: int) -> list[ParkMention]:
+        """The mentions starting in [lo, hi), by start."""
+        return self.parks[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+# the last character of every word `_PLACING_RIGHT` finds at the end of a text
+_PLACING_LAST = frozenset("在户驻根地于")
+
+
+def _placing_right(body: str, start: int, end: int) -> bool:
+    """`_PLACING_RIGHT.search(body[start:end])`, searched only when the text's last character
+    (before a final line break, where its `$` also matches) ends one of its words: most texts
+    between a company and a zone after it end otherwise, and need no slice nor search."""
+    last = end - 2 if body[end - 1 : end] == "\n" else end - 1
+    return last >= start and body[last] in _PLACING_LAST and _PLACING_RIGHT.search(body, start, end) is not None
 
 
 def _listed_with(body: str, ordered: list[_Found], f: _Found) -> list[_Found]:
@@ -1528,7 +1556,7 @@ def _explicit_zone(body: str, f: _Found, parks: Sequence[ParkMention], found: li
         after = body[p.end : min(end, p.end + 30)]
         if _INVESTS.match(after):
             continue  # `X在<zone>投资建设…`: a project there, the company may be anywhere
-        if _PLACING_RIGHT.search(between) and len(between) <= 10 and not re.search("[，,；;]|企业|公司", between):
+        if len(between) <= 10 and _placing_right(body, f.end, p.start) and not re.search("[，,；;]|企业|公司", between):
             return p.name
         if _PLACING_IS.search(between) and re.search("企业|公司", after):
             return p.name

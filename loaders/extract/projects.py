@@ -39,7 +39,6 @@ from loaders.extract.rules import (
     EVENT_STATUSES,
     LEAD,
     STATUS,
-    end_of_last_word,
     is_forecast,
     longest_word,
     skip_to,
@@ -66,17 +65,23 @@ _GENERIC = re.compile(
     r"建设|科创|转化|节能技改|技改|链主旗舰型|旗舰型|信息业|示范|标杆|省级|市级|国家级|各类|一批|首批|这些|该|此|本|"
     r"招商引资|招商|引资|扩大有效投资|有效投资|投资|集中|追加|基础设施|政府投资|产业投资|建设类|上述|所有|全部)*$"
 )
-_GENERIC_TAIL = re.compile(
-    r"(重大|重点|龙头|骨干|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)"
+# (tried only at the characters its words open with: its `^` alternative left the engine no
+# first character to skip to, and it tried every offset)
+_GENERIC_TAIL = skip_to(
+    "重龙骨民示标品优高人外投开签获科省市多若各一",
+    r"(重大|重点|龙头|骨干|民生|示范|标杆|品牌|优质|高端|人才|外资|投运|投产|开工|签约|获奖|科研)$|省级|市级|^(多个|若干|各类|一批)",
 )
 _WEAK_TAIL = re.compile(r"(?:科技创新|创新)$")  # `科技创新项目`, but `中国长城自主创新基地`
 # counts, times, class labels and events inside a name make it a batch statement, not a project
-_BATCH = re.compile(
+# (tried only at the characters its alternatives open with: it opens with a repeat, which left
+# the engine no first character to skip to)
+_BATCH = skip_to(
+    r"\d一二两三四五六七八九十百千万亿批上下今去年又会活仪大论推",
     r"[\d一二两三四五六七八九十百千]+\s*(?:余|多)?\s*(?:个|批|家)|批次|[两三四五六七八九十百]大(?:项目|重点|重大)?$|"
     r"[\d一二两三四五六七八九十]$|"
     r"(?:19|20)\d{2}\s*年|[一二三四]\s*季度|[上下]半年|今年|去年|年度|年初|年底|"
     r"[十百千万亿\d]+元?级|又一|一个|"
-    r"(?:会|活动|仪式|大会|论坛|推介会)$"
+    r"(?:会|活动|仪式|大会|论坛|推介会)$",
 )
 # every match of `_BATCH` holds one of these characters or a digit (which is not a letter):
 # a descriptor of letters without them is not searched (most of them)
@@ -195,7 +200,7 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
     """Scan left from a head over name characters, then past the last verb or function word."""
     start = _scan_left(body, end, limit)
     window = body[start:end]
-    cut = end_of_last_word(window, _STOP_WORDS)
+    cut = _end_of_last_stop_word(window)
     for conj in ("和", "及", "与"):  # `OPPO智能制造中心和小天才…`: a list of two names
         k = window.rfind(conj)
         if k > 0 and window[:k].endswith(_HEAD_WORDS):
@@ -230,6 +235,19 @@ def _scan_left(body: str, end: int, limit: int) -> int:
             break
         start = k
     return start
+
+
+# the stop words reversed, as a trie, compiled once: `rules.end_of_last_word` finds its pattern
+# by the word tuple, which it hashes (all 87 words) on every call
+_STOP_WORDS_REVERSED = re.compile(longest_word(w[::-1] for w in _STOP_WORDS))
+
+
+def _end_of_last_stop_word(text: str) -> int:
+    """`rules.end_of_last_word(text, _STOP_WORDS)`: where the rightmost stop word of `text` ends
+    (0 when none), the leftmost match in the reversed text (wherever a word matches, the trie
+    matches too)."""
+    m = _STOP_WORDS_REVERSED.search(text[::-1])
+    return len(text) - m.start() if m else 0
 
 
 def _past_spaced_words(window: str, cut: int) -> int:
@@ -312,9 +330,33 @@ def _status_patterns(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.
     return tuple((status, re.compile(pattern)) for status, pattern in STATUS + extra)
 
 
-# the characters the status verbs open with (`rules.STATUS`), and those of `_LIST_STATUS`
-_STATUS_OPENINGS = "获批投启开运正已试达竣建完奠破动签落引入在加推施拟计规谋将前布"
+# the characters each status's verbs open with (`rules.STATUS`; tests check them), all of
+# them, and those of `_LIST_STATUS`
+_OPENINGS_BY_STATUS = {
+    "approved": "获批",
+    "in_operation": "投启开运正已",
+    "in_production": "投试达",
+    "completed": "竣建完",
+    "started": "开奠破动启",
+    "signed": "签落引入",
+    "under_construction": "在建加推施开",
+    "planned": "拟计规谋将前布推",
+}
+_STATUS_OPENINGS = "".join(sorted(set("".join(_OPENINGS_BY_STATUS.values()))))
 _LIST_STATUS_OPENINGS = "揭"
+
+
+@cache
+def _status_openers(extra: tuple[tuple[str, str], ...]) -> dict[str, frozenset[int]]:
+    """Each character a status verb opens with -> the indices of the patterns of
+    `_status_patterns(extra)` that can open with it (a reader's extra ones with any): at a
+    text's few verb starts, the one or two statuses whose verbs stand there are tried, not all."""
+    everywhere = _STATUS_OPENINGS + _LIST_STATUS_OPENINGS
+    openers: dict[str, set[int]] = {ch: set() for ch in everywhere}
+    for k, (status, _) in enumerate(STATUS + extra):
+        for ch in _OPENINGS_BY_STATUS[status] if k < len(STATUS) else everywhere:
+            openers[ch].add(k)
+    return {ch: frozenset(ks) for ch, ks in openers.items()}
 
 
 @cache
@@ -364,13 +406,17 @@ def _status(context_before: str, context_after: str, extra: tuple[tuple[str, str
     context_before = _without_planned_money(context_before)
     patterns = _status_patterns(extra)
     any_status = _status_starts(extra)
+    openers = _status_openers(extra)
 
     def nearest(text: str, from_end: bool) -> tuple[int, str] | None:
         starts = [m.start() for m in any_status.finditer(text)]
         if not starts:
             return None  # no status verb at all (the empty text included)
+        tried = frozenset().union(*(openers[text[at]] for at in starts))  # (no other can match at them)
         best = None
-        for status, pattern in patterns:
+        for k, (status, pattern) in enumerate(patterns):
+            if k not in tried:
+                continue
             for m in _matches_from(pattern, text, starts):
                 if text[m.end() : m.end() + 1] == "后":
                     continue  # `建成后可形成…`: after completion, a condition, not the status
