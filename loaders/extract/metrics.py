@@ -43,7 +43,7 @@ from loaders.extract.periods import (
     without_bases,
     year_period,
 )
-from loaders.extract.rules import EVENT_VERBS, skip_to, strip_lead
+from loaders.extract.rules import EVENT_VERBS, lead_match, skip_to
 from loaders.extract.subjects import Figure, Subject, opening_subject, sentence_rules, subject_of
 from loaders.reference import metric_vocabulary
 
@@ -190,11 +190,11 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
 
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ，,、")
-    for _ in range(6):
-        new = strip_lead(phrase).strip(" ，,、")
-        if new == phrase:
+    for _ in range(6):  # (strip_lead in place: LEAD never matches empty, so a match shortens it)
+        m = lead_match(phrase)
+        if m is None:
             break
-        phrase = new
+        phrase = phrase[m.end() :].strip(" ，,、")
     for _ in range(3):
         new = _TRAIL.sub("", phrase).strip()
         if new == phrase:

@@ -665,16 +665,24 @@ def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
     if i == len(starts) or starts[i] >= f.s_end:
         return None
 
-    def named(a: int, b: int) -> bool:
-        return f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
+    # the name starting first wins (of those starting together, companies, zones, projects in
+    # turn): only a name starting before the best so far is asked whether it is named, and only
+    # the best so far is made a subject (not every later name, then sorted)
+    first, best = f.s_end, None
 
-    later = sorted(
-        [(c.start, _company(ctx, c)) for c in ctx.companies if named(c.start, c.end)]
-        + [(p.start, _park(p)) for p in ctx.parks if named(p.start, p.end)]
-        + [(a, _project(p, b)) for a, b, p in _project_mentions(ctx) if named(a, b)],
-        key=lambda t: t[0],
-    )
-    return later[0][1] if later else None
+    def named(a: int, b: int) -> bool:
+        return a < first and f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
+
+    for c in ctx.companies:
+        if named(c.start, c.end):
+            first, best = c.start, _company(ctx, c)
+    for p in ctx.parks:
+        if named(p.start, p.end):
+            first, best = p.start, _park(p)
+    for a, b, p in _project_mentions(ctx):
+        if named(a, b):
+            first, best = a, _project(p, b)
+    return best
 
 
 def _name_starts(ctx: ArticleContext) -> list[int]:
@@ -765,7 +773,7 @@ def subject_of(ctx: ArticleContext, f: Figure, rules: Sequence[_Rule] = _RULES) 
     for rule in rules:
         s = rule(ctx, f)
         if s is not None:
-            return _promoted(ctx, s)
+            return _promoted(ctx, s) if s.kind == "company" else s
     return None
 
 
