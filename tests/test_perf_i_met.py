@@ -3,15 +3,18 @@
 `subjects._by_later` makes a subject only of the name starting first after the figure (not of
 every later name, then sorted); `metrics._clean_phrase` strips LEAD words by matching them in
 place (not through `strip_lead` and a comparison of the whole phrase); `subject_of` asks
-`_promoted` only of a company. Each is compared with the plain reading.
+`_promoted` only of a company; `metrics._stated` asks whether a period times its own clause
+only of the periods it must, from the last back. Each is compared with the plain reading.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import metrics, subjects
+from loaders.extract import metrics, periods, subjects
 from loaders.extract.companies import find_companies
 from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import read_quantities
@@ -127,3 +130,21 @@ def test_subject_of_promotes_as_the_plain_rule(body: str):
             if s is not None:
                 assert subjects.subject_of(ctx, f) == subjects._promoted(ctx, s)
                 break
+
+
+def _plain_stated(found, text: str, clause: int):
+    in_clause = [x for x in found if x.start >= clause]
+    earlier = [x for x in found if not periods.times_its_own_clause(text, x)]
+    return (in_clause or earlier or [None])[-1]
+
+
+_PERIOD_PIECES = ["2023年", "一季度", "今年", "上半年", "开工", "投产", "将", "全部", "建成", "实现", "，", "；"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_PIECES), max_size=12).map("".join), st.integers(min_value=0, max_value=40))
+@example("力争一季度开工，2023年上半年实现", 8)
+@example("2023年投产，一季度全部开工", 30)
+def test_stated_is_the_plain_choice(text: str, clause: int):
+    found = periods.explicit_periods(text, date(2024, 10, 8))
+    assert metrics._stated(found, text, clause) == _plain_stated(found, text, clause)

@@ -177,15 +177,19 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     rank = _most_specific(phrase, _keywords_by_initial(unit, is_growth))
     if rank is not None:
         return _keywords_for(unit, is_growth)[rank][1]
-    return {
-        "人": "talent_count",
-        "名": "talent_count",
-        "人次": "talent_count",
-        "家": "enterprise_count",
-        "亩": "area",
-        "平方米": "area",
-        "平方公里": "area",
-    }.get(unit, "other")
+    return _CODE_BY_UNIT.get(unit, "other")
+
+
+# the code of a figure whose phrase holds no keyword, by its unit (made once, not per figure)
+_CODE_BY_UNIT = {
+    "人": "talent_count",
+    "名": "talent_count",
+    "人次": "talent_count",
+    "家": "enterprise_count",
+    "亩": "area",
+    "平方米": "area",
+    "平方公里": "area",
+}
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -320,9 +324,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     if not spans and (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])):
         year = (ctx.event_date or ctx.published_on or date.min).year
         return year_period(year) if year > date.min.year else NONE
-    in_clause = [x for x in found if x.start >= cstart - full]
-    earlier = [x for x in found if not times_its_own_clause(text, x)]
-    stated = (in_clause or earlier or [None])[-1]
+    stated = _stated(found, text, cstart - full)
     if stated is not None:
         # (the cheap tests first: most articles never need their event's period worked out)
         if (
@@ -376,6 +378,20 @@ def _periods_before(ctx: ArticleContext, state: _State, full: int, qs: int, text
     found = explicit_periods(text, ctx.published_on)
     state.periods = (full, last.start(), qs, found)
     return found
+
+
+def _stated(found: list[Found], text: str, clause: int) -> Found | None:
+    """The period a figure takes of those stated before it (`found`, by start, in `text`): the
+    last in its clause (from `clause` on), else the last that does not time its own clause.
+
+    The last found is in the clause when any is; the earlier ones are asked whether they time
+    their own clause from the last back, only until one does not (not each of them, always)."""
+    if found and found[-1].start >= clause:
+        return found[-1]
+    for x in reversed(found):
+        if not times_its_own_clause(text, x):
+            return x
+    return None
 
 
 def _is_day(p: Period) -> bool:

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
@@ -589,13 +590,16 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     t = ctx.derived(topic, f.s0, f.s_end)  # the sentence's, asked for each of its figures
     if t and t.at <= f.qs and not any(c.at > t.at for c in cands):
         cands.append(t)
-    cands.sort(key=lambda c: c.at)
+    cands.sort(key=_AT)
     if not cands:
         return None
     best = cands[-1]
     if best.kind in ("region", "other") and _continues_a_list(ctx, f) and f.previous.kind == "park":
         return f.previous  # `…；苏州市瞪羚企业4家`: a class of enterprises in the zone's list
     return best
+
+
+_AT = itemgetter(0)  # a subject's `at` (its first field), read in C to sort candidates by it
 
 
 def _measured_after(ctx: ArticleContext, f: Figure) -> Subject | None:
