@@ -4,7 +4,9 @@
 every later name, then sorted); `metrics._clean_phrase` strips LEAD words by matching them in
 place (not through `strip_lead` and a comparison of the whole phrase); `subject_of` asks
 `_promoted` only of a company; `metrics._stated` asks whether a period times its own clause
-only of the periods it must, from the last back. Each is compared with the plain reading.
+only of the periods it must, from the last back; several rules are asked only of a text
+holding a word every match holds, or only near its end. Each is compared with the plain
+reading.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import metrics, periods, subjects
+from loaders.extract import metrics, numbers, periods, subjects
 from loaders.extract.companies import find_companies
 from loaders.extract.context import ArticleContext
 from loaders.extract.numbers import read_quantities
@@ -148,3 +150,57 @@ _PERIOD_PIECES = ["2023年", "一季度", "今年", "上半年", "开工", "投�
 def test_stated_is_the_plain_choice(text: str, clause: int):
     found = periods.explicit_periods(text, date(2024, 10, 8))
     assert metrics._stated(found, text, clause) == _plain_stated(found, text, clause)
+
+
+# pieces holding every cue the prechecks look for, and the words they guard
+_CUE_PIECES = [
+    "今年",
+    "今年已",
+    "今年以来",
+    "累计",
+    "已",
+    "新增",
+    "新认定",
+    "当年",
+    "全年",
+    "年度计划",
+    "全年目标",
+    "等",
+    "首批",
+    "被授予",
+    "了",
+    "\n",
+    " ",
+    "1/2",
+    "三分之一",
+    "一半",
+    "过半",
+    "企业12家",
+    "产值",
+]
+_CUE_TEXT = st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUE_TEXT)
+@example("今年已累计新增企业12家")
+@example(" 新认定企业12家")
+@example("产值等首批\n")
+@example("企业12家，1/2过半")
+def test_prechecked_rules_are_the_plain_ones(text: str):
+    """Each rule asked only when its word is there reads as when always asked."""
+    assert periods.is_new_addition(text) == bool(periods._NEW_ADDITION.match(text))
+    assert periods.is_annual_plan(text) == bool(periods._ANNUAL.search(text))
+    assert periods._YTD.search(text) is None or "今年" in text  # (what stock_or_flow looks for first)
+    reach = max(0, len(text) - metrics._NOT_A_METRIC_REACH)
+    assert bool(metrics._NOT_A_METRIC_PHRASE.search(text, reach)) == bool(metrics._NOT_A_METRIC_PHRASE.search(text))
+    assert numbers.read(text) == _plain_read(text)
+
+
+def _plain_read(text: str) -> list[numbers.Quantity]:
+    """`numbers.read` with fractions and halves always looked for."""
+    out = numbers._fractions(text) + numbers._halves(text)
+    taken = bytearray(len(text))
+    for q in out:
+        taken[q.start : q.end] = b"\x01" * (q.end - q.start)
+    return sorted(out + numbers._numbers(text, taken), key=lambda q: q.start)

@@ -58,6 +58,9 @@ _GROWTH_REACH = 2 + 2
 _DECLINE = re.compile(r"(下降|减少|回落)")
 # a phrase that names a list or an action, not what is measured: `绿茶等`, `管理着`, `打造了`, `被授予`
 _NOT_A_METRIC_PHRASE = re.compile(r"(等|等首批|着|了|过|被授予|给予|辅助|首批)$")
+# its words have at most three characters and end the phrase (or come before a last `\n`):
+# a match starts within this many characters of the end, so it is searched for only there
+_NOT_A_METRIC_REACH = 3 + 1
 _AFTER_STOP = re.compile(
     r"[，,。；;：:！？!?、（()）“”\n]|入驻|入选|参与|就业|签约|落户|投资|建设|开展|参加|通过|获得|加入|提供"
 )
@@ -265,7 +268,8 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
     growth = bool(_ENDS_IN_GROWTH.search(before, max(0, len(before) - _GROWTH_REACH)))
     if growth and _GROWTH.fullmatch(phrase.strip()) and previous_phrase:
         phrase = previous_phrase + phrase
-    if (len(phrase) < 2 or _NOT_A_METRIC_PHRASE.search(phrase)) and not growth:
+    not_a_metric = _NOT_A_METRIC_PHRASE.search(phrase, max(0, len(phrase) - _NOT_A_METRIC_REACH))
+    if (len(phrase) < 2 or not_a_metric) and not growth:
         counted = _counted_after(body, qe)
         status = _STATUS_BEFORE.search(body, phrase_start, qs)
         phrase = (status.group(1) if status and counted else "") + counted if counted else phrase

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
-from loaders.extract.rules import lead_match, longest_word
+from loaders.extract.rules import lead_match, longest_word, skip_to
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.reference import place_names, zone_suffixes
 
@@ -49,17 +49,22 @@ _TITLE = re.compile(
     r"([\u4e00-\u9fff]{2,3})(?=[，,说表介透告指回：:])"
 )
 _COMPANY_REF = re.compile(r"该企业|该公司|这家企业|这家公司")
-_PROJECT_REF = re.compile(
-    r"(?:该|新|此|这一)项目|(?<![\u4e00-\u9fff])项目(?=总投资|计划|拟|占地|总用地|总建筑|建成|投产|达产|全部)"
+# (a pattern opening with a look-behind has no first character the engine can skip to: given one)
+_PROJECT_REF = skip_to(
+    "该新此这项",
+    r"(?:该|新|此|这一)项目|(?<![\u4e00-\u9fff])项目(?=总投资|计划|拟|占地|总用地|总建筑|建成|投产|达产|全部)",
 )
 _HEAD_REF = re.compile(r"该(基地|园区|中心|工程|产业园|生产线)")
-_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])其(?![中他它余次])")
+_PRONOUN = skip_to("其", r"(?<![\u4e00-\u9fff])其(?![中他它余次])")
 # every match of the four reference patterns above holds one of these: without them, no reference
 _REFERENCE_CUE = re.compile(r"该|这家|项目|其")
 # a sentence that states a batch of projects (`N个项目`, `项目N个`, `类项目`), not one project
-_BATCH = re.compile(
+# (its first alternative opens with a character class: without a first-character skip, the
+# engine tried all seven at every character of a sentence holding `项目`)
+_BATCH = skip_to(
+    r"\d一二两三四五六七八九十百千项类上签总",
     r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|项)[^，。；,;]{0,12}项目|项目[^，。；,;]{0,4}[\d一二两三四五六七八九十]+\s*个|"
-    r"类项目|项目中|上述项目|签约金额|总投资规模"
+    r"类项目|项目中|上述项目|签约金额|总投资规模",
 )
 _INVESTS = re.compile(r"投资(?:约|近|超|逾)?\s*$")
 _BUILDS = re.compile(r"建设|打造|投建|新建|兴建|落地|实施")
