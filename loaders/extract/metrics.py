@@ -43,7 +43,7 @@ from loaders.extract.periods import (
     without_bases,
     year_period,
 )
-from loaders.extract.rules import EVENT_VERBS, skip_to, strip_lead
+from loaders.extract.rules import EVENT_VERBS, lead_match, skip_to
 from loaders.extract.subjects import Figure, Subject, opening_subject, sentence_rules, subject_of
 from loaders.reference import metric_vocabulary
 
@@ -58,6 +58,9 @@ _GROWTH_REACH = 2 + 2
 _DECLINE = re.compile(r"(下降|减少|回落)")
 # a phrase that names a list or an action, not what is measured: `绿茶等`, `管理着`, `打造了`, `被授予`
 _NOT_A_METRIC_PHRASE = re.compile(r"(等|等首批|着|了|过|被授予|给予|辅助|首批)$")
+# its words have at most three characters and end the phrase (or come before a last `\n`):
+# a match starts within this many characters of the end, so it is searched for only there
+_NOT_A_METRIC_REACH = 3 + 1
 _AFTER_STOP = re.compile(
     r"[，,。；;：:！？!?、（()）“”\n]|入驻|入选|参与|就业|签约|落户|投资|建设|开展|参加|通过|获得|加入|提供"
 )
@@ -177,24 +180,28 @@ def classify_metric(phrase: str, unit: str, is_growth: bool) -> str:
     rank = _most_specific(phrase, _keywords_by_initial(unit, is_growth))
     if rank is not None:
         return _keywords_for(unit, is_growth)[rank][1]
-    return {
-        "人": "talent_count",
-        "名": "talent_count",
-        "人次": "talent_count",
-        "家": "enterprise_count",
-        "亩": "area",
-        "平方米": "area",
-        "平方公里": "area",
-    }.get(unit, "other")
+    return _CODE_BY_UNIT.get(unit, "other")
+
+
+# the code of a figure whose phrase holds no keyword, by its unit (made once, not per figure)
+_CODE_BY_UNIT = {
+    "人": "talent_count",
+    "名": "talent_count",
+    "人次": "talent_count",
+    "家": "enterprise_count",
+    "亩": "area",
+    "平方米": "area",
+    "平方公里": "area",
+}
 
 
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ，,、")
-    for _ in range(6):
-        new = strip_lead(phrase).strip(" ，,、")
-        if new == phrase:
+    for _ in range(6):  # (strip_lead in place: LEAD never matches empty, so a match shortens it)
+        m = lead_match(phrase)
+        if m is None:
             break
-        phrase = new
+        phrase = phrase[m.end() :].strip(" ，,、")
     for _ in range(3):
         new = _TRAIL.sub("", phrase).strip()
         if new == phrase:
@@ -261,7 +268,8 @@ def _phrase(body: str, floor: int, cstart: int, qs: int, qe: int, previous_phras
     growth = bool(_ENDS_IN_GROWTH.search(before, max(0, len(before) - _GROWTH_REACH)))
     if growth and _GROWTH.fullmatch(phrase.strip()) and previous_phrase:
         phrase = previous_phrase + phrase
-    if (len(phrase) < 2 or _NOT_A_METRIC_PHRASE.search(phrase)) and not growth:
+    not_a_metric = _NOT_A_METRIC_PHRASE.search(phrase, max(0, len(phrase) - _NOT_A_METRIC_REACH))
+    if (len(phrase) < 2 or not_a_metric) and not growth:
         counted = _counted_after(body, qe)
         status = _STATUS_BEFORE.search(body, phrase_start, qs)
         phrase = (status.group(1) if status and counted else "") + counted if counted else phrase
@@ -320,9 +328,7 @@ def _period(ctx: ArticleContext, full: int, s_end: int, qs: int, cstart: int, f:
     if not spans and (is_annual_plan(f.phrase) or is_annual_plan(text[cstart - full :])):
         year = (ctx.event_date or ctx.published_on or date.min).year
         return year_period(year) if year > date.min.year else NONE
-    in_clause = [x for x in found if x.start >= cstart - full]
-    earlier = [x for x in found if not times_its_own_clause(text, x)]
-    stated = (in_clause or earlier or [None])[-1]
+    stated = _stated(found, text, cstart - full)
     if stated is not None:
         # (the cheap tests first: most articles never need their event's period worked out)
         if (
@@ -376,6 +382,20 @@ def _periods_before(ctx: ArticleContext, state: _State, full: int, qs: int, text
     found = explicit_periods(text, ctx.published_on)
     state.periods = (full, last.start(), qs, found)
     return found
+
+
+def _stated(found: list[Found], text: str, clause: int) -> Found | None:
+    """The period a figure takes of those stated before it (`found`, by start, in `text`): the
+    last in its clause (from `clause` on), else the last that does not time its own clause.
+
+    The last found is in the clause when any is; the earlier ones are asked whether they time
+    their own clause from the last back, only until one does not (not each of them, always)."""
+    if found and found[-1].start >= clause:
+        return found[-1]
+    for x in reversed(found):
+        if not times_its_own_clause(text, x):
+            return x
+    return None
 
 
 def _is_day(p: Period) -> bool:

@@ -257,8 +257,9 @@ _NEW_ADDITION = re.compile(
 
 
 def is_new_addition(clause: str) -> bool:
-    """`新增上市企业8家`: a flow, not the stock a `累计` earlier in the sentence reported."""
-    return bool(_NEW_ADDITION.match(clause))
+    """`新增上市企业8家`: a flow, not the stock a `累计` earlier in the sentence reported (every
+    word of `_NEW_ADDITION` opens with `新`: a clause without one is not matched)."""
+    return "新" in clause and bool(_NEW_ADDITION.match(clause))
 
 
 def stock_or_flow(context: str, published: date | None, growth: bool, sentence: str = "") -> Period | None:
@@ -267,7 +268,7 @@ def stock_or_flow(context: str, published: date | None, growth: bool, sentence: 
     year-to-date flow (`截至4月30日，今年已累计签约…` -> January to April; a growth rate as of
     a date is the year's), or None when the words say neither."""
     stock = _STOCK.search(context)
-    ytd = _YTD.search(context)
+    ytd = _YTD.search(context) if "今年" in context else None  # (every `_YTD` word opens with it)
     if not (stock or ytd or "已" in context):
         return None
     as_of = _as_of(context, published)
@@ -289,8 +290,9 @@ def stock_or_flow(context: str, published: date | None, growth: bool, sentence: 
 
 
 def is_annual_plan(text: str) -> bool:
-    """`年度计划投资`, `全年目标任务`: an annual plan or target is the year's."""
-    return bool(_ANNUAL.search(text))
+    """`年度计划投资`, `全年目标任务`: an annual plan or target is the year's (every word of
+    `_ANNUAL` holds `年`: a text without one, most phrases, is not searched)."""
+    return "年" in text and bool(_ANNUAL.search(text))
 
 
 def is_conditional(text: str) -> bool:

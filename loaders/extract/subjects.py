@@ -26,11 +26,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.projects import ProjectMention, name_start
-from loaders.extract.rules import lead_match, longest_word
+from loaders.extract.rules import lead_match, longest_word, skip_to
 from loaders.extract.spans import CompanyMention, ParkMention
 from loaders.reference import place_names, zone_suffixes
 
@@ -48,17 +49,22 @@ _TITLE = re.compile(
     r"([\u4e00-\u9fff]{2,3})(?=[，,说表介透告指回：:])"
 )
 _COMPANY_REF = re.compile(r"该企业|该公司|这家企业|这家公司")
-_PROJECT_REF = re.compile(
-    r"(?:该|新|此|这一)项目|(?<![\u4e00-\u9fff])项目(?=总投资|计划|拟|占地|总用地|总建筑|建成|投产|达产|全部)"
+# (a pattern opening with a look-behind has no first character the engine can skip to: given one)
+_PROJECT_REF = skip_to(
+    "该新此这项",
+    r"(?:该|新|此|这一)项目|(?<![\u4e00-\u9fff])项目(?=总投资|计划|拟|占地|总用地|总建筑|建成|投产|达产|全部)",
 )
 _HEAD_REF = re.compile(r"该(基地|园区|中心|工程|产业园|生产线)")
-_PRONOUN = re.compile(r"(?<![\u4e00-\u9fff])其(?![中他它余次])")
+_PRONOUN = skip_to("其", r"(?<![\u4e00-\u9fff])其(?![中他它余次])")
 # every match of the four reference patterns above holds one of these: without them, no reference
 _REFERENCE_CUE = re.compile(r"该|这家|项目|其")
 # a sentence that states a batch of projects (`N个项目`, `项目N个`, `类项目`), not one project
-_BATCH = re.compile(
+# (its first alternative opens with a character class: without a first-character skip, the
+# engine tried all seven at every character of a sentence holding `项目`)
+_BATCH = skip_to(
+    r"\d一二两三四五六七八九十百千项类上签总",
     r"[\d一二两三四五六七八九十百千]+\s*(?:个|批|项)[^，。；,;]{0,12}项目|项目[^，。；,;]{0,4}[\d一二两三四五六七八九十]+\s*个|"
-    r"类项目|项目中|上述项目|签约金额|总投资规模"
+    r"类项目|项目中|上述项目|签约金额|总投资规模",
 )
 _INVESTS = re.compile(r"投资(?:约|近|超|逾)?\s*$")
 _BUILDS = re.compile(r"建设|打造|投建|新建|兴建|落地|实施")
@@ -589,13 +595,16 @@ def _by_nearest(ctx: ArticleContext, f: Figure) -> Subject | None:
     t = ctx.derived(topic, f.s0, f.s_end)  # the sentence's, asked for each of its figures
     if t and t.at <= f.qs and not any(c.at > t.at for c in cands):
         cands.append(t)
-    cands.sort(key=lambda c: c.at)
+    cands.sort(key=_AT)
     if not cands:
         return None
     best = cands[-1]
     if best.kind in ("region", "other") and _continues_a_list(ctx, f) and f.previous.kind == "park":
         return f.previous  # `…；苏州市瞪羚企业4家`: a class of enterprises in the zone's list
     return best
+
+
+_AT = itemgetter(0)  # a subject's `at` (its first field), read in C to sort candidates by it
 
 
 def _measured_after(ctx: ArticleContext, f: Figure) -> Subject | None:
@@ -665,16 +674,24 @@ def _by_later(ctx: ArticleContext, f: Figure) -> Subject | None:
     if i == len(starts) or starts[i] >= f.s_end:
         return None
 
-    def named(a: int, b: int) -> bool:
-        return f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
+    # the name starting first wins (of those starting together, companies, zones, projects in
+    # turn): only a name starting before the best so far is asked whether it is named, and only
+    # the best so far is made a subject (not every later name, then sorted)
+    first, best = f.s_end, None
 
-    later = sorted(
-        [(c.start, _company(ctx, c)) for c in ctx.companies if named(c.start, c.end)]
-        + [(p.start, _park(p)) for p in ctx.parks if named(p.start, p.end)]
-        + [(a, _project(p, b)) for a, b, p in _project_mentions(ctx) if named(a, b)],
-        key=lambda t: t[0],
-    )
-    return later[0][1] if later else None
+    def named(a: int, b: int) -> bool:
+        return a < first and f.qe <= a and b <= f.s_end and not _is_object(body, a, b)
+
+    for c in ctx.companies:
+        if named(c.start, c.end):
+            first, best = c.start, _company(ctx, c)
+    for p in ctx.parks:
+        if named(p.start, p.end):
+            first, best = p.start, _park(p)
+    for a, b, p in _project_mentions(ctx):
+        if named(a, b):
+            first, best = a, _project(p, b)
+    return best
 
 
 def _name_starts(ctx: ArticleContext) -> list[int]:
@@ -765,7 +782,7 @@ def subject_of(ctx: ArticleContext, f: Figure, rules: Sequence[_Rule] = _RULES) 
     for rule in rules:
         s = rule(ctx, f)
         if s is not None:
-            return _promoted(ctx, s)
+            return _promoted(ctx, s) if s.kind == "company" else s
     return None
 
 
