@@ -121,31 +121,53 @@ subject_statements as (
 
 ),
 
-value_frequencies as (
+-- how many of the figure's statements give each value: an aggregate joined back, not a
+-- window, which would sort every statement with all its columns (the most costly step
+-- of a first build's reconciliation)
+value_counts as (
 
     select
-        *,
-        count(*) over (partition by reconciled_metric_id, value) as value_frequency
+        reconciled_metric_id,
+        value,
+        count(*) as value_frequency
     from subject_statements
+    group by reconciled_metric_id, value
+
+),
+
+-- the rank of each statement among its figure's, worked out on the columns the order
+-- needs and joined back by the statement's key (unique in fact_metric)
+recency_ranks as (
+
+    select
+        subject_statements.metric_fact_id,
+        row_number() over (
+            partition by subject_statements.reconciled_metric_id
+            order by
+                subject_statements.published_on desc nulls last,
+                subject_statements.qualifier_rank asc,
+                value_counts.value_frequency desc,
+                subject_statements.digit_count desc,
+                subject_statements.article_id asc,
+                subject_statements.char_start asc,
+                subject_statements.metric_fact_id asc
+        ) as recency_rank
+    from subject_statements
+    inner join value_counts
+        on
+            subject_statements.reconciled_metric_id = value_counts.reconciled_metric_id
+            and subject_statements.value is not distinct from value_counts.value
 
 ),
 
 ranked_statements as (
 
     select
-        *,
-        row_number() over (
-            partition by reconciled_metric_id
-            order by
-                published_on desc nulls last,
-                qualifier_rank asc,
-                value_frequency desc,
-                digit_count desc,
-                article_id asc,
-                char_start asc,
-                metric_fact_id asc
-        ) as recency_rank
-    from value_frequencies
+        subject_statements.*,
+        recency_ranks.recency_rank
+    from subject_statements
+    inner join recency_ranks
+        on subject_statements.metric_fact_id = recency_ranks.metric_fact_id
 
 ),
 
