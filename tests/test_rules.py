@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.extract.rules import end_of_last_word, longest_word
+from loaders.extract.rules import LastWordEnd, longest_word
 
 # a small alphabet makes words that overlap, nest and share prefixes
 WORDS = st.lists(st.text(alphabet="高新区园中山", min_size=1, max_size=4), min_size=1, max_size=12, unique=True)
@@ -15,9 +15,9 @@ TEXT = st.text(alphabet="高新区园中山，", max_size=40)
 
 
 @given(WORDS, TEXT)
-def test_end_of_last_word_is_the_rightmost_end_of_any_word(words: list[str], text: str) -> None:
+def test_last_word_end_is_the_rightmost_end_of_any_word(words: list[str], text: str) -> None:
     expected = max([text.rfind(w) + len(w) for w in words if text.rfind(w) >= 0], default=0)
-    assert end_of_last_word(text, tuple(words)) == expected
+    assert LastWordEnd(words)(text) == expected
 
 
 @given(WORDS, TEXT)

@@ -33,7 +33,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
 from loaders.extract.lexicon import made_of_common_words
-from loaders.extract.rules import end_of_last_word, longest_word, skip_to
+from loaders.extract.rules import LastWordEnd, longest_word, skip_to
 from loaders.extract.spans import ParkMention, park_mention
 from loaders.reference import (
     Zone,
@@ -57,6 +57,7 @@ _T = TypeVar("_T")
 # characters and words that end a zone's head when scanning left from its suffix
 _STOP_CHARS = set("的在于从与和及对向为是将由赴至等了把被让以、，。；：！？“”‘’《》（）()「」【】 \n,.;:!?")
 _STOP_WORDS = words("extract_words.txt", "zone_head_stops")
+_LAST_STOP_WORD_END = LastWordEnd(_STOP_WORDS)
 # leading tokens of a descriptor that cannot open a park's name (jieba tags)
 _NOT_OPENING = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "r", "d", "f", "v", "vd", "x", "m", "q", "t"}
 # heads that are not places: generic or class-label uses of a suffix
@@ -176,7 +177,7 @@ _NAME_RUN_REVERSED = re.compile("[^" + re.escape("".join(sorted(_STOP_CHARS))) +
 
 def _cut_stop_words(body: str, start: int, end: int) -> int:
     """Move `start` past the rightmost verb or function word inside body[start:end]."""
-    return start + end_of_last_word(body[start:end], _STOP_WORDS)
+    return start + _LAST_STOP_WORD_END(body[start:end])
 
 
 def _place_before(body: str, start: int) -> str | None:

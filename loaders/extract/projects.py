@@ -39,6 +39,7 @@ from loaders.extract.rules import (
     EVENT_STATUSES,
     LEAD,
     STATUS,
+    LastWordEnd,
     is_forecast,
     longest_word,
     skip_to,
@@ -58,6 +59,7 @@ _HEAD = re.compile(longest_word(_HEADS.split("|")))
 _STRONG_HEAD = ("项目", "工程")
 _STOP_CHARS = set("的在于从与对向为是将由赴至等了把被让以暨、，。；：！？,;:!?\n（）()《》【】“”")
 _STOP_WORDS = words("extract_words.txt", "project_name_stops")
+_LAST_STOP_WORD_END = LastWordEnd(_STOP_WORDS)
 _STOP_OPENINGS = frozenset(w[0] for w in _STOP_WORDS)
 # a descriptor made only of these words is a category, not a name
 _GENERIC = re.compile(
@@ -200,7 +202,7 @@ def name_start(body: str, end: int, limit: int = 40) -> int:
     """Scan left from a head over name characters, then past the last verb or function word."""
     start = _scan_left(body, end, limit)
     window = body[start:end]
-    cut = _end_of_last_stop_word(window)
+    cut = _LAST_STOP_WORD_END(window)
     for conj in ("和", "及", "与"):  # `OPPO智能制造中心和小天才…`: a list of two names
         k = window.rfind(conj)
         if k > 0 and window[:k].endswith(_HEAD_WORDS):
@@ -235,19 +237,6 @@ def _scan_left(body: str, end: int, limit: int) -> int:
             break
         start = k
     return start
-
-
-# the stop words reversed, as a trie, compiled once: `rules.end_of_last_word` finds its pattern
-# by the word tuple, which it hashes (all 87 words) on every call
-_STOP_WORDS_REVERSED = re.compile(longest_word(w[::-1] for w in _STOP_WORDS))
-
-
-def _end_of_last_stop_word(text: str) -> int:
-    """`rules.end_of_last_word(text, _STOP_WORDS)`: where the rightmost stop word of `text` ends
-    (0 when none), the leftmost match in the reversed text (wherever a word matches, the trie
-    matches too)."""
-    m = _STOP_WORDS_REVERSED.search(text[::-1])
-    return len(text) - m.start() if m else 0
 
 
 def _past_spaced_words(window: str, cut: int) -> int:

@@ -153,19 +153,21 @@ def strip_lead(text: str) -> str:
     return text[m.end() :] if m else text
 
 
-@cache
-def _reversed_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w[::-1]) for w in words))
+class LastWordEnd:
+    """Where the rightmost occurrence of any of `words` ends in a text (0 when none occurs):
+    `LastWordEnd(words)(text)`. Made once per word list (at import), since it compiles.
 
-
-def end_of_last_word(text: str, words: tuple[str, ...]) -> int:
-    """Where the rightmost occurrence of any of `words` in `text` ends (0 when none occurs).
-
-    One search of the reversed text for the reversed words, instead of one `rfind` per word:
-    the leftmost match in the reversed text is the word ending furthest right in `text`.
+    One search of the reversed text for the reversed words as a trie (`longest_word`), instead
+    of one `rfind` per word: the leftmost match in the reversed text is the word ending furthest
+    right in the text, and the trie matches wherever one of the words does.
     """
-    m = _reversed_words(words).search(text[::-1])
-    return len(text) - m.start() if m else 0
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._reversed = re.compile(longest_word(w[::-1] for w in words))
+
+    def __call__(self, text: str) -> int:
+        m = self._reversed.search(text[::-1])
+        return len(text) - m.start() if m else 0
 
 
 def longest_word(words: Iterable[str]) -> str:
