@@ -60,9 +60,9 @@ where
     {{ return(checks) }}
 {%- endmacro %}
 
-{#- The model node whose relation a generic test was given. -#}
+{#- The model (or seed) node whose relation a generic test was given. -#}
 {% macro row_rules_model_node(model) -%}
-    {%- for node in graph.nodes.values() if node.resource_type == 'model'
+    {%- for node in graph.nodes.values() if node.resource_type in ('model', 'seed')
         and node.schema == model.schema and node.alias == model.identifier -%}
         {{ return(node) }}
     {%- endfor -%}
