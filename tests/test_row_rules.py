@@ -133,7 +133,7 @@ def test_row_rules_fail_the_rows_the_single_tests_fail(sample_warehouse: Path, t
     con = duckdb.connect(str(db))
     for table, key, change in (
         ("marts.fact_metric", "metric_fact_id", "value = 'inf'::double"),  # finite_and_plausible
-        ("marts.dim_article", "article_id", "page_number = 0"),  # accepted_range
+        ("raw.articles", "article_id", "page_number = 0"),  # dim_article (a view): accepted_range
         ("marts.fact_project", "project_fact_id", "status = 'rumoured'"),  # accepted_values
         ("reference.zone_types", "suffix", "kind = 'place'"),  # a seed's accepted_values
     ):
