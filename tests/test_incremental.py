@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from loaders.dbt_run import parse_cache
+from loaders.cli import INCREMENTAL_SELECTION
+from loaders.dbt_run import parse_cache, run_dbt
 from tests.conftest import SAMPLE, copy_warehouse, run_gaoxin
 
 pytestmark = pytest.mark.build  # builds whole warehouses: `pytest -m "not build"` skips it
@@ -31,11 +32,12 @@ CHANGED_TAIL = "\n本报讯 3月18日，合肥高新区举行重大项目集中�
 
 
 def tables(con: duckdb.DuckDBPyConnection, catalog: str, schema: str) -> list[str]:
+    """The tables and views of `schema` (a view, such as dim_article, is compared by its rows too)."""
     return [
         t
         for (t,) in con.execute(
             "select table_name from information_schema.tables where table_catalog = ? and table_schema = ? "
-            "and table_type = 'BASE TABLE' order by 1",
+            "and table_type in ('BASE TABLE', 'VIEW') order by 1",
             [catalog, schema],
         ).fetchall()
     ]
@@ -205,3 +207,23 @@ def test_old_statements_take_the_company_name_a_new_page_gave(grown):
         con.close()
     assert ("浙江" + grown["company"], False) in names, names  # an old page's statement, renamed
     assert {n for n, _ in names} == {"浙江" + grown["company"]}
+
+
+def test_an_incremental_build_selects_every_test_and_every_model_but_the_views(tmp_path):
+    """What `INCREMENTAL_SELECTION` picks, as dbt lists it: the views stay as the last build made
+    them, and their tests run all the same (excluding the views would have dropped them)."""
+
+    def listed(*selection: str) -> set[str]:
+        args = ["ls", "-q", "--indirect-selection", "cautious", *selection]
+        run = run_dbt(tmp_path / "gaoxin.duckdb", args, tmp_path)
+        assert run.code == 0, run.output
+        return {line for line in run.output.split() if line.startswith("gaoxin.")}  # (not Python's warnings)
+
+    models_and_tests = ("--resource-type", "model", "--resource-type", "test")
+    views = listed("--resource-type", "model", "--select", "config.materialized:view")
+    tests = listed("--resource-type", "test")
+    assert "gaoxin.staging.stg_articles" in views and "gaoxin.marts.dim_article" in views
+    assert "gaoxin.staging.row_rules_stg_articles_" in tests
+    selected = listed(*models_and_tests, "--select", *INCREMENTAL_SELECTION)
+    assert selected == listed(*models_and_tests) - views
+    assert tests <= selected
