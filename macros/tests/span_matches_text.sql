@@ -7,8 +7,9 @@
     `page_column` (in both models): the article must be on the span's page, and only
     the articles of the spans' pages are read. A test limited to the pages landed since
     the last build then reads one page's article bodies instead of every body in the
-    warehouse (a tenth of a second on every added page at 10,000 pages); the articles
-    are stored a page at a time, so DuckDB skips the rest by their page ranges.
+    warehouse (a tenth of a second on every added page at 10,000 pages): DuckDB filters
+    the articles on their page before it reads a body (an added page's run at 10 k pages:
+    0.02 s a test).
 -#}
 {% test span_matches_text(
     model,
