@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +21,16 @@ GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
 def squash(text: str | None) -> str:
     """Compare texts as the annotators did: white space does not count."""
     return re.sub(r"\s+", "", text or "")
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ as a module (the folder is no package; the scripts import
+    their neighbours, e.g. `corpus`, by putting it on sys.path themselves)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def sample_pages() -> list[Path]:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_parse.py"
+from tests.conftest import load_benchmark
+
 # invented text: a zone's year in three figures (two of them in one sentence)
 PAGE = "本报讯 记者 王明\n2023年，青禾高新区实现营业收入120亿元，同比增长15%。园区新增企业30家。\n"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_parse", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_parse", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_parse")
 
 
 @pytest.fixture
